@@ -1,0 +1,130 @@
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import { buildOpenApi } from '@sipas/schema/openapi';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { ServerConfig } from './config.js';
+import type { ServerContext } from './context.js';
+import type { Database } from './db/database.js';
+import { ProblemError, sendProblem } from './http/problem.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { registerFeedbackRoutes } from './feedback/routes.js';
+import { registerLogRoutes } from './log/routes.js';
+import { registerProcedureRoutes } from './procedures/routes.js';
+import { registerResultsRoutes } from './results/routes.js';
+import { authenticateStaff, registerStaffRoutes } from './staff/routes.js';
+import { registerSurveyRoutes } from './surveys/routes.js';
+import { registerUnitRoutes } from './units/routes.js';
+import { UnitStore } from './units/store.js';
+import { VERSION } from './version.js';
+
+export interface App {
+  app: FastifyInstance;
+  ctx: ServerContext;
+}
+
+/** Headers for the server's own pages and answers: nothing may frame, sniff or leak referrers. */
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
+/** Builds the Fastify application over an open, migrated database. */
+export async function buildApp(config: ServerConfig, db: Database): Promise<App> {
+  const app = Fastify({
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Client UUIDs are long; keep room in the URL but refuse absurd ones.
+    routerOptions: { maxParamLength: 200 },
+  });
+  const units = new UnitStore(db);
+  const ctx: ServerContext = {
+    config,
+    db,
+    units,
+    rateLimiter: new RateLimiter(),
+    log: app.log,
+    authenticateStaff: (request) => authenticateStaff(ctx, request),
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(reply, error, request.url);
+    const fastifyError = error as { statusCode?: number; code?: string; message: string };
+    const status = fastifyError.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(reply, new ProblemError(500, 'Lỗi máy chủ. Vui lòng thử lại sau.', { code: 'internal' }), request.url);
+    }
+    const title =
+      fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'Nội dung gửi lên quá lớn.'
+        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'Chỉ nhận nội dung JSON (application/json).'
+          : 'Yêu cầu không hợp lệ.';
+    return sendProblem(
+      reply,
+      new ProblemError(status, title, {
+        code: (fastifyError.code ?? 'bad_request').toLowerCase(),
+        detail: fastifyError.message,
+        errors: status === 400 ? [{ path: '(body)', code: 'invalid_json', message: fastifyError.message }] : undefined,
+      }),
+      request.url,
+    );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new ProblemError(404, 'Không tìm thấy địa chỉ này.', { code: 'not_found' }), request.url),
+  );
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+
+  await app.register(cors, {
+    // A preflight is answered for any origin some unit allows; each route then checks its own unit.
+    origin: (origin, callback) => {
+      if (!origin) return callback(null, false);
+      units.allOrigins().then(
+        (origins) => callback(null, origins.has(origin)),
+        (error: Error) => callback(error, false),
+      );
+    },
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['content-type', 'authorization', 'if-none-match', 'x-sipas-kiosk-key'],
+    exposedHeaders: ['etag', 'retry-after', 'location'],
+    maxAge: 600,
+  });
+
+  const openApi = buildOpenApi({ version: VERSION });
+  app.get('/openapi.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(openApi));
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await db.get('SELECT 1 AS ok');
+      return { status: 'ok', version: VERSION, database: db.dialect };
+    } catch {
+      return sendProblem(reply, new ProblemError(503, 'Cơ sở dữ liệu không phản hồi.', { code: 'database_unavailable' }));
+    }
+  });
+
+  await registerUnitRoutes(app, ctx);
+  await registerSurveyRoutes(app, ctx);
+  await registerProcedureRoutes(app, ctx);
+  await registerFeedbackRoutes(app, ctx);
+  await registerResultsRoutes(app, ctx);
+  await registerLogRoutes(app, ctx);
+  await registerStaffRoutes(app, ctx);
+
+  if (config.widgetsDir && existsSync(config.widgetsDir)) {
+    await app.register(fastifyStatic, {
+      root: config.widgetsDir,
+      prefix: '/sipas/',
+      decorateReply: false,
+      cacheControl: true,
+      maxAge: '5m',
+    });
+  }
+  if (config.siteDir && existsSync(config.siteDir)) {
+    await app.register(fastifyStatic, { root: config.siteDir, prefix: '/', decorateReply: false, index: ['index.html'] });
+  }
+  return { app, ctx };
+}

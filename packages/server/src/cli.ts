@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Command, CommandArgs, Commands } from './commands.js';
+import { loadConfig, type ServerConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { seedDemo } from './demo.js';
+import { feedbackCommands } from './feedback/commands.js';
+import { logCommands } from './log/commands.js';
+import { procedureCommands } from './procedures/commands.js';
+import { resultsCommands } from './results/commands.js';
+import { createServer } from './server.js';
+import { issueKioskKey } from './surveys/kiosk.js';
+import { UnitStore } from './units/store.js';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+async function start(config: ServerConfig, seed: boolean): Promise<number> {
+  const { app, ctx } = await createServer(config);
+  if (seed) {
+    const base = [`http://${config.host}:${config.port}`, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+    await seedDemo(ctx, base);
+  }
+  const address = await app.listen({ host: config.host, port: config.port });
+  const ready = `SIPAS server ${address} · ${ctx.db.describe()}`;
+  console.log(config.siteDir ? `${ready}\n  Demo ward site: ${address}/\n  API: ${address}/v1 · ${address}/openapi.json` : ready);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1; // keep running
+}
+
+const core: Commands = {
+  start: {
+    summary: 'Start the endpoint (configuration from the environment, see README).',
+    usage: 'sipas-server start',
+    run: async () => start(loadConfig(), false),
+  },
+  demo: {
+    summary: 'Migrate, seed the demo ward, and serve the demo site, the widgets and the API.',
+    usage: 'sipas-server demo',
+    run: async () => {
+      const widgetsDir = `${repoRoot}packages/widgets/dist`;
+      if (!existsSync(`${widgetsDir}/sipas.js`)) {
+        console.error('The widgets are not built: run `npm run build` first (npm start does it for you).');
+        return 1;
+      }
+      return start(loadConfig(process.env, { siteDir: `${repoRoot}demo`, widgetsDir }), true);
+    },
+  },
+  migrate: {
+    summary: 'Apply pending database migrations.',
+    usage: 'sipas-server migrate',
+    run: async () => {
+      const db = await openDatabase(loadConfig().databaseUrl);
+      const applied = await migrate(db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      await db.close();
+      return 0;
+    },
+  },
+  'seed-demo': {
+    summary: 'Create the demo ward with its procedures, responses and feedback (idempotent).',
+    usage: 'sipas-server seed-demo [--origin http://host:port]',
+    run: async ({ options }) => {
+      const { app, ctx } = await createServer(loadConfig(process.env, { logLevel: 'silent' }));
+      const origin = typeof options.origin === 'string' ? [options.origin] : [];
+      await seedDemo(ctx, origin);
+      console.log('Demo ward phuong-tan-hoa is ready.');
+      await app.close();
+      return 0;
+    },
+  },
+  'kiosk-key': {
+    summary: "Issue a kiosk key that lifts the per-IP limit for one of a unit's devices.",
+    usage: 'sipas-server kiosk-key --unit <unit> --label "Quầy 1"',
+    run: async ({ options }) => {
+      if (typeof options.unit !== 'string') {
+        console.error('Usage: sipas-server kiosk-key --unit <unit> --label "Quầy 1"');
+        return 2;
+      }
+      const db = await openDatabase(loadConfig().databaseUrl);
+      await migrate(db);
+      const key = await issueKioskKey(new UnitStore(db), options.unit, String(options.label ?? 'kiosk'));
+      console.log(`Kiosk key for ${options.unit} (shown once, keep it on the device only):\n${key}`);
+      await db.close();
+      return 0;
+    },
+  },
+};
+
+const commands: Commands = { ...core, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands };
+
+function help(): void {
+  console.log('Usage: sipas-server <command> [options]\n');
+  for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(20)} ${command.summary}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    help();
+    return name ? 0 : 2;
+  }
+  const command: Command | undefined = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".`);
+    help();
+    return 2;
+  }
+  const parsed = parseArgs({ args: rest, strict: false, allowPositionals: true });
+  const args: CommandArgs = { positionals: parsed.positionals, options: parsed.values };
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: Error) => {
+    console.error(`sipas-server: ${error.message}`);
+    process.exit(1);
+  },
+);

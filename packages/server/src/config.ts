@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Unit } from '@sipas/schema';
+import * as z from 'zod/mini';
+
+/**
+ * Configuration comes from environment variables, optionally completed by a JSON file named by
+ * SIPAS_CONFIG (variables win). Every setting has a safe default for a single ward's machine.
+ */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** `sqlite:./data/sipas.db` (default) or `postgres://…`. */
+  databaseUrl: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Requests a minute one IP may make to a write route. */
+  rateLimitPerMinute: number;
+  /** Trust X-Forwarded-For from a reverse proxy in front of the server. */
+  trustProxy: boolean;
+  /** Units to create or update at start (from the config file). */
+  units: Unit[];
+  /** Folder served at `/` (the demo ward site), if any. */
+  siteDir?: string;
+  /** Folder served at `/sipas/` (the built widgets), if any. */
+  widgetsDir?: string;
+  /** Minimum responses before a percentage is published. */
+  minimumForms: number;
+  logLevel: string;
+}
+
+const FileConfig = z.partial(
+  z.object({
+    host: z.string(),
+    port: z.number(),
+    databaseUrl: z.string(),
+    bodyLimit: z.number(),
+    rateLimitPerMinute: z.number(),
+    trustProxy: z.boolean(),
+    units: z.array(Unit),
+    siteDir: z.string(),
+    widgetsDir: z.string(),
+    minimumForms: z.number(),
+    logLevel: z.string(),
+  }),
+);
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  let file: z.infer<typeof FileConfig> = {};
+  const configPath = env.SIPAS_CONFIG;
+  if (configPath) {
+    if (!existsSync(configPath)) throw new Error(`SIPAS_CONFIG names ${configPath}, which does not exist`);
+    const parsed = FileConfig.safeParse(JSON.parse(readFileSync(configPath, 'utf8')));
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`${configPath} is not a valid configuration: ${problems}`);
+    }
+    file = parsed.data;
+  }
+  return {
+    host: env.HOST ?? file.host ?? '127.0.0.1',
+    port: integer('PORT', env.PORT, file.port ?? 8787),
+    databaseUrl: env.SIPAS_DATABASE_URL ?? file.databaseUrl ?? 'sqlite:./data/sipas.db',
+    bodyLimit: integer('SIPAS_BODY_LIMIT', env.SIPAS_BODY_LIMIT, file.bodyLimit ?? 64 * 1024),
+    rateLimitPerMinute: integer('SIPAS_RATE_LIMIT', env.SIPAS_RATE_LIMIT, file.rateLimitPerMinute ?? 30),
+    trustProxy: (env.SIPAS_TRUST_PROXY ?? String(file.trustProxy ?? false)) === 'true',
+    units: file.units ?? [],
+    siteDir: env.SIPAS_SITE_DIR ? resolve(env.SIPAS_SITE_DIR) : file.siteDir,
+    widgetsDir: env.SIPAS_WIDGETS_DIR ? resolve(env.SIPAS_WIDGETS_DIR) : file.widgetsDir,
+    minimumForms: integer('SIPAS_MIN_FORMS', env.SIPAS_MIN_FORMS, file.minimumForms ?? 30),
+    logLevel: env.SIPAS_LOG_LEVEL ?? file.logLevel ?? 'info',
+    ...overrides,
+  };
+}

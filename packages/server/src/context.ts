@@ -1,0 +1,24 @@
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { ServerConfig } from './config.js';
+import type { Database } from './db/database.js';
+import type { RateLimiter } from './http/rate-limit.js';
+import type { UnitStore } from './units/store.js';
+
+/** A signed-in member of a unit's staff. */
+export interface StaffPrincipal {
+  id: string;
+  unit: string;
+  role: 'staff' | 'admin';
+  name: string;
+}
+
+/** What every route module receives: configuration, the database and the shared services. */
+export interface ServerContext {
+  config: ServerConfig;
+  db: Database;
+  units: UnitStore;
+  rateLimiter: RateLimiter;
+  log: FastifyBaseLogger;
+  /** Resolves the staff member behind a request's credentials; undefined refuses the request. */
+  authenticateStaff: (request: FastifyRequest) => Promise<StaffPrincipal | undefined>;
+}

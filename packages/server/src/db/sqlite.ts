@@ -1,0 +1,100 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UniqueViolation, type Database, type Queryable, type RunResult, type SqlValue } from './database.js';
+
+/**
+ * SQLite through better-sqlite3: the embedded default. Calls are synchronous underneath; a
+ * promise-chain lock keeps a transaction's statements from interleaving with other requests'.
+ */
+export class SqliteDatabase implements Database {
+  readonly dialect = 'sqlite' as const;
+  private readonly db: BetterSqlite3.Database;
+  private lock: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new BetterSqlite3(file);
+    this.db.pragma('journal_mode = WAL');
+    // A 201 means the response is on disk: FULL syncs the WAL at every commit.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  describe(): string {
+    return `sqlite:${this.file}`;
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private direct: Queryable = {
+    dialect: 'sqlite',
+    all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
+      wrap(() => this.statement(sql).all(...params) as Row[]),
+    get: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
+      wrap(() => this.statement(sql).get(...params) as Row | undefined),
+    run: async (sql: string, params: readonly SqlValue[] = []): Promise<RunResult> =>
+      wrap(() => ({ changes: this.statement(sql).run(...params).changes })),
+  };
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.lock.then(work, work);
+    this.lock = result.catch(() => undefined);
+    return result;
+  }
+
+  all<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]> {
+    return this.exclusive(() => this.direct.all<Row>(sql, params));
+  }
+
+  get<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined> {
+    return this.exclusive(() => this.direct.get<Row>(sql, params));
+  }
+
+  run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
+    return this.exclusive(() => this.direct.run(sql, params));
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.direct);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.exclusive(async () => wrap(() => this.db.exec(sql)));
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => this.db.close());
+  }
+}
+
+function wrap<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      throw new UniqueViolation((error as Error).message);
+    }
+    throw error;
+  }
+}

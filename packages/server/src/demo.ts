@@ -1,0 +1,33 @@
+import type { ServerContext } from './context.js';
+import { seedDemoFeedback } from './feedback/demo.js';
+import { seedDemoProcedures } from './procedures/demo.js';
+import { seedDemoResponses } from './surveys/demo.js';
+
+export const DEMO_PROVINCE = 'tinh-mau';
+export const DEMO_UNIT = 'phuong-tan-hoa';
+
+/**
+ * The demo ward: a fictional "Phường Tân Hòa" under a fictional province, with real procedures,
+ * a season of survey responses and some feedback. Idempotent: running it twice changes nothing.
+ */
+export async function seedDemo(ctx: ServerContext, origins: string[]): Promise<void> {
+  const existing = await ctx.units.get(DEMO_UNIT);
+  await ctx.units.upsert({
+    id: DEMO_PROVINCE,
+    name: 'Tỉnh Mẫu',
+    parent: null,
+    questionnaire: 'bnv-2023',
+    allowedOrigins: [],
+  });
+  await ctx.units.upsert({
+    id: DEMO_UNIT,
+    name: 'UBND phường Tân Hòa',
+    parent: DEMO_PROVINCE,
+    questionnaire: 'bnv-2023',
+    allowedOrigins: [...new Set([...(existing?.allowedOrigins ?? []), ...origins])],
+    address: 'Số 1 đường Trung tâm, phường Tân Hòa, Tỉnh Mẫu',
+  });
+  await seedDemoProcedures(ctx, DEMO_UNIT);
+  await seedDemoResponses(ctx, DEMO_UNIT);
+  await seedDemoFeedback(ctx, DEMO_UNIT);
+}

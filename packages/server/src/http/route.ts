@@ -1,0 +1,80 @@
+import { findRoute, type HttpMethod, type RouteContract } from '@sipas/schema';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerContext, StaffPrincipal } from '../context.js';
+import type { StoredUnit } from '../units/store.js';
+import { notFound, ProblemError } from './problem.js';
+import { parseOr400 } from './validate.js';
+
+export interface RouteInput<Body> {
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  body: Body;
+  /** The unit named by `:unit` or `body.unit`, already checked to exist and to allow the caller's origin. */
+  unit: StoredUnit | undefined;
+  /** The signed-in staff member on `auth: 'staff'` routes. */
+  staff: StaffPrincipal | undefined;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** A cross-origin caller must be on the unit's list; same-origin and non-browser callers pass. */
+function assertOriginAllowed(request: FastifyRequest, unit: StoredUnit): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  const own = `${request.protocol}://${request.headers.host}`;
+  if (origin === own || unit.allowedOrigins.includes(origin)) return;
+  throw new ProblemError(403, 'Trang web này không được phép gửi dữ liệu cho đơn vị này.', {
+    code: 'origin_not_allowed',
+    detail: `Origin ${origin} không có trong danh sách allowedOrigins của đơn vị ${unit.id}.`,
+  });
+}
+
+/**
+ * Registers a handler for a route of the contract. Params, query and body are validated against
+ * the contract's schemas (400 problem naming the fields), the unit is resolved and its allowed
+ * origins enforced, staff routes authenticated. The handler returns the body to send.
+ */
+export function handle<Body = unknown>(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  method: HttpMethod,
+  path: string,
+  handler: (input: RouteInput<Body>) => Promise<unknown>,
+): RouteContract {
+  const contract = findRoute(method, path);
+  app.route({
+    method,
+    url: path,
+    handler: async (request, reply) => {
+      const params = contract.params
+        ? (parseOr400(contract.params, request.params) as Record<string, string>)
+        : (request.params as Record<string, string>);
+      const query = contract.query
+        ? (parseOr400(contract.query, request.query ?? {}) as Record<string, string | undefined>)
+        : {};
+      const body = (contract.body ? parseOr400(contract.body, request.body) : request.body) as Body;
+      let staff: StaffPrincipal | undefined;
+      if (contract.auth === 'staff') {
+        staff = await ctx.authenticateStaff(request);
+        if (!staff) {
+          throw new ProblemError(401, 'Cần đăng nhập bằng tài khoản cán bộ.', {
+            code: 'unauthenticated',
+            headers: { 'www-authenticate': 'Bearer' },
+          });
+        }
+      }
+      const unitId = params.unit ?? (body as { unit?: unknown } | undefined)?.unit;
+      let unit: StoredUnit | undefined;
+      if (typeof unitId === 'string') {
+        unit = await ctx.units.get(unitId);
+        if (!unit) throw notFound(`Không tìm thấy đơn vị "${unitId}".`, 'unit_not_found');
+        if (!staff) assertOriginAllowed(request, unit);
+        else if (staff.unit !== unit.id && !(await ctx.units.descendants(staff.unit)).includes(unit.id)) {
+          throw new ProblemError(403, 'Tài khoản này không thuộc đơn vị được yêu cầu.', { code: 'wrong_unit' });
+        }
+      }
+      return handler({ params, query, body, unit, staff, request, reply });
+    },
+  });
+  return contract;
+}

@@ -1,0 +1,42 @@
+import type { ProblemField } from '@sipas/schema';
+import type * as z from 'zod/mini';
+import { invalid } from './problem.js';
+
+/** Vietnamese words for zod's issue codes, so a citizen-facing client can show them as they are. */
+function messageFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'Trường này bắt buộc.' : `Sai kiểu dữ liệu (cần ${issue.expected}).`;
+    case 'too_small':
+      return issue.origin === 'string' ? `Quá ngắn (tối thiểu ${issue.minimum} ký tự).` : `Quá nhỏ (tối thiểu ${issue.minimum}).`;
+    case 'too_big':
+      return issue.origin === 'string' ? `Quá dài (tối đa ${issue.maximum} ký tự).` : `Quá lớn (tối đa ${issue.maximum}).`;
+    case 'invalid_format':
+      return `Sai định dạng (${issue.format}).`;
+    case 'invalid_value':
+      return 'Giá trị không được chấp nhận.';
+    case 'unrecognized_keys':
+      return `Trường không được biết: ${issue.keys.join(', ')}.`;
+    default:
+      return issue.message || 'Không hợp lệ.';
+  }
+}
+
+function codeFor(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
+}
+
+export function issuesToFields(issues: readonly z.core.$ZodIssue[], prefix = ''): ProblemField[] {
+  return issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    code: codeFor(issue),
+    message: messageFor(issue),
+  }));
+}
+
+/** Parses `value` or throws a 400 problem naming every invalid field. */
+export function parseOr400<S extends z.ZodMiniType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(issuesToFields(result.error.issues, prefix));
+  return result.data as z.infer<S>;
+}
