@@ -1,0 +1,11 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // The widgets' own vite.config.ts is a library build; Storybook needs none of it.
+  viteFinal: async (viteConfig) => ({ ...viteConfig, build: { ...viteConfig.build, lib: false } }),
+};
+
+export default config;

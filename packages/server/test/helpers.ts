@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BNV_2023, type Answers, type SurveyResponse } from '@sipas/schema';
+import { loadConfig, type ServerConfig } from '../src/config.js';
+import { createServer } from '../src/server.js';
+import type { App } from '../src/app.js';
+
+export const ORIGIN = 'https://phuong-a.example.gov.vn';
+
+/** A real server over a fresh SQLite file, with one unit `phuong-a` under `tinh-a`. */
+export async function testApp(overrides: Partial<ServerConfig> = {}): Promise<App & { dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sipas-server-test-'));
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: `sqlite:${join(dir, 'test.db')}`,
+      logLevel: 'silent',
+      units: [
+        { id: 'tinh-a', name: 'Tỉnh A', parent: null, questionnaire: 'bnv-2023', allowedOrigins: [] },
+        { id: 'phuong-a', name: 'Phường A', parent: 'tinh-a', questionnaire: 'bnv-2023', allowedOrigins: [ORIGIN] },
+        { id: 'phuong-b', name: 'Phường B', parent: 'tinh-a', questionnaire: 'hanoi-2025-ward', allowedOrigins: [] },
+      ],
+      ...overrides,
+    },
+  );
+  const built = await createServer(config);
+  return {
+    ...built,
+    async dispose() {
+      await built.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A complete, valid bnv-2023 answer set (4 everywhere, factor 5 not applicable). */
+export function fullAnswers(value = 4): Answers {
+  return Object.fromEntries(BNV_2023.items.map((item) => [item.id, item.factor === 'feedback' ? null : value]));
+}
+
+export function surveyBody(overrides: Partial<SurveyResponse> = {}): SurveyResponse {
+  return {
+    id: crypto.randomUUID(),
+    unit: 'phuong-a',
+    questionnaire: { id: 'bnv-2023', version: 1 },
+    answers: fullAnswers(),
+    context: { channel: 'web' },
+    ...overrides,
+  };
+}

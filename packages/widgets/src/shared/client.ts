@@ -1,0 +1,100 @@
+import type { Problem } from '@sipas/schema';
+
+/** The request never reached the server: offline, DNS, refused, CORS. Worth retrying. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+/** No answer in time. Worth retrying. */
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+/** The server answered with an error; `problem` is its RFC 9457 body when it sent one. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | undefined,
+    /** Seconds from Retry-After, when given. */
+    readonly retryAfter: number | undefined,
+  ) {
+    super(problem?.title ?? `HTTP ${status}`);
+  }
+}
+
+export type RequestError = NetworkError | TimeoutError | HttpError;
+
+/** Offline, timeouts, 5xx, 408, 425 and 429 may succeed later; any other 4xx is final. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError || error instanceof TimeoutError) return true;
+  if (error instanceof HttpError) return error.status >= 500 || [408, 425, 429].includes(error.status);
+  return false;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Milliseconds before giving up; mobile data in the countryside is slow, so not too short. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface JsonResponse<T> {
+  status: number;
+  data: T | undefined;
+  headers: Headers;
+}
+
+/** fetch with a timeout, JSON in and out, and typed errors. A 304 returns `data: undefined`. */
+export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<JsonResponse<T>> {
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(new TimeoutError('timeout')), options.timeoutMs ?? 15_000);
+  const abort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', abort, { once: true });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
+      },
+      body: options.body !== undefined ? JSON.stringify(options.body) : null,
+      signal: controller.signal,
+      credentials: 'omit',
+    });
+  } catch (error) {
+    if (controller.signal.reason instanceof TimeoutError) throw controller.signal.reason;
+    if (options.signal?.aborted) throw error;
+    throw new NetworkError((error as Error).message);
+  } finally {
+    clearTimeout(timeout);
+    options.signal?.removeEventListener('abort', abort);
+  }
+  if (response.status === 304) return { status: 304, data: undefined, headers: response.headers };
+  const text = await response.text().catch(() => '');
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new HttpError(response.status, parsed as Problem | undefined, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  }
+  return { status: response.status, data: parsed as T, headers: response.headers };
+}
+
+/** A UUID v4 for client-generated ids, with a fallback for old browsers without randomUUID. */
+export function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,181 @@
+import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { HttpError, isRetryable, requestJson } from './client.js';
+
+/**
+ * The offline outbox: payloads that could not be delivered yet wait in IndexedDB and are sent
+ * again with exponential backoff and jitter, when the browser comes back online, and on the next
+ * load of any page that has the script. Every payload carries its client UUID, so a repeat is
+ * harmless on the server; a Web Lock keeps two open tabs from sending the same entry at once.
+ */
+export type OutboxKind = 'survey' | 'feedback';
+
+export interface OutboxEntry {
+  /** The payload's client UUID; also the key. */
+  id: string;
+  kind: OutboxKind;
+  /** Absolute API URL to POST to. */
+  url: string;
+  body: unknown;
+  headers?: Record<string, string>;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+}
+
+export interface OutboxDelivered {
+  entry: OutboxEntry;
+  status: number;
+  data: unknown;
+}
+
+export interface OutboxRejected {
+  entry: OutboxEntry;
+  status: number;
+  title: string;
+  detail?: string;
+  code?: string;
+}
+
+/** Fired on `window` (and relayed to other tabs) when a queued entry is delivered or finally refused. */
+export const OUTBOX_DELIVERED = 'sipas-outbox-delivered';
+export const OUTBOX_REJECTED = 'sipas-outbox-rejected';
+
+let outboxStore: UseStore | undefined;
+let rejectedStore: UseStore | undefined;
+const queue = () => (outboxStore ??= createStore('sipas-outbox', 'entries'));
+const rejected = () => (rejectedStore ??= createStore('sipas-outbox-rejected', 'entries'));
+
+const BASE_DELAY_MS = 2_000;
+const MAX_DELAY_MS = 10 * 60_000;
+
+/** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes, each between half and all of it. */
+export function backoffDelay(attempts: number, retryAfterSeconds?: number): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+  const jittered = ceiling / 2 + Math.random() * (ceiling / 2);
+  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+}
+
+let channel: BroadcastChannel | undefined;
+function broadcast(type: string, detail: unknown): void {
+  window.dispatchEvent(new CustomEvent(type, { detail }));
+  channel?.postMessage({ type, detail });
+}
+
+/** Keeps a payload until it is delivered. Safe to call again for the same id. */
+export async function enqueue(
+  entry: Pick<OutboxEntry, 'id' | 'kind' | 'url' | 'body' | 'headers'>,
+  lastError?: string,
+  retryAfterSeconds?: number,
+): Promise<OutboxEntry> {
+  const stored: OutboxEntry = {
+    ...entry,
+    createdAt: Date.now(),
+    attempts: 1,
+    nextAttemptAt: Date.now() + backoffDelay(1, retryAfterSeconds),
+    ...(lastError ? { lastError } : {}),
+  };
+  await set(entry.id, stored, queue());
+  scheduleFlush();
+  return stored;
+}
+
+/** Entries still waiting, oldest first. */
+export async function pendingEntries(kind?: OutboxKind): Promise<OutboxEntry[]> {
+  const all = (await entries<string, OutboxEntry>(queue())).map(([, entry]) => entry);
+  return all.filter((entry) => !kind || entry.kind === kind).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Entries the server refused for good after they were queued, for an honest message later. */
+export async function rejectedEntries(): Promise<OutboxRejected[]> {
+  return (await entries<string, OutboxRejected>(rejected())).map(([, value]) => value);
+}
+
+export async function forgetRejected(id: string): Promise<void> {
+  await del(id, rejected());
+}
+
+async function deliver(entry: OutboxEntry): Promise<void> {
+  try {
+    const response = await requestJson<unknown>(entry.url, {
+      method: 'POST',
+      body: entry.body,
+      ...(entry.headers ? { headers: entry.headers } : {}),
+    });
+    await del(entry.id, queue());
+    broadcast(OUTBOX_DELIVERED, { entry, status: response.status, data: response.data } satisfies OutboxDelivered);
+  } catch (error) {
+    if (isRetryable(error)) {
+      const attempts = entry.attempts + 1;
+      const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
+      await set(
+        entry.id,
+        { ...entry, attempts, nextAttemptAt: Date.now() + backoffDelay(attempts, retryAfter), lastError: String((error as Error).message) },
+        queue(),
+      );
+      return;
+    }
+    const problem = error instanceof HttpError ? error.problem : undefined;
+    const refusal: OutboxRejected = {
+      entry,
+      status: error instanceof HttpError ? error.status : 0,
+      title: problem?.title ?? (error as Error).message,
+      ...(problem?.detail ? { detail: problem.detail } : {}),
+      ...(problem?.code ? { code: problem.code } : {}),
+    };
+    await set(entry.id, refusal, rejected());
+    await del(entry.id, queue());
+    broadcast(OUTBOX_REJECTED, refusal);
+  }
+}
+
+let flushing: Promise<void> | undefined;
+
+/**
+ * Sends every entry that is due (or all of them with `force`, e.g. when the browser comes back
+ * online). Only one tab flushes at a time; the others find the lock taken and leave it.
+ */
+export function flushOutbox(options: { force?: boolean } = {}): Promise<void> {
+  flushing ??= (async () => {
+    const run = async () => {
+      const now = Date.now();
+      for (const entry of await pendingEntries()) {
+        if (options.force || entry.nextAttemptAt <= now) await deliver(entry);
+      }
+    };
+    try {
+      if (navigator.locks) await navigator.locks.request('sipas-outbox', { ifAvailable: true }, async (lock) => lock && run());
+      else await run();
+    } finally {
+      flushing = undefined;
+      scheduleFlush();
+    }
+  })();
+  return flushing;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function scheduleFlush(): void {
+  void pendingEntries().then((waiting) => {
+    clearTimeout(timer);
+    const next = Math.min(...waiting.map((entry) => entry.nextAttemptAt));
+    if (Number.isFinite(next)) timer = setTimeout(() => void flushOutbox(), Math.max(250, next - Date.now()));
+  });
+}
+
+let started = false;
+/** Starts delivering on this page: now, on `online`, when the page is shown again, and on a timer. */
+export function startOutbox(): void {
+  if (started || typeof window === 'undefined' || typeof indexedDB === 'undefined') return;
+  started = true;
+  if (typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel('sipas-outbox');
+    channel.onmessage = (event: MessageEvent<{ type: string; detail: unknown }>) =>
+      window.dispatchEvent(new CustomEvent(event.data.type, { detail: event.data.detail }));
+  }
+  window.addEventListener('online', () => void flushOutbox({ force: true }));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && navigator.onLine) void flushOutbox();
+  });
+  void flushOutbox({ force: true });
+}

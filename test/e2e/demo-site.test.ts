@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startE2E, type E2E } from './harness.js';
+
+describe('the demo ward site', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(async () => e2e?.close());
+
+  it('serves the ward homepage with every element upgraded from the script tag', async () => {
+    const context = await e2e.context();
+    const page = await e2e.open(context, '/');
+    assert.match(await page.title(), /Tân Hòa/);
+    for (const tag of ['sipas-survey', 'sipas-procedures', 'sipas-feedback', 'sipas-badge']) {
+      const upgraded = await page.evaluate((name) => customElements.get(name) !== undefined, tag);
+      assert.ok(upgraded, `${tag} is registered`);
+    }
+    await context.close();
+  });
+
+  it('serves the API and its OpenAPI document next to the site', async () => {
+    const health = await fetch(`${e2e.server.url}/healthz`);
+    assert.equal(health.status, 200);
+    const openapi = (await (await fetch(`${e2e.server.url}/openapi.json`)).json()) as { openapi: string };
+    assert.equal(openapi.openapi, '3.1.0');
+  });
+});

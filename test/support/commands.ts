@@ -1,0 +1,47 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** What the test page knows of the real server started by web-test-runner.config.mjs. */
+export interface TestServerInfo {
+  endpoint: string;
+  unit: string;
+}
+
+declare global {
+  interface Window {
+    SIPAS_TEST: TestServerInfo;
+  }
+}
+
+export const testServer = (): TestServerInfo => window.SIPAS_TEST;
+
+/** Stops the real server (requests then fail as if it were down) or starts it again. */
+export async function serverStop(): Promise<void> {
+  await executeServerCommand('sipas-server', { action: 'stop' });
+}
+export async function serverStart(): Promise<void> {
+  await executeServerCommand('sipas-server', { action: 'start' });
+}
+
+/** Takes the browser offline or back online, as Playwright's context.setOffline does. */
+export async function setOffline(offline: boolean): Promise<void> {
+  await executeServerCommand('sipas-offline', { offline });
+}
+
+/** Reads the test server's database (for assertions such as "stored exactly once"). */
+export async function sql<Row = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<Row[]> {
+  return (await executeServerCommand<Row[], { sql: string; params: unknown[] }>('sipas-sql', { sql: query, params })) ?? [];
+}
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `check` returns a truthy value (polling), or fails after `timeout` ms with `what`. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeout = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}

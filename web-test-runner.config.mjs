@@ -1,0 +1,62 @@
+// Browser tests: real Chromium through Playwright, against a real SIPAS server on SQLite that
+// this process starts. Tests reach the server through `window.SIPAS_TEST` and can stop/start
+// it, go offline, or query the database through the commands below (test/support/commands.ts).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs';
+import { freePort, startTestServer } from './test/support/test-server.mjs';
+
+const executablePath = await findChromium();
+const port = await freePort();
+const pageOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+const server = await startTestServer({ origins: pageOrigins });
+
+/** Commands the tests call with `executeServerCommand` (see test/support/commands.ts). */
+const sipasCommands = {
+  name: 'sipas-commands',
+  async executeCommand({ command, payload, session }) {
+    if (command === 'sipas-server') {
+      if (payload.action === 'stop') await server.stop();
+      else if (payload.action === 'start') await server.start();
+      return true;
+    }
+    if (command === 'sipas-offline') {
+      const page = session.browser.getPage(session.id);
+      await page.context().setOffline(Boolean(payload.offline));
+      return true;
+    }
+    if (command === 'sipas-sql') {
+      if (!server.ctx) throw new Error('the test server is stopped');
+      return server.ctx.db.all(payload.sql, payload.params ?? []);
+    }
+    return undefined;
+  },
+  async serverStop() {
+    await server.dispose();
+  },
+};
+
+export default {
+  rootDir: '.',
+  files: ['test/browser/**/*.test.ts'],
+  port,
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  testsFinishTimeout: Number(process.env.SIPAS_TESTS_TIMEOUT ?? 180_000),
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'test/tsconfig.json', target: 'es2021' }), sipasCommands],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="vi">
+  <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+  <body>
+    <script>window.SIPAS_TEST = ${JSON.stringify({ endpoint: server.url, unit: server.unit })};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
