@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 /**
  * Two library builds of @sipas/widgets:
  * - default: ES modules for npm users (lit, @lit/localize, idb-keyval, @sipas/schema external);
+ * - `--mode desk`: `desk.js`, the staff desk pages (not part of the citizen budget);
  * - `--mode iife`: `sipas.js`, one self-contained classic script for `<script src>` that
  *   registers every element. It must stay under the 30 KB gzip budget (scripts/budget.mjs).
  */
@@ -11,6 +12,22 @@ const widgets = (path: string) => fileURLToPath(new URL(`./packages/widgets/${pa
 
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
+  if (mode === 'desk') {
+    // The staff desk: a separate script served by the reference server, outside the citizen budget.
+    return {
+      root: widgets('.'),
+      logLevel: 'warn',
+      build: {
+        outDir: widgets('dist'),
+        emptyOutDir: false,
+        target: 'es2021',
+        sourcemap: true,
+        minify: true,
+        reportCompressedSize: false,
+        lib: { entry: widgets('src/desk/desk.ts'), formats: ['es'], fileName: () => 'desk.js' },
+      },
+    };
+  }
   return {
     root: widgets('.'),
     logLevel: 'warn',

@@ -1,0 +1,29 @@
+// Shared helpers for benchmarks: percentiles, tables, results files.
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+export function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export const median = (values) => percentile(values, 50);
+
+/** Prints rows (objects with the same keys) as an aligned table. */
+export function printTable(title, rows) {
+  console.log(`\n${title}`);
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]);
+  const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => String(row[key]).length)));
+  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
+  console.log(line(keys));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(keys.map((key) => row[key])));
+}
+
+export function writeResults(name, data) {
+  const dir = new URL('./results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ measuredAt: new Date().toISOString(), ...data }, null, 2));
+}
