@@ -6,6 +6,7 @@ export * from './unit.js';
 export * from './procedure.js';
 export * from './feedback.js';
 export * from './results.js';
+export * from './staff.js';
 export * from './scoring.js';
 export * from './text.js';
 export * from './api/index.js';

@@ -8,6 +8,7 @@ import { Questionnaire } from './questionnaire.js';
 import { Results } from './results.js';
 import { SurveyReceipt, SurveyResponse } from './survey.js';
 import { PublicUnit } from './unit.js';
+import { StaffLogin, StaffMember, StaffSession } from './staff.js';
 
 /** Schemas that get a name under components.schemas; routes refer to them by $ref. */
 const NAMED: Record<string, z.ZodMiniType> = {
@@ -24,6 +25,9 @@ const NAMED: Record<string, z.ZodMiniType> = {
   FeedbackLookup,
   PublishedFeedback,
   Results,
+  StaffLogin,
+  StaffSession,
+  StaffMember,
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -12,7 +12,9 @@ import { logCommands } from './log/commands.js';
 import { procedureCommands } from './procedures/commands.js';
 import { resultsCommands } from './results/commands.js';
 import { createServer } from './server.js';
+import { StaffStore } from './staff/store.js';
 import { issueKioskKey } from './surveys/kiosk.js';
+import { randomBytes } from 'node:crypto';
 import { UnitStore } from './units/store.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -88,6 +90,32 @@ const core: Commands = {
       await migrate(db);
       const key = await issueKioskKey(new UnitStore(db), options.unit, String(options.label ?? 'kiosk'));
       console.log(`Kiosk key for ${options.unit} (shown once, keep it on the device only):\n${key}`);
+      await db.close();
+      return 0;
+    },
+  },
+  'staff-add': {
+    summary: 'Create a staff account for a unit (role staff or admin).',
+    usage: 'sipas-server staff-add --unit <unit> --username <name> --name "Họ tên" [--role staff|admin] [--password …]',
+    run: async ({ options }) => {
+      const { unit, username, name } = options;
+      if (typeof unit !== 'string' || typeof username !== 'string' || typeof name !== 'string') {
+        console.error('Usage: sipas-server staff-add --unit <unit> --username <name> --name "Họ tên" [--role staff|admin] [--password …]');
+        return 2;
+      }
+      const role = options.role === 'admin' ? 'admin' : 'staff';
+      // Prefer SIPAS_STAFF_PASSWORD over --password: a command line ends up in shell history.
+      const given = process.env.SIPAS_STAFF_PASSWORD ?? (typeof options.password === 'string' ? options.password : undefined);
+      const password = given ?? randomBytes(12).toString('base64url');
+      const db = await openDatabase(loadConfig().databaseUrl);
+      await migrate(db);
+      if (!(await new UnitStore(db).get(unit))) {
+        console.error(`There is no unit "${unit}".`);
+        await db.close();
+        return 1;
+      }
+      await new StaffStore(db).addUser({ unit, username, name, role, password });
+      console.log(`Staff account ${username} (${role}) created for ${unit}.${given ? '' : `\nPassword (shown once): ${password}`}`);
       await db.close();
       return 0;
     },

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Unit } from '@sipas/schema';
 import * as z from 'zod/mini';
 
@@ -52,6 +53,9 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return parsed;
 }
 
+/** The built widgets next to this server in the repository, when they exist (for /sipas/ and the desk). */
+const bundledWidgets = fileURLToPath(new URL('../../../widgets/dist', import.meta.url));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   let file: z.infer<typeof FileConfig> = {};
   const configPath = env.SIPAS_CONFIG;
@@ -73,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: (env.SIPAS_TRUST_PROXY ?? String(file.trustProxy ?? false)) === 'true',
     units: file.units ?? [],
     siteDir: env.SIPAS_SITE_DIR ? resolve(env.SIPAS_SITE_DIR) : file.siteDir,
-    widgetsDir: env.SIPAS_WIDGETS_DIR ? resolve(env.SIPAS_WIDGETS_DIR) : file.widgetsDir,
+    widgetsDir: env.SIPAS_WIDGETS_DIR ? resolve(env.SIPAS_WIDGETS_DIR) : (file.widgetsDir ?? (existsSync(bundledWidgets) ? bundledWidgets : undefined)),
     minimumForms: integer('SIPAS_MIN_FORMS', env.SIPAS_MIN_FORMS, file.minimumForms ?? 30),
     logLevel: env.SIPAS_LOG_LEVEL ?? file.logLevel ?? 'info',
     ...overrides,

@@ -1,10 +1,17 @@
 import type { ServerContext } from './context.js';
+import { StaffStore } from './staff/store.js';
 import { seedDemoFeedback } from './feedback/demo.js';
 import { seedDemoProcedures } from './procedures/demo.js';
 import { seedDemoResponses } from './surveys/demo.js';
 
 export const DEMO_PROVINCE = 'tinh-mau';
 export const DEMO_UNIT = 'phuong-tan-hoa';
+
+/** Demo staff accounts. Demo only: a real unit creates its own with `sipas-server staff-add`. */
+export const DEMO_STAFF = [
+  { username: 'canbo', name: 'Nguyễn Thị Lan', role: 'staff' as const, password: 'tanhoa-canbo-demo' },
+  { username: 'quantri', name: 'Trần Văn Minh', role: 'admin' as const, password: 'tanhoa-quantri-demo' },
+];
 
 /**
  * The demo ward: a fictional "Phường Tân Hòa" under a fictional province, with real procedures,
@@ -27,6 +34,10 @@ export async function seedDemo(ctx: ServerContext, origins: string[]): Promise<v
     allowedOrigins: [...new Set([...(existing?.allowedOrigins ?? []), ...origins])],
     address: 'Số 1 đường Trung tâm, phường Tân Hòa, Tỉnh Mẫu',
   });
+  const staff = new StaffStore(ctx.db);
+  for (const account of DEMO_STAFF) {
+    if (!(await staff.findUser(DEMO_UNIT, account.username))) await staff.addUser({ unit: DEMO_UNIT, ...account });
+  }
   await seedDemoProcedures(ctx, DEMO_UNIT);
   await seedDemoResponses(ctx, DEMO_UNIT);
   await seedDemoFeedback(ctx, DEMO_UNIT);

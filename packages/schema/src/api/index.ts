@@ -3,6 +3,7 @@ import { feedbackRoutes } from './feedback.js';
 import { logRoutes } from './log.js';
 import { procedureRoutes } from './procedures.js';
 import { resultsRoutes } from './results.js';
+import { staffRoutes } from './staff.js';
 import { surveyRoutes } from './surveys.js';
 import type { RouteContract } from './route.js';
 
@@ -17,6 +18,7 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...feedbackRoutes,
   ...resultsRoutes,
   ...logRoutes,
+  ...staffRoutes,
 ];
 
 export function findRoute(method: string, path: string): RouteContract {

@@ -1,9 +1,58 @@
+import type { StaffLogin } from '@sipas/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ServerContext, StaffPrincipal } from '../context.js';
+import { ProblemError } from '../http/problem.js';
+import { handle } from '../http/route.js';
+import { StaffStore } from './store.js';
 
-/** Staff sign-in and the staff desk. Until staff accounts exist, every staff route refuses. */
-export async function registerStaffRoutes(_app: FastifyInstance, _ctx: ServerContext): Promise<void> {}
+/** Sign-in attempts a minute per IP address: enough for a typo or two, not for guessing. */
+const SIGN_IN_PER_MINUTE = 10;
 
-export async function authenticateStaff(_ctx: ServerContext, _request: FastifyRequest): Promise<StaffPrincipal | undefined> {
-  return undefined;
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+export async function authenticateStaff(ctx: ServerContext, request: FastifyRequest): Promise<StaffPrincipal | undefined> {
+  const token = bearer(request);
+  if (!token) return undefined;
+  const member = await new StaffStore(ctx.db).fromToken(token);
+  return member ? { ...member } : undefined;
+}
+
+/** The desk page: strict CSP, nothing inline, no framing. */
+const DESK_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+
+export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const staff = new StaffStore(ctx.db);
+
+  handle<StaffLogin>(app, ctx, 'POST', '/v1/staff/sessions', async ({ body, request, reply }) => {
+    ctx.rateLimiter.hit(`sign-in:${request.ip}`, SIGN_IN_PER_MINUTE);
+    const session = await staff.signIn(body.unit, body.username, body.password);
+    if (!session) {
+      throw new ProblemError(401, 'Sai đơn vị, tên đăng nhập hoặc mật khẩu.', { code: 'sign_in_failed' });
+    }
+    return reply.status(201).header('cache-control', 'no-store').send(session);
+  });
+
+  handle(app, ctx, 'DELETE', '/v1/staff/sessions/current', async ({ request, reply }) => {
+    await staff.signOut(bearer(request)!);
+    return reply.status(204).send();
+  });
+
+  handle(app, ctx, 'GET', '/v1/staff/me', async ({ staff: member, reply }) => {
+    reply.header('cache-control', 'no-store');
+    return member;
+  });
+
+  const deskPage = readFileSync(fileURLToPath(new URL('../../../desk/index.html', import.meta.url)), 'utf8');
+  app.get('/desk', async (_request, reply) => reply.redirect('/desk/'));
+  app.get('/desk/', async (_request, reply) => reply.headers(DESK_HEADERS).type('text/html; charset=utf-8').send(deskPage));
 }

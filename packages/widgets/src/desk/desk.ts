@@ -1,5 +1,19 @@
 /**
- * The staff desk entry (dist/desk.js): pages for office staff served by the reference server.
- * Each staff capability registers its own elements here.
+ * The staff desk entry (dist/desk.js), served by the reference server at /desk/. Each staff
+ * capability registers its panel (a tab) here, one import per capability.
  */
-import '../shared/localize.js';
+import { defineElement } from '../shared/define.js';
+import { resolveSetting } from '../shared/config.js';
+import { setLocale, supportedLocale } from '../shared/localize.js';
+import { SipasDesk } from './desk-app.js';
+
+defineElement('sipas-desk', SipasDesk);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sipas-desk': SipasDesk;
+  }
+}
+
+const requested = resolveSetting('locale', null) ?? document.documentElement.lang;
+if (supportedLocale(requested) !== 'vi') void setLocale(supportedLocale(requested));

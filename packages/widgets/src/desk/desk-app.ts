@@ -1,0 +1,214 @@
+import { msg } from '@lit/localize';
+import type { StaffMember, StaffSession } from '@sipas/schema';
+import { css, html, nothing } from 'lit';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { HttpError, requestJson } from '../shared/client.js';
+import { SipasElement } from '../shared/element.js';
+import { errorSummary, focusErrorSummary, focusField, type FieldError } from '../shared/error-summary.js';
+import { controls, tokens } from '../shared/styles.js';
+import { deskPanels, SESSION_EXPIRED } from './panel.js';
+
+const SESSION_KEY = 'sipas-desk-session';
+
+/**
+ * <sipas-desk>: the staff desk shell. Staff sign in with their unit, username and password; the
+ * session token lives in sessionStorage (gone when the tab closes). Each capability adds a tab.
+ *
+ * @fires sipas-desk-signed-in - detail: the staff member
+ * @fires sipas-desk-signed-out
+ * @csspart tabs - the tab list
+ */
+export class SipasDesk extends SipasElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        max-width: 1200px;
+        margin: 0 auto;
+        padding: var(--_space);
+        background: transparent;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        justify-content: space-between;
+        margin-bottom: var(--_space);
+      }
+      h1 {
+        font-size: 1.4rem;
+        margin: 0;
+      }
+      form.sign-in {
+        max-width: 26rem;
+        background: var(--_surface);
+        padding: var(--_space);
+        border: 1px solid #ddd;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        margin-top: 0.75rem;
+      }
+      input {
+        width: 100%;
+      }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        border-bottom: 3px solid var(--_primary);
+      }
+      [role='tab'] {
+        border-radius: var(--_radius) var(--_radius) 0 0;
+        background: var(--_surface-alt);
+        color: var(--_text);
+        border-color: transparent;
+      }
+      [role='tab'][aria-selected='true'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      [role='tabpanel'] {
+        background: var(--_surface);
+        padding: var(--_space);
+        border: 1px solid #ddd;
+        border-top: 0;
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...SipasElement.properties,
+    session: { state: true },
+    active: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+  };
+
+  declare session: StaffSession | undefined;
+  declare active: string | undefined;
+  declare errors: FieldError[];
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.errors = [];
+    this.busy = false;
+    try {
+      const saved = sessionStorage.getItem(SESSION_KEY);
+      const session = saved ? (JSON.parse(saved) as StaffSession) : undefined;
+      this.session = session && session.expiresAt > new Date().toISOString() ? session : undefined;
+    } catch {
+      this.session = undefined;
+    }
+    this.addEventListener(SESSION_EXPIRED, () => this.forget());
+  }
+
+  private forget(): void {
+    sessionStorage.removeItem(SESSION_KEY);
+    this.session = undefined;
+  }
+
+  private async signIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const unit = String(data.get('unit') ?? '').trim();
+    const username = String(data.get('username') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const errors: FieldError[] = [];
+    if (!unit) errors.push({ field: 'unit', message: msg('Nhập mã đơn vị', { id: 'desk.unitRequired' }) });
+    if (!username) errors.push({ field: 'username', message: msg('Nhập tên đăng nhập', { id: 'desk.usernameRequired' }) });
+    if (!password) errors.push({ field: 'password', message: msg('Nhập mật khẩu', { id: 'desk.passwordRequired' }) });
+    this.errors = errors;
+    if (errors.length === 0) {
+      this.busy = true;
+      try {
+        const url = this.api('staff/sessions')!;
+        const response = await requestJson<StaffSession>(url, { method: 'POST', body: { unit, username, password } });
+        this.session = response.data;
+        sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
+        this.emit<StaffMember>('sipas-desk-signed-in', this.session!.staff);
+      } catch (error) {
+        const message =
+          error instanceof HttpError && error.problem
+            ? error.problem.title
+            : msg('Không kết nối được máy chủ. Vui lòng thử lại.', { id: 'desk.networkError' });
+        this.errors = [{ field: 'username', message }];
+      } finally {
+        this.busy = false;
+      }
+    }
+    if (this.errors.length > 0) {
+      await this.updateComplete;
+      focusErrorSummary(this.shadowRoot);
+    }
+  }
+
+  private async signOut(): Promise<void> {
+    const token = this.session?.token;
+    this.forget();
+    this.emit('sipas-desk-signed-out', {});
+    const url = this.api('staff/sessions/current');
+    if (token && url) await requestJson(url, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+  }
+
+  private fieldError(id: string) {
+    const error = this.errors.find((e) => e.field === id);
+    return error ? html`<span class="field-error" id="${id}-error">${error.message}</span>` : nothing;
+  }
+
+  private input(id: string, label: string, type: string, autocomplete: string) {
+    const error = this.errors.some((e) => e.field === id);
+    return html`<label for=${id}>${label}</label>${this.fieldError(id)}
+      <input
+        id=${id}
+        name=${id}
+        type=${type}
+        autocomplete=${autocomplete}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${id}-error` : nothing}
+        .value=${id === 'unit' ? (this.resolvedUnit ?? '') : ''}
+      />`;
+  }
+
+  private renderSignIn() {
+    return html`<form class="sign-in" novalidate @submit=${this.signIn}>
+      ${errorSummary(msg('Chưa đăng nhập được', { id: 'desk.errorTitle' }), this.errors, (field) => focusField(this.shadowRoot, field))}
+      ${this.input('unit', msg('Mã đơn vị', { id: 'desk.unit' }), 'text', 'organization')}
+      ${this.input('username', msg('Tên đăng nhập', { id: 'desk.username' }), 'text', 'username')}
+      ${this.input('password', msg('Mật khẩu', { id: 'desk.password' }), 'password', 'current-password')}
+      <p><button type="submit" ?disabled=${this.busy}>${msg('Đăng nhập', { id: 'desk.signIn' })}</button></p>
+    </form>`;
+  }
+
+  private renderDesk(session: StaffSession) {
+    const panels = deskPanels();
+    const active = panels.find((p) => p.id === this.active) ?? panels[0];
+    return html`<p>
+        ${session.staff.name} · ${session.staff.unit}
+        <button class="secondary" @click=${this.signOut}>${msg('Đăng xuất', { id: 'desk.signOut' })}</button>
+      </p>
+      <div role="tablist" part="tabs" aria-label=${msg('Chức năng', { id: 'desk.sections' })}>
+        ${panels.map(
+          (panel) =>
+            html`<button role="tab" id="tab-${panel.id}" aria-controls="panel" aria-selected=${panel === active ? 'true' : 'false'} @click=${() => (this.active = panel.id)}>
+              ${panel.title()}
+            </button>`,
+        )}
+      </div>
+      ${active
+        ? html`<div role="tabpanel" id="panel" aria-labelledby="tab-${active.id}">
+            ${staticHtml`<${unsafeStatic(active.tag)} .endpoint=${this.resolvedEndpoint} .unit=${session.staff.unit} .token=${session.token} .staff=${session.staff}></${unsafeStatic(active.tag)}>`}
+          </div>`
+        : html`<p>${msg('Chưa có chức năng nào.', { id: 'desk.noPanels' })}</p>`}`;
+  }
+
+  override render() {
+    return html`<header><h1>${msg('Bàn làm việc cán bộ', { id: 'desk.title' })}</h1></header>
+      ${this.session ? this.renderDesk(this.session) : this.renderSignIn()}`;
+  }
+}
