@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './browser.mjs';
+import { testPostgresUrl } from './postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const results = [];
@@ -62,7 +63,30 @@ if (wants('node')) {
     `--test-reporter-destination=${tap}`,
     ...files,
   ]);
-  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  countTap(tap);
+
+  // The server suite again on a real PostgreSQL, when this machine has one (CI installs it).
+  const postgres = testPostgresUrl();
+  if (postgres) {
+    const pgTap = join(mkdtempSync(join(tmpdir(), 'sipas-tap-')), 'postgres.tap');
+    await run('server tests on PostgreSQL', 'node', [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${pgTap}`,
+      ...testFiles('packages/server/dist/test'),
+    ], { env: { SIPAS_TEST_DATABASE: 'postgres', SIPAS_TEST_POSTGRES_URL: postgres } });
+    countTap(pgTap);
+  } else {
+    console.log('\n(no PostgreSQL on this machine: the server suite ran on SQLite only; set SIPAS_TEST_POSTGRES_URL to add it)');
+    if (process.env.CI) failed += 1; // CI installs PostgreSQL, so its absence there is a failure
+  }
+}
+
+function countTap(file) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   passed += Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
   failed += Number(/^# fail (\d+)/m.exec(text)?.[1] ?? (text ? 0 : 1));
 }

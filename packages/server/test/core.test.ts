@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { API_ROUTES } from '@sipas/schema';
 import { openApiPath } from '@sipas/schema/openapi';
+import { TEST_DIALECT } from './database.js';
 import { ORIGIN, testApp } from './helpers.js';
 
 describe('core routes', () => {
@@ -14,7 +15,7 @@ describe('core routes', () => {
   it('GET /healthz answers ok with the database kind', async () => {
     const response = await server.app.inject('/healthz');
     assert.equal(response.statusCode, 200);
-    assert.deepEqual(response.json(), { status: 'ok', version: '0.1.0', database: 'sqlite' });
+    assert.deepEqual(response.json(), { status: 'ok', version: '0.1.0', database: TEST_DIALECT });
   });
 
   it('GET /v1/units/:unit shows public data only', async () => {

@@ -5,16 +5,18 @@ import { BNV_2023, type Answers, type SurveyResponse } from '@sipas/schema';
 import { loadConfig, type ServerConfig } from '../src/config.js';
 import { createServer } from '../src/server.js';
 import type { App } from '../src/app.js';
+import { testDatabase } from './database.js';
 
 export const ORIGIN = 'https://phuong-a.example.gov.vn';
 
 /** A real server over a fresh SQLite file, with one unit `phuong-a` under `tinh-a`. */
 export async function testApp(overrides: Partial<ServerConfig> = {}): Promise<App & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'sipas-server-test-'));
+  const database = await testDatabase(dir);
   const config = loadConfig(
     {},
     {
-      databaseUrl: `sqlite:${join(dir, 'test.db')}`,
+      databaseUrl: database.url,
       logLevel: 'silent',
       units: [
         { id: 'tinh-a', name: 'Tỉnh A', parent: null, questionnaire: 'bnv-2023', allowedOrigins: [] },
@@ -29,6 +31,7 @@ export async function testApp(overrides: Partial<ServerConfig> = {}): Promise<Ap
     ...built,
     async dispose() {
       await built.app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,6 @@
 /**
  * The storage seam. Feature code writes portable SQL with `?` placeholders against this
- * interface; each database adapter (SQLite now, PostgreSQL later) translates and executes it.
+ * interface; each database adapter (SQLite, PostgreSQL) translates and executes it.
  * Everything is async so that a networked database fits the same code.
  */
 export type SqlValue = string | number | bigint | null | Uint8Array;
@@ -14,13 +14,13 @@ export interface Queryable {
   all<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   get<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
 }
 
 export interface Database extends Queryable {
   /** Runs `work` in one transaction: all of it commits or none of it does. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs a script of several statements (migrations). */
-  exec(sql: string): Promise<void>;
   /** A short description for /healthz and logs, never containing a password. */
   describe(): string;
   close(): Promise<void>;

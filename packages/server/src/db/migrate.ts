@@ -35,17 +35,16 @@ export async function migrate(db: Database): Promise<string[]> {
   const done: string[] = [];
   for (const migration of listMigrations(db.dialect)) {
     if (applied.has(migration.version)) continue;
-    await db.exec('BEGIN');
     try {
-      await db.exec(migration.sql);
-      await db.run('INSERT INTO schema_migrations (version, file, applied_at) VALUES (?, ?, ?)', [
-        migration.version,
-        migration.file,
-        new Date().toISOString(),
-      ]);
-      await db.exec('COMMIT');
+      await db.transaction(async (tx) => {
+        await tx.exec(migration.sql);
+        await tx.run('INSERT INTO schema_migrations (version, file, applied_at) VALUES (?, ?, ?)', [
+          migration.version,
+          migration.file,
+          new Date().toISOString(),
+        ]);
+      });
     } catch (error) {
-      await db.exec('ROLLBACK');
       throw new Error(`migration ${migration.file} failed: ${(error as Error).message}`);
     }
     done.push(migration.file);

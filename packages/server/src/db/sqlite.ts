@@ -44,6 +44,7 @@ export class SqliteDatabase implements Database {
       wrap(() => this.statement(sql).get(...params) as Row | undefined),
     run: async (sql: string, params: readonly SqlValue[] = []): Promise<RunResult> =>
       wrap(() => ({ changes: this.statement(sql).run(...params).changes })),
+    exec: async (sql: string) => wrap(() => void this.db.exec(sql)),
   };
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

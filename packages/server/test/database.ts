@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * The database a server test runs on: a fresh SQLite file by default, or a fresh PostgreSQL
+ * database when SIPAS_TEST_DATABASE=postgres (scripts/test.mjs runs the suite both ways).
+ */
+export const TEST_DIALECT = process.env.SIPAS_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+
+export async function testDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (TEST_DIALECT === 'sqlite') return { url: `sqlite:${dir}/test.db`, drop: async () => undefined };
+  const admin = process.env.SIPAS_TEST_POSTGRES_URL;
+  if (!admin) throw new Error('SIPAS_TEST_DATABASE=postgres needs SIPAS_TEST_POSTGRES_URL');
+  const name = `sipas_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    async drop() {
+      const dropper = new pg.Client({ connectionString: admin });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
