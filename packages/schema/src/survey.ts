@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Instant, Slug, Uuid } from './common.js';
-import { allItems, QuestionnaireRef, type Item, type Questionnaire } from './questionnaire.js';
+import { QuestionnaireRef } from './questionnaire.js';
 
 /**
  * One answer. A number for rating5 / scale4 / number items, a string for single / yes-no / text,
@@ -55,86 +55,5 @@ export const SurveyReceipt = z.object({
 });
 export type SurveyReceipt = z.infer<typeof SurveyReceipt>;
 
-export type AnswerIssueCode =
-  | 'required'
-  | 'unknown_item'
-  | 'not_applicable_not_allowed'
-  | 'wrong_type'
-  | 'out_of_range'
-  | 'unknown_option'
-  | 'too_long';
-
-export interface AnswerIssue {
-  item: string;
-  code: AnswerIssueCode;
-}
-
-/**
- * Checks answers against one questionnaire version: items exist, values fit their kind and range,
- * required items are answered. Shared by the server (400) and the element (error summary), so the
- * two can never disagree. `only` limits required-checks to some items (one step of the form).
- */
-export function validateAnswers(
-  questionnaire: Questionnaire,
-  answers: Readonly<Record<string, AnswerValue | undefined>>,
-  options: { demographics?: boolean; only?: readonly string[] } = {},
-): AnswerIssue[] {
-  const items = allItems(questionnaire, options);
-  const issues: AnswerIssue[] = [];
-  const known = new Set(allItems(questionnaire).map((item) => item.id));
-  for (const id of Object.keys(answers)) {
-    if (!known.has(id)) issues.push({ item: id, code: 'unknown_item' });
-  }
-  for (const item of items) {
-    if (options.only && !options.only.includes(item.id)) continue;
-    const code = checkAnswer(item, answers[item.id]);
-    if (code) issues.push({ item: item.id, code });
-  }
-  return issues;
-}
-
-function checkAnswer(item: Item, value: AnswerValue | undefined): AnswerIssueCode | undefined {
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
-    return item.required ? 'required' : undefined;
-  }
-  if (value === null) return item.allowNotApplicable ? undefined : 'not_applicable_not_allowed';
-  switch (item.kind) {
-    case 'rating5':
-    case 'scale4': {
-      const top = item.kind === 'rating5' ? 5 : 4;
-      if (typeof value !== 'number') return 'wrong_type';
-      return Number.isInteger(value) && value >= 1 && value <= top ? undefined : 'out_of_range';
-    }
-    case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'wrong_type';
-      if (item.min !== undefined && value < item.min) return 'out_of_range';
-      if (item.max !== undefined && value > item.max) return 'out_of_range';
-      return undefined;
-    }
-    case 'yes-no':
-      if (typeof value !== 'string') return 'wrong_type';
-      return value === 'yes' || value === 'no' ? undefined : 'unknown_option';
-    case 'single':
-      if (typeof value !== 'string') return 'wrong_type';
-      return item.options?.some((option) => option.value === value) ? undefined : 'unknown_option';
-    case 'multi':
-      if (!Array.isArray(value)) return 'wrong_type';
-      return value.every((choice) => item.options?.some((option) => option.value === choice))
-        ? undefined
-        : 'unknown_option';
-    case 'text':
-      if (typeof value !== 'string') return 'wrong_type';
-      return value.length > (item.max ?? 2000) ? 'too_long' : undefined;
-  }
-}
-
-/** Vietnamese messages for answer issues, used by the server's problem details. */
-export const ANSWER_ISSUE_MESSAGES: Record<AnswerIssueCode, string> = {
-  required: 'Câu hỏi này bắt buộc trả lời.',
-  unknown_item: 'Câu hỏi không có trong phiếu khảo sát.',
-  not_applicable_not_allowed: 'Câu hỏi này không cho phép chọn "không áp dụng".',
-  wrong_type: 'Câu trả lời không đúng kiểu.',
-  out_of_range: 'Câu trả lời nằm ngoài thang điểm.',
-  unknown_option: 'Lựa chọn không có trong danh sách.',
-  too_long: 'Câu trả lời quá dài.',
-};
+// The answer rules live in a module without zod, so the browser bundle can use them for free.
+export { ANSWER_ISSUE_MESSAGES, validateAnswers, type AnswerIssue, type AnswerIssueCode } from './answer-rules.js';
