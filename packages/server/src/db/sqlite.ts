@@ -3,6 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UniqueViolation, type Database, type Queryable, type RunResult, type SqlValue } from './database.js';
 
+interface PendingTransaction {
+  work: (tx: Queryable) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * SQLite through better-sqlite3: the embedded default. Calls are synchronous underneath; a
  * promise-chain lock keeps a transaction's statements from interleaving with other requests'.
@@ -65,17 +71,57 @@ export class SqliteDatabase implements Database {
     return this.exclusive(() => this.direct.run(sql, params));
   }
 
+  /**
+   * Group commit: transactions that arrive while the previous commit is syncing to disk are run
+   * together under one BEGIN … COMMIT, each inside its own savepoint. A 201 still means on disk
+   * (synchronous=FULL), but one fsync now serves a whole group. A failing transaction rolls back
+   * to its savepoint alone; its neighbours commit.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve, reject } as PendingTransaction);
+      if (!this.groupScheduled) {
+        this.groupScheduled = true;
+        setImmediate(() => void this.commitGroup());
+      }
+    });
+  }
+
+  private pending: PendingTransaction[] = [];
+  private groupScheduled = false;
+  /** Bounds the time one group holds the write lock. */
+  static readonly MAX_GROUP = 256;
+
+  private commitGroup(): Promise<void> {
+    this.groupScheduled = false;
+    const group = this.pending.splice(0, SqliteDatabase.MAX_GROUP);
+    if (this.pending.length > 0) {
+      this.groupScheduled = true;
+      setImmediate(() => void this.commitGroup());
+    }
     return this.exclusive(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      const outcomes: { ok: boolean; value: unknown }[] = [];
       try {
-        const result = await work(this.direct);
+        this.db.exec('BEGIN IMMEDIATE');
+        for (const item of group) {
+          this.db.exec('SAVEPOINT member');
+          try {
+            const value = await item.work(this.direct);
+            this.db.exec('RELEASE member');
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            this.db.exec('ROLLBACK TO member');
+            this.db.exec('RELEASE member');
+            outcomes.push({ ok: false, value: error });
+          }
+        }
         this.db.exec('COMMIT');
-        return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
+        for (const item of group) item.reject(error);
+        return;
       }
+      group.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
     });
   }
 

@@ -1,0 +1,60 @@
+// Ingest: POST /v1/surveys on the reference server (SQLite, synchronous=FULL, group commit)
+// against a bare Fastify route answering 201 — the framework's ceiling — in the same run.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLoad, startProcess } from '../scripts/load.mjs';
+import { freePort } from '../test/support/test-server.mjs';
+import { printTable, writeResults } from './lib.mjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+
+const items = Array.from({ length: 19 }, (_, i) => `q${i + 15}`);
+const body = () => ({
+  id: crypto.randomUUID(),
+  unit: 'phuong-bench',
+  questionnaire: { id: 'bnv-2023', version: 1 },
+  answers: Object.fromEntries(items.map((id, i) => [id, i >= 16 ? null : 1 + Math.floor(Math.random() * 5)])),
+  context: { channel: 'web' },
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'sipas-bench-'));
+writeFileSync(
+  join(dir, 'config.json'),
+  JSON.stringify({ units: [{ id: 'phuong-bench', name: 'Phường Bench', parent: null, questionnaire: 'bnv-2023', allowedOrigins: [] }] }),
+);
+
+async function measure(label, args, env) {
+  const port = await freePort();
+  const server = await startProcess(args, { PORT: String(port), ...env });
+  const url = `http://127.0.0.1:${port}/v1/surveys`;
+  await runLoad({ url, connections: CONNECTIONS, seconds: Math.min(3, SECONDS), body }); // warm-up
+  const result = await runLoad({ url, connections: CONNECTIONS, seconds: SECONDS, body });
+  await server.stop();
+  const non2xx = Object.entries(result.statuses).filter(([status]) => !status.startsWith('2')).reduce((n, [, c]) => n + c, 0);
+  return { label, ...result, non2xx };
+}
+
+const ours = await measure('POST /v1/surveys (SIPAS, SQLite FULL)', ['packages/server/dist/src/cli.js', 'start'], {
+  SIPAS_CONFIG: join(dir, 'config.json'),
+  SIPAS_DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+  SIPAS_RATE_LIMIT: '1000000000',
+  SIPAS_LOG_LEVEL: 'warn',
+});
+const bare = await measure('bare Fastify route → 201', ['bench/bare-fastify.mjs'], {});
+rmSync(dir, { recursive: true, force: true });
+
+const rows = [ours, bare].map((r) => ({
+  target: r.label,
+  requests: r.requests,
+  'req/s': Math.round(r.rps),
+  'p50 ms': r.p50.toFixed(1),
+  'p99 ms': r.p99.toFixed(1),
+  errors: r.errors,
+  'non-2xx': r.non2xx,
+}));
+printTable(`Ingest — ${CONNECTIONS} connections, ${SECONDS} s each, same machine, same run`, rows);
+console.log(`ratio (SIPAS ÷ bare Fastify): ${(ours.rps / bare.rps).toFixed(2)} of the framework's ceiling`);
+writeResults('ingest', { connections: CONNECTIONS, seconds: SECONDS, ours, bare, ratio: ours.rps / bare.rps });
+if (ours.errors > 0 || ours.non2xx > 0) process.exitCode = 1;

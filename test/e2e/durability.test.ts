@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { runLoad, startProcess } from '#scripts/load.mjs';
+import { testPostgresUrl } from '#scripts/postgres.mjs';
+import { freePort } from '#support/test-server.mjs';
+import { openDatabase } from '@sipas/server';
+
+/**
+ * Load and crash tests at a size that fits CI (the full load test is `npm run bench`): the real
+ * server as its own process, answers counted, the database read back afterwards.
+ */
+const items = Array.from({ length: 19 }, (_, i) => `q${i + 15}`);
+const response = (id: string = crypto.randomUUID()) => ({
+  id,
+  unit: 'phuong-tai',
+  questionnaire: { id: 'bnv-2023', version: 1 },
+  answers: Object.fromEntries(items.map((item, i) => [item, i >= 16 ? null : 1 + (i % 5)])),
+  context: { channel: 'web' },
+});
+
+async function countsById(databaseUrl: string): Promise<Map<string, number>> {
+  const db = await openDatabase(databaseUrl);
+  const rows = await db.all<{ id: string; n: number }>('SELECT id, COUNT(*) AS n FROM survey_responses GROUP BY id');
+  await db.close();
+  return new Map(rows.map((row) => [row.id, Number(row.n)]));
+}
+
+async function databases(dir: string): Promise<{ name: string; url: string; drop(): Promise<void> }[]> {
+  const list = [{ name: 'SQLite', url: `sqlite:${join(dir, 'load.db')}`, drop: async () => undefined }];
+  const admin = testPostgresUrl();
+  if (admin) {
+    const name = `sipas_load_${Date.now()}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    list.push({
+      name: 'PostgreSQL',
+      url: url.href,
+      drop: async () => {
+        const dropper = new pg.Client({ connectionString: admin });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      },
+    });
+  }
+  return list;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sipas-durability-'));
+writeFileSync(
+  join(dir, 'config.json'),
+  JSON.stringify({ units: [{ id: 'phuong-tai', name: 'Phường Tải', parent: null, questionnaire: 'bnv-2023', allowedOrigins: [] }] }),
+);
+const targets = await databases(dir);
+
+for (const target of targets) {
+  describe(`durability on ${target.name}`, () => {
+    const env = {
+      SIPAS_CONFIG: join(dir, 'config.json'),
+      SIPAS_DATABASE_URL: target.url,
+      SIPAS_RATE_LIMIT: '1000000000',
+      SIPAS_LOG_LEVEL: 'warn',
+    };
+    let port: number;
+    before(async () => {
+      port = await freePort();
+    });
+    after(async () => target.drop());
+
+    const start = () => startProcess(['packages/server/dist/src/cli.js', 'start'], { ...env, PORT: String(port) });
+    const url = () => `http://127.0.0.1:${port}/v1/surveys`;
+
+    it('answers a burst of 50 connections with zero errors, and stores each 201 exactly once', async () => {
+      const server = await start();
+      const created: string[] = [];
+      const result = await runLoad({
+        url: url(),
+        connections: 50,
+        seconds: 3,
+        body: () => response(),
+        onAnswer: (status, sent) => status === 201 && created.push((sent as { id: string }).id),
+      });
+      await server.stop();
+      assert.equal(result.errors, 0);
+      assert.deepEqual(Object.keys(result.statuses), ['201']);
+      const stored = await countsById(target.url);
+      for (const id of created) assert.equal(stored.get(id), 1, id);
+    });
+
+    it('loses nothing acknowledged when killed with SIGKILL mid-load; the outboxes deliver the rest', async () => {
+      const server = await start();
+      const acknowledged = new Set<string>();
+      const sent = new Set<string>();
+      const load = runLoad({
+        url: url(),
+        connections: 30,
+        seconds: 3,
+        body: () => {
+          const body = response();
+          sent.add(body.id);
+          return body;
+        },
+        onAnswer: (status, payload) => (status === 201 || status === 200) && acknowledged.add((payload as { id: string }).id),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      await server.stop('SIGKILL');
+      await load;
+      assert.ok(acknowledged.size > 0, 'some responses were acknowledged before the crash');
+      assert.ok(sent.size > acknowledged.size, 'some were cut off by the crash');
+
+      const restarted = await start();
+      const afterCrash = await countsById(target.url);
+      for (const id of acknowledged) assert.equal(afterCrash.get(id), 1, `acknowledged ${id} survived exactly once`);
+
+      // What the clients' outboxes do: send every unacknowledged response again, same id, same body.
+      const pending = [...sent].filter((id) => !acknowledged.has(id));
+      const queue = [...pending];
+      const redelivery = await runLoad({
+        url: url(),
+        connections: 10,
+        seconds: 30,
+        maxRequests: pending.length,
+        body: () => response(queue.pop()),
+      });
+      await restarted.stop();
+      assert.equal(redelivery.errors, 0);
+      assert.ok(Object.keys(redelivery.statuses).every((status) => status === '201' || status === '200'));
+      const final = await countsById(target.url);
+      for (const id of sent) assert.equal(final.get(id), 1, `${id} stored exactly once`);
+    });
+  });
+}
+
+after(() => rmSync(dir, { recursive: true, force: true }));
