@@ -27,7 +27,11 @@ async function start(config: ServerConfig, seed: boolean): Promise<number> {
   }
   const address = await app.listen({ host: config.host, port: config.port });
   const ready = `SIPAS server ${address} · ${ctx.db.describe()}`;
-  console.log(config.siteDir ? `${ready}\n  Demo ward site: ${address}/\n  API: ${address}/v1 · ${address}/openapi.json` : ready);
+  console.log(
+    config.siteDir
+      ? `${ready}\n  Demo ward site: ${address}/\n  Staff desk:     ${address}/desk/ (demo: canbo / tanhoa-canbo-demo)\n  API:            ${address}/v1 · ${address}/openapi.json`
+      : ready,
+  );
   const stop = async () => {
     await app.close();
     process.exit(0);
@@ -52,7 +56,9 @@ const core: Commands = {
         console.error('The widgets are not built: run `npm run build` first (npm start does it for you).');
         return 1;
       }
-      return start(loadConfig(process.env, { siteDir: `${repoRoot}demo`, widgetsDir }), true);
+      // The demo prints its address, not a JSON line per request (SIPAS_LOG_LEVEL=info shows them).
+      const env = { SIPAS_LOG_LEVEL: 'warn', ...process.env };
+      return start(loadConfig(env, { siteDir: `${repoRoot}demo`, widgetsDir }), true);
     },
   },
   migrate: {
