@@ -2,7 +2,16 @@ import * as z from 'zod/mini';
 import { API_ROUTES, type RouteContract } from './api/index.js';
 import { Problem } from './common.js';
 import { Health } from './api/index.js';
-import { FeedbackLookup, FeedbackReceipt, FeedbackSubmission, PublishedFeedback } from './feedback.js';
+import {
+  FeedbackAction,
+  FeedbackCase,
+  FeedbackInbox,
+  FeedbackLookup,
+  FeedbackReceipt,
+  FeedbackSubmission,
+  PublishedFeedback,
+  PublishedFeedbackList,
+} from './feedback.js';
 import { Procedure, ProcedureList } from './procedure.js';
 import { Questionnaire } from './questionnaire.js';
 import { Results } from './results.js';
@@ -24,6 +33,10 @@ const NAMED: Record<string, z.ZodMiniType> = {
   FeedbackReceipt,
   FeedbackLookup,
   PublishedFeedback,
+  PublishedFeedbackList,
+  FeedbackInbox,
+  FeedbackCase,
+  FeedbackAction,
   Results,
   StaffLogin,
   StaffSession,

@@ -28,6 +28,14 @@ export interface ServerConfig {
   /** Minimum responses before a percentage is published. */
   minimumForms: number;
   logLevel: string;
+  /** SMTP server for feedback notices (`smtp://user:pass@host:587`, `smtps://…`); a unit may set its own. */
+  smtpUrl?: string;
+  /** Sender address of feedback notices: `"UBND phường" <no-reply@…>`. */
+  smtpFrom?: string;
+  /** Non-working dates (YYYY-MM-DD) on top of weekends and fixed holidays: Tết, Giỗ Tổ, compensatory days. */
+  holidays: string[];
+  /** Working days to answer a feedback case, unless a unit sets its own. */
+  feedbackWorkingDays: number;
 }
 
 const FileConfig = z.partial(
@@ -43,6 +51,10 @@ const FileConfig = z.partial(
     widgetsDir: z.string(),
     minimumForms: z.number(),
     logLevel: z.string(),
+    smtpUrl: z.string(),
+    smtpFrom: z.string(),
+    holidays: z.array(z.iso.date()),
+    feedbackWorkingDays: z.number(),
   }),
 );
 
@@ -80,6 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     widgetsDir: env.SIPAS_WIDGETS_DIR ? resolve(env.SIPAS_WIDGETS_DIR) : (file.widgetsDir ?? (existsSync(bundledWidgets) ? bundledWidgets : undefined)),
     minimumForms: integer('SIPAS_MIN_FORMS', env.SIPAS_MIN_FORMS, file.minimumForms ?? 30),
     logLevel: env.SIPAS_LOG_LEVEL ?? file.logLevel ?? 'info',
+    ...((env.SIPAS_SMTP_URL || file.smtpUrl) ? { smtpUrl: env.SIPAS_SMTP_URL || file.smtpUrl } : {}),
+    ...((env.SIPAS_SMTP_FROM || file.smtpFrom) ? { smtpFrom: env.SIPAS_SMTP_FROM || file.smtpFrom } : {}),
+    holidays: env.SIPAS_HOLIDAYS ? env.SIPAS_HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean) : (file.holidays ?? []),
+    feedbackWorkingDays: integer('SIPAS_FEEDBACK_DAYS', env.SIPAS_FEEDBACK_DAYS, file.feedbackWorkingDays ?? 10),
     ...overrides,
   };
 }

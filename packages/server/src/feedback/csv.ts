@@ -1,0 +1,70 @@
+import type { FeedbackStatus } from '@sipas/schema';
+import { isOverdue, type CaseRow } from './store.js';
+
+/**
+ * One cell: quoted, quotes doubled, and a leading =, +, -, @, tab or CR defused with an apostrophe
+ * so that a spreadsheet never runs what a citizen typed as a formula (CSV injection).
+ */
+export function csvCell(value: string | null | undefined): string {
+  let text = value ?? '';
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+const HEADER = [
+  'Mã theo dõi',
+  'Ngày nhận',
+  'Hạn trả lời',
+  'Trạng thái',
+  'Quá hạn',
+  'Chủ đề',
+  'Mã thủ tục',
+  'Tiêu đề',
+  'Nội dung',
+  'Họ tên',
+  'Địa chỉ',
+  'Điện thoại',
+  'Thư điện tử',
+  'Chuyển đến',
+  'Trả lời',
+  'Ngày trả lời',
+  'Ngày công khai',
+];
+
+const TOPIC_WORDS: Record<string, string> = {
+  regulation: 'Quy định hành chính',
+  procedure: 'Thủ tục hành chính',
+  conduct: 'Hành vi của cán bộ',
+  other: 'Khác',
+};
+
+/** The export of a period's cases for the quarterly report: UTF-8 with a BOM so Excel reads Vietnamese. */
+export function feedbackCsv(rows: CaseRow[], today: string, statusWords: Record<FeedbackStatus, string>): string {
+  const lines = [HEADER.map(csvCell).join(',')];
+  for (const row of rows) {
+    lines.push(
+      [
+        row.tracking_code,
+        row.received_at,
+        row.due_on,
+        statusWords[row.status],
+        isOverdue(row, today) ? 'Có' : 'Không',
+        TOPIC_WORDS[row.topic] ?? row.topic,
+        row.procedure_code,
+        row.title,
+        row.content,
+        row.sender_name,
+        row.sender_address,
+        row.sender_phone,
+        row.sender_email,
+        row.routed_to,
+        row.answer,
+        row.answered_at,
+        row.published_at,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
