@@ -23,6 +23,8 @@ export const ProcedureDocument = z.object({
   template: z.optional(z.string().check(z.maxLength(500))),
   /** "1 bản chính", "2 bản sao". */
   copies: z.optional(z.string().check(z.maxLength(100))),
+  /** The case the document belongs to, when the list differs by case ("Trường hợp đăng ký lại"). */
+  group: z.optional(z.string().check(z.maxLength(500))),
 });
 export type ProcedureDocument = z.infer<typeof ProcedureDocument>;
 
@@ -39,7 +41,7 @@ export const ONLINE_LEVELS = ['full', 'partial'] as const;
 
 export const Procedure = z.object({
   code: ProcedureCode,
-  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  name: z.string().check(z.minLength(1), z.maxLength(1000)),
   /** Cấp thực hiện: "Cấp xã", "Cấp tỉnh" … */
   level: z.string().check(z.minLength(1), z.maxLength(100)),
   /** Lĩnh vực: "Hộ tịch", "Chứng thực" … */
@@ -47,7 +49,7 @@ export const Procedure = z.object({
   /** Đối tượng thực hiện. */
   applicants: z.array(z.string().check(z.maxLength(200))),
   /** Cơ quan thực hiện. */
-  agency: z.string().check(z.maxLength(500)),
+  agency: z.string().check(z.maxLength(2000)),
   /** Trình tự thực hiện, one entry per step. */
   steps: z.array(z.string().check(z.maxLength(4000))),
   channels: z.array(SubmissionChannel),
@@ -63,6 +65,8 @@ export const Procedure = z.object({
   onlineLevel: z.optional(z.enum(ONLINE_LEVELS)),
   /** Số quyết định công bố. */
   decision: z.optional(z.string().check(z.maxLength(200))),
+  /** The procedure's page in the national database (dichvucong.gov.vn), when known. */
+  sourceUrl: z.optional(z.string().check(z.maxLength(500))),
   updatedAt: CalendarDate,
 });
 export type Procedure = z.infer<typeof Procedure>;
@@ -74,6 +78,8 @@ export const ProcedureSummary = z.object({
   level: z.string(),
   field: z.string(),
   onlineLevel: z.optional(z.enum(ONLINE_LEVELS)),
+  /** Can be submitted online: an online channel, an online level or an online-service link. */
+  online: z.boolean(),
   updatedAt: CalendarDate,
 });
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
@@ -85,3 +91,18 @@ export const ProcedureList = z.object({
   procedures: z.array(ProcedureSummary),
 });
 export type ProcedureList = z.infer<typeof ProcedureList>;
+
+/**
+ * The static catalogue a webmaster without a server publishes as a JSON file and points the
+ * element's `src` attribute at; also the format `import-procedures` reads and the demo data uses.
+ */
+export const ProcedureCatalogue = z.object({
+  unit: z.optional(z.string()),
+  updatedAt: z.optional(z.nullable(CalendarDate)),
+  procedures: z.array(Procedure),
+});
+export type ProcedureCatalogue = z.infer<typeof ProcedureCatalogue>;
+
+/** Whether a procedure can be submitted online. */
+export const isOnline = (p: Pick<Procedure, 'channels' | 'onlineLevel' | 'onlineUrl'>): boolean =>
+  Boolean(p.onlineLevel || p.onlineUrl || p.channels.some((c) => c.kind === 'online'));
