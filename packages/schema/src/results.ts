@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Instant, Slug } from './common.js';
+import { CalendarDate, Instant, LocalizedText, Slug } from './common.js';
 import { FactorId } from './questionnaire.js';
 import { AGGREGATION_RULES } from './scoring.js';
 
@@ -51,42 +51,134 @@ export function parsePeriod(id: string): Period | undefined {
   };
 }
 
+/** The kind of a period, for trends: the same kind, earlier. */
+export type PeriodKind = 'quarter' | 'half' | 'nine-months' | 'year' | 'range';
+
+export function periodKind(id: string): PeriodKind {
+  if (id.includes('..')) return 'range';
+  if (/-Q[1-4]$/.test(id)) return 'quarter';
+  if (id.endsWith('-H1')) return 'half';
+  if (id.endsWith('-9M')) return 'nine-months';
+  return 'year';
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The last `count` periods of the same kind, oldest first, ending with `id`: quarters step back
+ * a quarter, the cumulative 6- and 9-month periods and the year step back a year, a date range
+ * steps back by its own length. [] when `id` is not a period.
+ */
+export function trendPeriods(id: string, count = 4): string[] {
+  const period = parsePeriod(id);
+  if (!period) return [];
+  const kind = periodKind(id);
+  const ids: string[] = [];
+  for (let back = count - 1; back >= 0; back--) {
+    if (kind === 'range') {
+      const length = dayNumber(period.to) - dayNumber(period.from) + 1;
+      const from = dayNumber(period.from) - back * length;
+      ids.push(`${dateOf(from)}..${dateOf(from + length - 1)}`);
+    } else if (kind === 'quarter') {
+      const [year, quarter] = [Number(id.slice(0, 4)), Number(id.slice(6))];
+      const index = year * 4 + (quarter - 1) - back;
+      ids.push(`${Math.floor(index / 4)}-Q${(index % 4) + 1}`);
+    } else {
+      ids.push(`${Number(id.slice(0, 4)) - back}${id.slice(4)}`);
+    }
+  }
+  return ids;
+}
+
+/** Vietnam time (UTC+7, no daylight saving): the calendar day a response belongs to. */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** `2026-03-31T17:30:00Z` → `2026-04-01`: the day in Vietnam of an instant. */
+export function vietnamDay(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The quarter an instant falls in, in Vietnam time: `2026-Q4`. */
+export function quarterOf(instant: string | Date = new Date()): string {
+  const day = vietnamDay(instant);
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
 const Rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
+const Label = z.object({ vi: z.string(), en: z.string() });
 
 export const CriterionResultPayload = z.object({
   item: z.string(),
+  /** The questionnaire the criterion belongs to (criteria of two questionnaires are never merged). */
+  questionnaire: z.string(),
   factor: FactorId,
-  text: z.optional(z.string()),
+  /** Number on the printed form, when it has one. */
+  number: z.optional(z.number()),
+  text: z.optional(LocalizedText),
   valid: z.number(),
   satisfied: z.number(),
   notApplicable: z.number(),
+  /** Answers 4–5 ÷ valid answers; null when nobody answered. */
   rate: Rate,
   points: z.number(),
   maxPoints: z.number(),
 });
+export type CriterionResultPayload = z.infer<typeof CriterionResultPayload>;
 
 export const FactorResultPayload = z.object({
   factor: FactorId,
+  title: z.optional(LocalizedText),
   valid: z.number(),
+  /** Mean of the factor's criteria rates. */
   rate: Rate,
   points: z.number(),
   maxPoints: z.number(),
   pointsRate: Rate,
-  /** This factor's share of the 30-point commune score (rate × 6); null when unscored. */
+  /** This factor's share of the 30-point commune score (rate × 6, cut to two decimals); null when unscored. */
   score: z.nullable(z.number()),
 });
+export type FactorResultPayload = z.infer<typeof FactorResultPayload>;
+
+/** A department or field (lĩnh vực) as in seed 002's table: forms, points, maximum, rate. */
+export const FieldResultPayload = z.object({
+  /** The response context's field; null for responses that named none. */
+  field: z.nullable(z.string()),
+  forms: z.number(),
+  published: z.boolean(),
+  points: z.optional(z.number()),
+  maxPoints: z.optional(z.number()),
+  pointsRate: z.optional(Rate),
+});
+export type FieldResultPayload = z.infer<typeof FieldResultPayload>;
+
+export const TrendPoint = z.object({
+  period: z.string(),
+  label: Label,
+  forms: z.number(),
+  published: z.boolean(),
+  index: z.optional(Rate),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
 
 /** Public results of a unit for a period. Below `minimumForms` no rate is published. */
 export const Results = z.object({
   unit: Slug,
   unitName: z.string(),
-  period: z.object({ id: z.string(), from: CalendarDate, to: CalendarDate, label: z.string() }),
-  questionnaire: Slug,
+  /** The units whose responses are counted: the unit and every unit below it. */
+  units: z.array(Slug),
+  period: z.object({ id: z.string(), from: CalendarDate, to: CalendarDate, label: Label }),
+  /** The questionnaire most of the period's forms answered. */
+  questionnaire: z.nullable(Slug),
   forms: z.number().check(z.int(), z.gte(0)),
   minimumForms: z.number().check(z.int(), z.gte(0)),
   /** False below the minimum: then only `forms` is meaningful ("chưa đủ dữ liệu"). */
   published: z.boolean(),
   aggregation: z.enum(AGGREGATION_RULES),
+  /** How figures are cut to two decimals for people (seed 002 truncates). */
+  rounding: z.enum(['truncate', 'half-up']),
   index: z.optional(Rate),
   pointsRate: z.optional(Rate),
   points: z.optional(z.number()),
@@ -94,10 +186,12 @@ export const Results = z.object({
   score: z.optional(z.object({ total: z.number(), max: z.number(), scoredMax: z.number() })),
   factors: z.optional(z.array(FactorResultPayload)),
   criteria: z.optional(z.array(CriterionResultPayload)),
-  /** The same figures for earlier periods of the same length, oldest first. */
-  trend: z.optional(
-    z.array(z.object({ period: z.string(), label: z.string(), forms: z.number(), index: z.optional(Rate) })),
-  ),
+  fields: z.optional(z.array(FieldResultPayload)),
+  /** The last four periods of the same kind, oldest first, ending with this one. */
+  trend: z.array(TrendPoint),
   computedAt: Instant,
 });
 export type Results = z.infer<typeof Results>;
+
+export const REPORT_FORMATS = ['csv', 'xlsx', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,13 +1,205 @@
-import type { Questionnaire, SurveyResponse } from '@sipas/schema';
-import type { Queryable } from '../db/database.js';
+import {
+  addToTally,
+  emptyTally,
+  vietnamDay,
+  type Answers,
+  type CriterionTally,
+  type Questionnaire,
+  type SurveyResponse,
+} from '@sipas/schema';
+import type { Database, Queryable, SqlValue } from '../db/database.js';
+
+/**
+ * The running aggregates behind every results read. Each accepted response adds one form to
+ * `result_forms` and its criteria counts to `result_items`, keyed by unit, Vietnam-time day,
+ * questionnaire id and version, and field (lĩnh vực). Counting uses @sipas/schema's tally rules
+ * (addToTally), so the aggregates, a full scan and a rebuild all count the same way.
+ */
+export interface AggregateKey {
+  unit: string;
+  /** YYYY-MM-DD in Vietnam time (UTC+7). */
+  day: string;
+  questionnaire: string;
+  version: number;
+  /** '' when the response named no field. */
+  field: string;
+}
+
+/** One response's contribution: its scored criteria, counted by the schema's rules. */
+export function criteriaOf(questionnaire: Questionnaire, answers: Answers): CriterionTally[] {
+  return addToTally(emptyTally(questionnaire), answers).criteria;
+}
+
+const COLUMNS = 'unit, day, questionnaire, questionnaire_version, field';
+const ITEM_SET = ['n1', 'n2', 'n3', 'n4', 'n5', 'not_applicable'].map((c) => `${c} = result_items.${c} + excluded.${c}`).join(', ');
+
+/**
+ * Adds `forms` forms and their criteria counts under `key`: two statements whatever the number of
+ * criteria (one multi-row upsert), portable between SQLite and PostgreSQL.
+ */
+export async function addToAggregates(tx: Queryable, key: AggregateKey, forms: number, criteria: readonly CriterionTally[]): Promise<void> {
+  const keyValues: SqlValue[] = [key.unit, key.day, key.questionnaire, key.version, key.field];
+  await tx.run(
+    `INSERT INTO result_forms (${COLUMNS}, forms) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (${COLUMNS}) DO UPDATE SET forms = result_forms.forms + excluded.forms`,
+    [...keyValues, forms],
+  );
+  if (criteria.length === 0) return;
+  const values: SqlValue[] = [];
+  for (const c of criteria) values.push(...keyValues, c.item, c.factor, ...c.counts, c.notApplicable);
+  await tx.run(
+    `INSERT INTO result_items (${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable) VALUES ${criteria
+      .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .join(', ')}
+     ON CONFLICT (${COLUMNS}, item) DO UPDATE SET ${ITEM_SET}`,
+    values,
+  );
+}
+
+export function aggregateKey(response: Pick<SurveyResponse, 'unit' | 'questionnaire' | 'context'>, receivedAt: string): AggregateKey {
+  return {
+    unit: response.unit,
+    day: vietnamDay(receivedAt),
+    questionnaire: response.questionnaire.id,
+    version: response.questionnaire.version,
+    field: response.context.field ?? '',
+  };
+}
 
 /**
  * Adds an accepted response to the unit's running result aggregates, inside the same
- * transaction as the insert so the two can never disagree. (Filled in by the results capability.)
+ * transaction as the insert so the two can never disagree.
  */
 export async function recordInAggregates(
-  _tx: Queryable,
-  _response: SurveyResponse,
-  _questionnaire: Questionnaire,
-  _receivedAt: string,
-): Promise<void> {}
+  tx: Queryable,
+  response: SurveyResponse,
+  questionnaire: Questionnaire,
+  receivedAt: string,
+): Promise<void> {
+  await addToAggregates(tx, aggregateKey(response, receivedAt), 1, criteriaOf(questionnaire, response.answers));
+}
+
+interface StoredResponseRow {
+  seq: number;
+  unit: string;
+  questionnaire: string;
+  questionnaire_version: number;
+  field: string | null;
+  answers: string;
+  received_at: string;
+}
+
+export interface RebuildOutcome {
+  responses: number;
+  /** Responses whose questionnaire version is not stored (they cannot be scored). */
+  skipped: number;
+  formRows: number;
+  itemRows: number;
+  /** With `check`: rows that differ between the stored aggregates and the recomputed ones. */
+  differences?: string[];
+}
+
+interface Bucket {
+  key: AggregateKey;
+  forms: number;
+  criteria: Map<string, CriterionTally>;
+}
+
+/**
+ * Recomputes every aggregate from the stored responses, independently of the incremental path:
+ * responses are read in pages by `seq` and tallied in memory, then the tables are replaced in
+ * one transaction. With `check`, nothing is written and the differences are listed instead.
+ */
+export async function rebuildAggregates(db: Database, options: { check?: boolean; pageSize?: number } = {}): Promise<RebuildOutcome> {
+  const pageSize = options.pageSize ?? 5000;
+  const questionnaires = new Map<string, Questionnaire | null>();
+  const questionnaire = async (id: string, version: number) => {
+    const name = `${id}@${version}`;
+    if (!questionnaires.has(name)) {
+      const row = await db.get<{ body: string }>('SELECT body FROM questionnaires WHERE id = ? AND version = ?', [id, version]);
+      questionnaires.set(name, row ? (JSON.parse(row.body) as Questionnaire) : null);
+    }
+    return questionnaires.get(name)!;
+  };
+  const buckets = new Map<string, Bucket>();
+  let responses = 0;
+  let skipped = 0;
+  for (let after = 0; ; ) {
+    const rows = await db.all<StoredResponseRow>(
+      `SELECT seq, unit, questionnaire, questionnaire_version, field, answers, received_at
+       FROM survey_responses WHERE seq > ? ORDER BY seq LIMIT ?`,
+      [after, pageSize],
+    );
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      after = Number(row.seq);
+      const version = Number(row.questionnaire_version);
+      const q = await questionnaire(row.questionnaire, version);
+      if (!q) {
+        skipped += 1;
+        continue;
+      }
+      responses += 1;
+      const key: AggregateKey = {
+        unit: row.unit,
+        day: vietnamDay(row.received_at),
+        questionnaire: row.questionnaire,
+        version,
+        field: row.field ?? '',
+      };
+      const id = JSON.stringify([key.unit, key.day, key.questionnaire, key.version, key.field]);
+      let bucket = buckets.get(id);
+      if (!bucket) buckets.set(id, (bucket = { key, forms: 0, criteria: new Map() }));
+      bucket.forms += 1;
+      for (const c of criteriaOf(q, JSON.parse(row.answers) as Answers)) {
+        const sum = bucket.criteria.get(c.item);
+        if (!sum) bucket.criteria.set(c.item, { ...c, counts: [...c.counts] });
+        else {
+          for (let i = 0; i < 5; i++) sum.counts[i]! += c.counts[i]!;
+          sum.notApplicable += c.notApplicable;
+        }
+      }
+    }
+  }
+  const itemRows = [...buckets.values()].reduce((n, b) => n + b.criteria.size, 0);
+  const outcome: RebuildOutcome = { responses, skipped, formRows: buckets.size, itemRows };
+  if (options.check) {
+    outcome.differences = compareWithStored(await snapshotAggregates(db), buckets);
+    return outcome;
+  }
+  await db.transaction(async (tx) => {
+    await tx.run('DELETE FROM result_items');
+    await tx.run('DELETE FROM result_forms');
+    for (const bucket of buckets.values()) await addToAggregates(tx, bucket.key, bucket.forms, [...bucket.criteria.values()]);
+  });
+  return outcome;
+}
+
+/** Every aggregate row as a sorted list of strings: what tests and `--check` compare. */
+export async function snapshotAggregates(db: Queryable): Promise<string[]> {
+  const forms = await db.all<Record<string, SqlValue>>(`SELECT ${COLUMNS}, forms FROM result_forms`);
+  const items = await db.all<Record<string, SqlValue>>(
+    `SELECT ${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable FROM result_items`,
+  );
+  return [
+    ...forms.map((r) => `forms ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.forms}`),
+    ...items.map(
+      (r) =>
+        `item ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.item} ${r.factor} ` +
+        `${r.n1} ${r.n2} ${r.n3} ${r.n4} ${r.n5} ${r.not_applicable}`,
+    ),
+  ].sort();
+}
+
+function compareWithStored(stored: string[], buckets: Map<string, Bucket>): string[] {
+  const computed: string[] = [];
+  for (const { key, forms, criteria } of buckets.values()) {
+    const where = `${key.unit} ${key.day} ${key.questionnaire}@${key.version} [${key.field}]`;
+    computed.push(`forms ${where} ${forms}`);
+    for (const c of criteria.values()) computed.push(`item ${where} ${c.item} ${c.factor} ${c.counts.join(' ')} ${c.notApplicable}`);
+  }
+  computed.sort();
+  const have = new Set(stored);
+  const want = new Set(computed);
+  return [...stored.filter((row) => !want.has(row)).map((row) => `- ${row}`), ...computed.filter((row) => !have.has(row)).map((row) => `+ ${row}`)];
+}

@@ -1,4 +1,35 @@
 import type { Commands } from '../commands.js';
+import { loadConfig } from '../config.js';
+import { migrate } from '../db/migrate.js';
+import { openDatabase } from '../db/open.js';
+import { rebuildAggregates } from './aggregate.js';
 
 /** `sipas-server` sub-commands of the results capability. */
-export const resultsCommands: Commands = {};
+export const resultsCommands: Commands = {
+  'rebuild-results': {
+    summary: 'Recompute the result aggregates from the stored responses (--check: only compare).',
+    usage: 'sipas-server rebuild-results [--check]',
+    run: async ({ options }) => {
+      const db = await openDatabase(loadConfig().databaseUrl);
+      try {
+        await migrate(db);
+        const started = performance.now();
+        const outcome = await rebuildAggregates(db, { check: options.check === true });
+        const ms = Math.round(performance.now() - started);
+        const skipped = outcome.skipped ? `; ${outcome.skipped} skipped (questionnaire version not stored)` : '';
+        if (outcome.differences) {
+          const n = outcome.differences.length;
+          console.log(`${outcome.responses} responses checked in ${ms} ms${skipped}: ${n === 0 ? 'the aggregates agree.' : `${n} rows differ:`}`);
+          for (const line of outcome.differences.slice(0, 50)) console.log(`  ${line}`);
+          return n === 0 ? 0 : 1;
+        }
+        console.log(
+          `Rebuilt the results of ${outcome.responses} responses in ${ms} ms: ${outcome.formRows} form rows, ${outcome.itemRows} criterion rows${skipped}.`,
+        );
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+};

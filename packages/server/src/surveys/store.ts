@@ -69,7 +69,11 @@ export class SurveyStore {
    * Stores a validated response exactly once. A resend of the same body returns the first
    * receipt; the same id with another body, or a dossier already rated, is refused.
    */
-  async insert(response: SurveyResponse, questionnaire: Questionnaire): Promise<InsertOutcome> {
+  async insert(
+    response: SurveyResponse,
+    questionnaire: Questionnaire,
+    options: { /** Only for seeding and imports: when the response was received. */ receivedAt?: string } = {},
+  ): Promise<InsertOutcome> {
     const canonical = surveyCanonical(response);
     const bodyHash = sha256(canonical);
     const compare = async (row: ResponseRow): Promise<InsertOutcome> =>
@@ -78,7 +82,7 @@ export class SurveyStore {
     const found = await this.existing(response.id);
     if (found) return compare(found);
 
-    const receivedAt = new Date().toISOString();
+    const receivedAt = options.receivedAt ?? new Date().toISOString();
     const receipt = receiptCode(response.id);
     try {
       const leaf = await this.db.transaction(async (tx) => {
