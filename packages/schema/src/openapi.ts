@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { API_ROUTES, type RouteContract } from './api/index.js';
 import { Problem } from './common.js';
+import { BallotOpening, BallotOpeningList, BallotOpeningRequest, ConsistencyProof, InclusionProof, LogKey } from './log.js';
 import { Health } from './api/index.js';
 import {
   FeedbackAction,
@@ -21,6 +22,12 @@ import { StaffLogin, StaffMember, StaffSession } from './staff.js';
 
 /** Schemas that get a name under components.schemas; routes refer to them by $ref. */
 const NAMED: Record<string, z.ZodMiniType> = {
+  LogKey,
+  InclusionProof,
+  ConsistencyProof,
+  BallotOpeningRequest,
+  BallotOpening,
+  BallotOpeningList,
   Problem,
   Health,
   PublicUnit,
