@@ -130,13 +130,19 @@ async function deliver(entry: OutboxEntry): Promise<void> {
 }
 
 let flushing: Promise<void> | undefined;
+let forceAgain = false;
 
 /**
  * Sends every entry that is due (or all of them with `force`, e.g. when the browser comes back
  * online). Only one tab flushes at a time; the others find the lock taken and leave it.
  */
 export function flushOutbox(options: { force?: boolean } = {}): Promise<void> {
-  flushing ??= (async () => {
+  if (flushing) {
+    // Coming back online while a timed flush is still failing must not wait for the next backoff.
+    if (options.force) forceAgain = true;
+    return flushing;
+  }
+  flushing = (async () => {
     const run = async () => {
       const now = Date.now();
       for (const entry of await pendingEntries()) {
@@ -148,7 +154,10 @@ export function flushOutbox(options: { force?: boolean } = {}): Promise<void> {
       else await run();
     } finally {
       flushing = undefined;
-      scheduleFlush();
+      if (forceAgain) {
+        forceAgain = false;
+        void flushOutbox({ force: true });
+      } else scheduleFlush();
     }
   })();
   return flushing;
