@@ -36,7 +36,8 @@ export function validateAnswers(
   const demographics = questionnaire.demographics ?? [];
   const items = options.demographics === false ? questionnaire.items : [...questionnaire.items, ...demographics];
   const issues: AnswerIssue[] = [];
-  const known = new Set([...questionnaire.items, ...demographics].map((item) => item.id));
+  // With `demographics: false` (a kiosk) personal answers are unknown items: they must not be sent.
+  const known = new Set(items.map((item) => item.id));
   for (const id of Object.keys(answers)) {
     if (!known.has(id)) issues.push({ item: id, code: 'unknown_item' });
   }

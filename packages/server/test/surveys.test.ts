@@ -97,6 +97,22 @@ describe('POST /v1/surveys', () => {
     assert.equal(allowed.headers['access-control-allow-origin'], ORIGIN);
   });
 
+  it('refuses demographics from a kiosk: no personal questions are asked there', async () => {
+    const response = await post(server, surveyBody({ context: { channel: 'kiosk' }, answers: { ...fullAnswers(), sex: 'nu' } }));
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(response.json().errors.map((e: { path: string }) => e.path), ['answers.sex']);
+    const web = await post(server, surveyBody({ answers: { ...fullAnswers(), sex: 'nu' } }));
+    assert.equal(web.statusCode, 201);
+  });
+
+  it('refuses an oversized body with 413 and stores nothing', async () => {
+    const before = await count(server);
+    const response = await post(server, { ...surveyBody(), website: undefined, padding: 'x'.repeat(70_000) });
+    assert.equal(response.statusCode, 413);
+    assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.equal(await count(server), before);
+  });
+
   it('a filled honeypot is answered as accepted and nothing is stored', async () => {
     const before = await count(server);
     const response = await post(server, surveyBody({ website: 'http://spam.example' }));
@@ -138,5 +154,18 @@ describe('POST /v1/surveys: rate limit and kiosk keys', () => {
     assert.equal(otherUnit.json().code, 'kiosk_key_invalid');
     const madeUp = await post(server, surveyBody(), { 'x-sipas-kiosk-key': 'kiosk_guess' });
     assert.equal(madeUp.statusCode, 403);
+  });
+
+  it('counts wrong kiosk keys against the address, so keys cannot be guessed at will', async () => {
+    const guessing = await testApp({ rateLimitPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push((await post(guessing, surveyBody(), { 'x-sipas-kiosk-key': `kiosk_guess_${i}` })).statusCode);
+      }
+      assert.deepEqual(statuses, [403, 403, 403, 429, 429]);
+    } finally {
+      await guessing.dispose();
+    }
   });
 });

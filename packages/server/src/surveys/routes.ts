@@ -19,6 +19,8 @@ function applyRateLimit(ctx: ServerContext, request: FastifyRequest, unit: Store
   const key = request.headers['x-sipas-kiosk-key'];
   if (typeof key === 'string' && key !== '') {
     if (!isKioskKeyOf(unit, key)) {
+      // Wrong keys are limited per address too, so keys cannot be guessed faster than the limit.
+      ctx.rateLimiter.hit(`kiosk-guess:${request.ip}`, ctx.config.rateLimitPerMinute);
       throw new ProblemError(403, 'Khóa kiosk không hợp lệ cho đơn vị này.', { code: 'kiosk_key_invalid' });
     }
     ctx.rateLimiter.hit(`kiosk:${key}`, KIOSK_LIMIT_PER_MINUTE);
