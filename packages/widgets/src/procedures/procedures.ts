@@ -1,15 +1,532 @@
-import { msg } from '@lit/localize';
-import { html } from 'lit';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { Procedure, ProcedureCatalogue, ProcedureList, ProcedureSummary, SubmissionChannel } from '@sipas/schema';
+import { requestJson } from '../shared/client.js';
 import { SipasElement } from '../shared/element.js';
+import { intlLocale } from '../shared/localize.js';
+import { readCache, writeCache, type Cached } from './cache.js';
+import { highlights, index, levelsOf, search, tokens, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
+/** `detail` of `sipas-procedures-loaded`. */
+export interface ProceduresLoadedDetail {
+  count: number;
+  /** `cache`: the copy kept from the last visit; `network`: fresh (or confirmed by a 304). */
+  source: 'cache' | 'network';
+  /** False when the endpoint could not be reached and the copy shown may be old. */
+  fresh: boolean;
+}
+/** `detail` of `sipas-procedures-searched`, fired once the results of a query are rendered. */
+export interface ProceduresSearchedDetail {
+  query: string;
+  count: number;
+}
+/** `detail` of `sipas-procedure-opened`. */
+export interface ProcedureOpenedDetail {
+  code: string;
+  name: string;
+}
+
+type Status = 'loading' | 'ready' | 'error';
+type Data = ProcedureList | ProcedureCatalogue;
+
+/** URL parameters of the deep links: ?tthc=1.001193&tim=khai+sinh&linhvuc=Hộ+tịch&cap=Cấp+xã&tructuyen=1 */
+const P = { code: 'tthc', query: 'tim', field: 'linhvuc', level: 'cap', online: 'tructuyen' } as const;
+
+const summarize = (p: Procedure | ProcedureSummary): ProcedureSummary =>
+  'online' in p
+    ? p
+    : {
+        code: p.code,
+        name: p.name,
+        level: p.level,
+        field: p.field,
+        online: Boolean(p.onlineLevel || p.onlineUrl || p.channels.some((c) => c.kind === 'online')),
+        updatedAt: p.updatedAt,
+      };
+
 /**
- * <sipas-procedures>: (skeleton, built by its own issue).
+ * `<sipas-procedures>`: the unit's administrative procedures (TTHC), searchable as you type
+ * without diacritics, with each procedure's documents, ways to submit, time limits, fees, steps
+ * and legal basis. Reads the endpoint (`GET /v1/units/:unit/procedures`) or a static JSON file
+ * (`src`); keeps the last catalogue in IndexedDB, shows it at once on a revisit and offline, and
+ * revalidates it with its ETag. The page URL follows the search and the open procedure
+ * (`?tim=…&tthc=…`), so links go straight to a procedure and the back button works.
+ *
+ * @fires sipas-procedures-loaded - A catalogue is shown: `{ count, source, fresh }`.
+ * @fires sipas-procedures-searched - Results of a query are rendered: `{ query, count }`.
+ * @fires sipas-procedure-opened - A procedure's detail is opened: `{ code, name }`.
+ * @csspart search - The search form (query and filters).
+ * @csspart status - The result count, announced to screen readers.
+ * @csspart list - The list of results.
+ * @csspart item - One result (a link).
+ * @csspart mark - A highlighted match in a result's name.
+ * @csspart detail - The detail of one procedure.
+ * @csspart checklist - The documents checklist (printable).
+ * @csspart notice - The notice shown when the catalogue may be out of date (offline).
+ * @cssprop --sipas-color-primary - Links, buttons, highlights' underline.
+ * @cssprop --sipas-color-mark - Background of highlighted matches (default #fff3b0).
+ * @cssprop --sipas-color-surface-alt - Background of notices and detail boxes.
+ * @cssprop --sipas-touch-target - Minimum height of controls and results.
  */
 export class SipasProcedures extends SipasElement {
   static override styles = styles;
 
+  static override properties = {
+    ...SipasElement.properties,
+    src: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    surveyUrl: { type: String, attribute: 'survey-url' },
+    feedbackUrl: { type: String, attribute: 'feedback-url' },
+    noHistory: { type: Boolean, attribute: 'no-history' },
+    query: { type: String },
+    code: { type: String },
+    field: { type: String },
+    level: { type: String },
+    online: { type: Boolean },
+    _status: { state: true },
+    _data: { state: true },
+    _fresh: { state: true },
+    _checkedAt: { state: true },
+    _shown: { state: true },
+    _detail: { state: true },
+    _detailFailed: { state: true },
+    _announce: { state: true },
+  };
+
+  /** A static JSON catalogue (`{ "procedures": [Procedure…] }`) to read instead of the endpoint. */
+  declare src: string | undefined;
+  /** Results shown at once; "Xem thêm" shows as many more. */
+  declare pageSize: number;
+  /** The survey page; the rate link opens it with `?procedure=CODE`. No link when unset. */
+  declare surveyUrl: string | undefined;
+  /** The feedback (PAKN) page; the feedback link opens it with `?procedure=CODE`. No link when unset. */
+  declare feedbackUrl: string | undefined;
+  /** Do not read or write the page URL (several catalogues on one page). */
+  declare noHistory: boolean;
+  /** The search text. */
+  declare query: string;
+  /** Code of the open procedure, if any. */
+  declare code: string | undefined;
+  /** Filter: field (lĩnh vực), exactly as in the data; empty for all. */
+  declare field: string;
+  /** Filter: level (cấp thực hiện), e.g. "Cấp xã"; empty for all. */
+  declare level: string;
+  /** Filter: only procedures that can be submitted online. */
+  declare online: boolean;
+
+  declare private _status: Status;
+  declare private _data: Data | undefined;
+  declare private _fresh: boolean;
+  declare private _checkedAt: string | undefined;
+  declare private _shown: number;
+  declare private _detail: Procedure | undefined;
+  declare private _detailFailed: boolean;
+  declare private _announce: string;
+
+  private entries: Indexed[] = [];
+  private results: Indexed[] = [];
+  private resultsKey = '';
+  private details = new Map<string, Procedure>();
+  private pushed = false;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadedKey = '';
+
+  constructor() {
+    super();
+    this.pageSize = 20;
+    this.noHistory = false;
+    this.query = '';
+    this.field = '';
+    this.level = '';
+    this.online = false;
+    this._status = 'loading';
+    this._fresh = true;
+    this._shown = 0;
+    this._detailFailed = false;
+    this._announce = '';
+  }
+
+  private readonly onPopState = () => {
+    this.readUrl();
+    this.pushed = false;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.noHistory) {
+      this.readUrl();
+      addEventListener('popstate', this.onPopState);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+    clearTimeout(this.announceTimer);
+  }
+
+  private readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    this.query = params.get(P.query) ?? '';
+    this.field = params.get(P.field) ?? '';
+    this.level = params.get(P.level) ?? '';
+    this.online = params.get(P.online) === '1';
+    this.code = params.get(P.code) ?? undefined;
+  }
+
+  /** The page URL for the current search and `code`. */
+  private urlFor(code: string | undefined): string {
+    const url = new URL(location.href);
+    const set = (name: string, value: string | undefined) =>
+      value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
+    set(P.query, this.query.trim());
+    set(P.field, this.field);
+    set(P.level, this.level);
+    set(P.online, this.online ? '1' : undefined);
+    set(P.code, code);
+    return url.href;
+  }
+
+  private get cacheKey(): string | undefined {
+    if (this.src) return `src:${new URL(this.src, document.baseURI).href}`;
+    const list = this.api(`units/${encodeURIComponent(this.resolvedUnit ?? '')}/procedures`);
+    return list && this.resolvedUnit ? `api:${list}` : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this._status === 'ready') this.computeResults();
+    const key = this.cacheKey ?? '';
+    if (key !== this.loadedKey && this.isConnected) {
+      this.loadedKey = key;
+      void this.load(key);
+    }
+    if (changed.has('code')) {
+      this._detail = this.code ? this.details.get(this.code) : undefined;
+      this._detailFailed = false;
+      if (this.code && !this._detail) void this.loadDetail(this.code);
+    }
+  }
+
+  /** Loads the catalogue: the cached copy first, then the network (If-None-Match). */
+  private async load(key: string): Promise<void> {
+    if (!key) {
+      this._status = 'error';
+      return;
+    }
+    const url = this.src ? new URL(this.src, document.baseURI).href : key.slice(4);
+    const cached = await readCache<Data>(key);
+    if (cached && key === this.loadedKey) this.show(cached.data, cached.checkedAt, 'cache', true);
+    try {
+      const response = await requestJson<Data>(url, {
+        headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
+      });
+      if (key !== this.loadedKey) return;
+      const checkedAt = new Date().toISOString();
+      const data = response.status === 304 || !response.data ? cached?.data : response.data;
+      if (!data) throw new Error('empty');
+      await writeCache<Data>(key, { etag: response.headers.get('etag') ?? cached?.etag, data, checkedAt });
+      this.show(data, checkedAt, 'network', true);
+    } catch {
+      if (key !== this.loadedKey) return;
+      this._fresh = false;
+      if (cached) this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source: 'cache', fresh: false });
+      else this._status = 'error';
+    }
+  }
+
+  private show(data: Data, checkedAt: string, source: 'cache' | 'network', fresh: boolean): void {
+    const changed = data !== this._data;
+    this._data = data;
+    this._checkedAt = checkedAt;
+    this._fresh = fresh;
+    this._status = 'ready';
+    if (changed) {
+      this.details.clear();
+      const list = (data.procedures as (Procedure | ProcedureSummary)[]).map((p) => {
+        if ('steps' in p) this.details.set(p.code, p);
+        return summarize(p);
+      });
+      this.entries = index(list);
+      this.resultsKey = '';
+      if (this.code && !this._detail) {
+        this._detail = this.details.get(this.code);
+        if (this._detail) this._detailFailed = false;
+        else if (this.src) this._detailFailed = true;
+        else void this.loadDetail(this.code);
+      }
+    }
+    this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source, fresh });
+  }
+
+  private async loadDetail(code: string): Promise<void> {
+    if (this.src) {
+      if (this._data) this._detailFailed = !this.details.has(code);
+      return;
+    }
+    const url = this.api(`units/${encodeURIComponent(this.resolvedUnit ?? '')}/procedures/${encodeURIComponent(code)}`);
+    if (!url) return;
+    const key = `api:${url}`;
+    const cached = await readCache<Procedure>(key);
+    if (cached && this.code === code) this._detail = cached.data;
+    try {
+      const response = await requestJson<Procedure>(url, { headers: cached?.etag ? { 'if-none-match': cached.etag } : {} });
+      const data = response.data ?? cached?.data;
+      if (!data) throw new Error('empty');
+      this.details.set(code, data);
+      await writeCache<Procedure>(key, { etag: response.headers.get('etag') ?? undefined, data, checkedAt: new Date().toISOString() });
+      if (this.code === code) this._detail = data;
+    } catch {
+      if (this.code === code && !this._detail) this._detailFailed = true;
+    }
+  }
+
+  /** The results, recomputed only when the query, filters or data change. */
+  private computeResults(): void {
+    const key = `${this.query}\u0000${this.field}\u0000${this.level}\u0000${this.online}`;
+    if (key !== this.resultsKey) {
+      this.resultsKey = key;
+      this.results = search(this.entries, this.query, { field: this.field, level: this.level, online: this.online });
+      this._shown = this.pageSize;
+      clearTimeout(this.announceTimer);
+      // Announce the count once typing pauses, not at every keystroke.
+      this.announceTimer = setTimeout(() => (this._announce = this.countText(this.results.length)), 700);
+    }
+  }
+
+  private countText(n: number): string {
+    return n === 0
+      ? msg('Không tìm thấy thủ tục nào', { id: 'procedures.none' })
+      : msg(str`Tìm thấy ${n} thủ tục`, { id: 'procedures.found' });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const previous = changed.get('code') as string | undefined;
+    if (previous && !this.code) {
+      // Back to the list (button or browser): focus the procedure that was open.
+      (this.renderRoot.querySelector<HTMLElement>(`a[data-code="${CSS.escape(previous)}"]`) ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
+    }
+    if (this._status === 'ready' && !this.code && (changed.has('query') || changed.has('field') || changed.has('level') || changed.has('online') || changed.has('_data'))) {
+      this.emit<ProceduresSearchedDetail>('sipas-procedures-searched', { query: this.query, count: this.results.length });
+    }
+  }
+
+  private filter(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    const name = target.name as 'query' | 'field' | 'level' | 'online';
+    if (name === 'online') this.online = (target as HTMLInputElement).checked;
+    else this[name] = target.value;
+    this.replaceUrl();
+  }
+
+  private replaceUrl(): void {
+    if (!this.noHistory) history.replaceState(history.state, '', this.urlFor(undefined));
+  }
+
+  private clearFilters(): void {
+    this.field = this.level = '';
+    this.online = false;
+    this.replaceUrl();
+  }
+
+  /** Opens a procedure, as a new history entry (so the back button closes it). */
+  open(code: string): void {
+    if (!this.noHistory) {
+      history.pushState({ sipasProcedure: code }, '', this.urlFor(code));
+      this.pushed = true;
+    }
+    this.code = code;
+    const entry = this.entries.find((e) => e.p.code === code);
+    this.emit<ProcedureOpenedDetail>('sipas-procedure-opened', { code, name: entry?.p.name ?? this._detail?.name ?? code });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
+  }
+
+  /** Back to the list, keeping the search. */
+  close(): void {
+    if (this.pushed) history.back();
+    else {
+      this.replaceUrl();
+      this.code = undefined;
+    }
+    this.pushed = false;
+  }
+
+  private link(base: string | undefined, code: string): string | undefined {
+    if (!base) return undefined;
+    const url = new URL(base, document.baseURI);
+    url.searchParams.set('procedure', code);
+    return url.href;
+  }
+
+  private date(iso: string | null | undefined, time = false): string {
+    if (!iso) return '';
+    const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+    return new Intl.DateTimeFormat(intlLocale(), time ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'short' }).format(d);
+  }
+
   override render() {
-    return html`<p>${msg('Đang tải…', { id: 'common.loading' })}</p>`;
+    if (this._status === 'loading') return html`<p role="status">${msg('Đang tải danh mục thủ tục…', { id: 'procedures.loading' })}</p>`;
+    if (this._status === 'error') {
+      return html`<div class="notice" role="alert" part="notice">
+        <p>${msg('Chưa tải được danh mục thủ tục. Vui lòng kiểm tra kết nối mạng rồi thử lại.', { id: 'procedures.error' })}</p>
+        <button type="button" @click=${() => ((this.loadedKey = ''), (this._status = 'loading'))}>${msg('Thử lại', { id: 'procedures.retry' })}</button>
+      </div>`;
+    }
+    return html`${this._fresh
+      ? nothing
+      : html`<p class="notice" part="notice" role="status">
+          ${msg(str`Không kết nối được máy chủ. Đang hiển thị danh mục đã lưu, cập nhật lúc ${this.date(this._checkedAt, true)}.`, {
+            id: 'procedures.stale',
+          })}
+        </p>`}
+    ${this.code ? this.renderDetail() : this.renderList()}`;
+  }
+
+  private renderList(): TemplateResult {
+    const results = this.results;
+    const words = tokens(this.query);
+    const fields = [...new Set(this.entries.map((e) => e.p.field))].sort(new Intl.Collator('vi').compare);
+    const levels = [...new Set(this.entries.flatMap((e) => levelsOf(e.p.level)))].sort();
+    const filtered = this.field || this.level || this.online;
+    const option = (value: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${value}</option>`;
+    return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @input=${this.filter}>
+        <label for="q">${msg('Tìm thủ tục (có dấu hoặc không dấu)', { id: 'procedures.searchLabel' })}</label>
+        <input id="q" name="query" type="search" autocomplete="off" .value=${this.query} placeholder=${msg('Ví dụ: khai sinh, chứng thực', { id: 'procedures.placeholder' })} />
+        <div class="filters">
+          <label>${msg('Lĩnh vực', { id: 'procedures.field' })}
+            <select name="field" .value=${this.field}><option value="" ?selected=${!this.field}>${msg('Tất cả', { id: 'procedures.all' })}</option>${fields.map((f) => option(f, this.field))}</select>
+          </label>
+          ${levels.length > 1
+            ? html`<label>${msg('Cấp thực hiện', { id: 'procedures.level' })}
+                <select name="level" .value=${this.level}><option value="" ?selected=${!this.level}>${msg('Tất cả', { id: 'procedures.all' })}</option>${levels.map((l) => option(l, this.level))}</select>
+              </label>`
+            : nothing}
+          <label class="check"><input type="checkbox" name="online" .checked=${this.online} />${msg('Có nộp trực tuyến', { id: 'procedures.onlineOnly' })}</label>
+        </div>
+      </form>
+      <p class="count" part="status">${this.countText(results.length)}</p>
+      <p class="visually-hidden" aria-live="polite">${this._announce}</p>
+      ${results.length === 0
+        ? html`<div class="notice" part="notice">
+            <p>${msg('Hãy thử gõ ít từ hơn, kiểm tra chính tả, hoặc tìm theo mã thủ tục.', { id: 'procedures.help' })}</p>
+            ${filtered
+              ? html`<button type="button" class="secondary" @click=${this.clearFilters}>${msg('Bỏ lọc', { id: 'procedures.clear' })}</button>`
+              : nothing}
+          </div>`
+        : html`<ul part="list">
+            ${results.slice(0, this._shown).map(
+              (e) => html`<li>
+                <a part="item" href=${this.urlFor(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
+                  if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+                  ev.preventDefault();
+                  this.open(e.p.code);
+                }}>${this.mark(e, words)}</a>
+                <span class="meta">${e.p.field} · ${e.p.code}${e.p.online ? html` · <strong>${msg('Trực tuyến', { id: 'procedures.online' })}</strong>` : nothing}</span>
+              </li>`,
+            )}
+          </ul>
+          ${results.length > this._shown
+            ? html`<button type="button" class="secondary" @click=${() => (this._shown += this.pageSize)}>
+                ${msg(str`Xem thêm (còn ${results.length - this._shown})`, { id: 'procedures.more' })}
+              </button>`
+            : nothing}`}
+      ${this._data?.updatedAt ? html`<p class="meta">${msg(str`Danh mục cập nhật ngày ${this.date(this._data.updatedAt)}.`, { id: 'procedures.updated' })}</p>` : nothing}`;
+  }
+
+  /** The name with matches wrapped in <mark>, built from template parts (never HTML from data). */
+  private mark(e: Indexed, words: string[]): unknown[] {
+    const parts: unknown[] = [];
+    let at = 0;
+    for (const [start, end] of highlights(e.name, words)) {
+      parts.push(e.p.name.slice(at, start), html`<mark part="mark">${e.p.name.slice(start, end)}</mark>`);
+      at = end;
+    }
+    parts.push(e.p.name.slice(at));
+    return parts;
+  }
+
+  private renderDetail(): TemplateResult {
+    const p = this._detail;
+    const code = this.code!;
+    const name = this.entries.find((e) => e.p.code === code)?.p.name;
+    return html`<article part="detail">
+      <button type="button" class="secondary back" @click=${() => this.close()}>← ${msg('Danh sách thủ tục', { id: 'procedures.back' })}</button>
+      <h3 id="title" tabindex="-1">${p?.name ?? name ?? code}</h3>
+      ${p
+        ? this.renderBody(p)
+        : this._detailFailed
+          ? html`<p class="notice" role="alert">${name
+              ? msg('Chưa xem được chi tiết thủ tục này khi không có mạng. Vui lòng kết nối mạng rồi mở lại.', { id: 'procedures.detailOffline' })
+              : msg('Không tìm thấy thủ tục này trong danh mục của đơn vị.', { id: 'procedures.notFound' })}</p>`
+          : html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`}
+    </article>`;
+  }
+
+  private renderBody(p: Procedure): TemplateResult {
+    const kinds: Record<SubmissionChannel['kind'], string> = {
+      direct: msg('Trực tiếp', { id: 'procedures.direct' }),
+      post: msg('Qua bưu chính công ích', { id: 'procedures.post' }),
+      online: msg('Trực tuyến', { id: 'procedures.online' }),
+    };
+    const survey = this.link(this.surveyUrl, p.code);
+    const feedback = this.link(this.feedbackUrl, p.code);
+    const online = p.onlineUrl && /^https?:/.test(p.onlineUrl) ? p.onlineUrl : undefined;
+    const free = msg('Không', { id: 'procedures.noFee' });
+    let group: string | undefined;
+    return html`<dl>
+        <dt>${msg('Mã thủ tục', { id: 'procedures.code' })}</dt><dd>${p.code}</dd>
+        <dt>${msg('Lĩnh vực', { id: 'procedures.field' })}</dt><dd>${p.field}</dd>
+        <dt>${msg('Cấp thực hiện', { id: 'procedures.level' })}</dt><dd>${p.level}</dd>
+        ${p.agency ? html`<dt>${msg('Cơ quan thực hiện', { id: 'procedures.agency' })}</dt><dd>${p.agency}</dd>` : nothing}
+        ${p.applicants.length ? html`<dt>${msg('Đối tượng', { id: 'procedures.applicants' })}</dt><dd>${p.applicants.join('; ')}</dd>` : nothing}
+      </dl>
+      <p class="actions">
+        ${online ? html`<a class="button" href=${online} target="_blank" rel="noopener">${msg('Nộp hồ sơ trực tuyến', { id: 'procedures.submitOnline' })}</a>` : nothing}
+        ${survey ? html`<a class="button secondary" href=${survey}>${msg('Đánh giá sự hài lòng về thủ tục này', { id: 'procedures.rate' })}</a>` : nothing}
+        ${feedback ? html`<a class="button secondary" href=${feedback}>${msg('Phản ánh, kiến nghị về thủ tục này', { id: 'procedures.feedback' })}</a>` : nothing}
+      </p>
+      ${p.channels.length
+        ? html`<h4>${msg('Cách thức nộp, thời hạn và phí', { id: 'procedures.channels' })}</h4>
+            <ul class="boxes">
+              ${p.channels.map(
+                (c) => html`<li>
+                  <strong>${kinds[c.kind]}</strong><br />
+                  ${msg('Thời hạn giải quyết', { id: 'procedures.time' })}: ${c.timeLimit || '—'}<br />
+                  ${msg('Phí, lệ phí', { id: 'procedures.fee' })}: ${c.fee || free}
+                  ${c.description ? html`<br /><span class="meta">${c.description}</span>` : nothing}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+      <section part="checklist" class="checklist">
+        <h4>${msg('Thành phần hồ sơ', { id: 'procedures.documents' })}</h4>
+        <p class="meta">${msg('Đánh dấu giấy tờ đã chuẩn bị; có thể in danh sách này.', { id: 'procedures.checklistHint' })}</p>
+        <ul>
+          ${p.documents.map((d, i) => {
+            const heading = d.group && d.group !== group ? html`<li class="group">${d.group}</li>` : nothing;
+            group = d.group;
+            return html`${heading}<li>
+              <input type="checkbox" id=${`doc${i}`} /><label for=${`doc${i}`}>${d.name}${d.copies ? html` <span class="meta">(${d.copies})</span>` : nothing}</label>
+              ${d.template
+                ? /^https?:/.test(d.template)
+                  ? html`<a href=${d.template} target="_blank" rel="noopener">${msg('Tải mẫu', { id: 'procedures.template' })}</a>`
+                  : html`<span class="meta">${msg('Mẫu', { id: 'procedures.form' })}: ${d.template}</span>`
+                : nothing}
+            </li>`;
+          })}
+        </ul>
+        <button type="button" class="secondary noprint" @click=${() => print()}>${msg('In danh sách giấy tờ', { id: 'procedures.print' })}</button>
+      </section>
+      ${p.steps.length ? html`<h4>${msg('Trình tự thực hiện', { id: 'procedures.steps' })}</h4><ol>${p.steps.map((s) => html`<li>${s}</li>`)}</ol>` : nothing}
+      ${p.conditions ? html`<h4>${msg('Yêu cầu, điều kiện', { id: 'procedures.conditions' })}</h4><p>${p.conditions}</p>` : nothing}
+      ${p.result ? html`<h4>${msg('Kết quả', { id: 'procedures.result' })}</h4><p>${p.result}</p>` : nothing}
+      ${p.legalBasis.length
+        ? html`<h4>${msg('Căn cứ pháp lý', { id: 'procedures.legal' })}</h4>
+            <ul>${p.legalBasis.map((l) => html`<li><strong>${l.number}</strong>${l.title && l.title !== l.number ? ` — ${l.title}` : ''}${l.issuedOn ? ` (${this.date(l.issuedOn)})` : ''}</li>`)}</ul>`
+        : nothing}
+      <p class="meta">
+        ${msg(str`Thông tin cập nhật ngày ${this.date(p.updatedAt)}.`, { id: 'procedures.detailUpdated' })}
+        ${p.sourceUrl && /^https?:/.test(p.sourceUrl) ? html`<a href=${p.sourceUrl} target="_blank" rel="noopener">${msg('Xem trên Cổng Dịch vụ công quốc gia', { id: 'procedures.source' })}</a>` : nothing}
+      </p>`;
   }
 }
