@@ -500,7 +500,6 @@ export class SipasProcedures extends SipasElement {
         : nothing}
       <section part="checklist" class="checklist">
         <h4>${msg('Thành phần hồ sơ', { id: 'procedures.documents' })}</h4>
-        <p class="meta">${msg('Đánh dấu giấy tờ đã chuẩn bị; có thể in danh sách này.', { id: 'procedures.checklistHint' })}</p>
         <ul>
           ${p.documents.map((d, i) => {
             const heading = d.group && d.group !== group ? html`<li class="group">${d.group}</li>` : nothing;
