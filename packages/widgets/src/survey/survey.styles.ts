@@ -14,10 +14,12 @@ export const styles = [
     .question { margin: 0 0 1.5em; }
     .invalid { border-inline-start: 5px solid var(--_error); padding-inline-start: 0.75em; }
     legend, .legend { display: block; font-weight: 600; margin-bottom: 0.5em; }
-    /* One column on a phone, side by side when there is room; never overflows at 320px or 200% zoom. */
-    .options { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr)); gap: 0.5em; }
+    /* A plain list on a phone, the five levels side by side on a tablet; never overflows at 320px or 200% zoom. */
+    .options { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5em), 1fr)); gap: 0.5em; }
+    @media (max-width: 36em) { .options { grid-template-columns: 1fr; } }
     .option { display: flex; align-items: center; gap: 0.6em; min-height: max(var(--_target), 2.4em); padding: 0.3em 0.7em;
       border: 2px solid var(--_border); border-radius: var(--_radius); cursor: pointer; line-height: 1.25; }
+    :host([mode='kiosk']) .option { flex-direction: column; justify-content: center; text-align: center; padding: 0.5em 0.3em; }
     .option:has(:checked) { border-color: var(--_primary); box-shadow: inset 0 0 0 2px var(--_primary); font-weight: 600; }
     .na { border-style: dashed; }
     .option input { flex: none; width: 1.35em; height: 1.35em; min-height: 0; margin: 0; accent-color: var(--_primary); }
