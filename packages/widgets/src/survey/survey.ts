@@ -222,7 +222,8 @@ export class SipasSurvey extends SipasElement {
       return;
     }
     this.loaded = form;
-    this.begin(await loadDraft<Draft>(this.draftKey));
+    // A draft wins over answers the host prefilled; without either the form starts empty.
+    this.begin((await loadDraft<Draft>(this.draftKey)) ?? { id: newId(), answers: this.answers, step: 0 });
     if (this.step || Object.keys(this.answers).length) this.armIdle();
   }
 
