@@ -1,0 +1,140 @@
+import { msg, str } from '@lit/localize';
+import { css, html, nothing } from 'lit';
+import { defineElement } from '../shared/define.js';
+import { controls, tokens } from '../shared/styles.js';
+import { DeskPanel, registerDeskPanel } from './panel.js';
+
+type Format = 'csv' | 'xlsx' | 'html';
+
+/** Vietnam's calendar year today (UTC+7). */
+const vietnamYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+
+/**
+ * <sipas-desk-report>: the "Báo cáo" tab. Staff pick a reporting period (quý I–IV, 6 tháng,
+ * 9 tháng, cả năm, as seed 000 asks) and download the report as CSV, XLSX or printable HTML.
+ */
+export class SipasDeskReport extends DeskPanel {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        background: transparent;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1rem;
+        align-items: end;
+        margin-bottom: var(--_space);
+      }
+      label {
+        display: block;
+        font-weight: 600;
+      }
+      h2 {
+        font-size: 1.2rem;
+        margin: 0 0 0.5rem;
+      }
+      p {
+        margin: 0 0 var(--_space);
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...DeskPanel.properties,
+    year: { state: true },
+    kind: { state: true },
+    busy: { state: true },
+    error: { state: true },
+  };
+
+  declare protected year: number;
+  declare protected kind: string;
+  declare protected busy: Format | undefined;
+  declare protected error: string | undefined;
+
+  constructor() {
+    super();
+    const now = new Date(Date.now() + 7 * 3_600_000);
+    this.year = now.getUTCFullYear();
+    this.kind = `-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    this.busy = undefined;
+    this.error = undefined;
+  }
+
+  private get periodId(): string {
+    return `${this.year}${this.kind}`;
+  }
+
+  private async fetchReport(format: Format): Promise<void> {
+    if (!this.unit) return;
+    this.busy = format;
+    this.error = undefined;
+    try {
+      await this.download(
+        `staff/units/${encodeURIComponent(this.unit)}/report?period=${this.periodId}&format=${format}`,
+        `bao-cao-sipas-${this.unit}-${this.periodId}.${format}`,
+      );
+    } catch {
+      this.error = msg('Chưa tải được báo cáo. Vui lòng thử lại.', { id: 'badge.report.failed' });
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  override render() {
+    const parts: [string, string][] = [
+      ['-Q1', msg('Quý I', { id: 'badge.report.q1' })],
+      ['-Q2', msg('Quý II', { id: 'badge.report.q2' })],
+      ['-Q3', msg('Quý III', { id: 'badge.report.q3' })],
+      ['-Q4', msg('Quý IV', { id: 'badge.report.q4' })],
+      ['-H1', msg('6 tháng đầu năm', { id: 'badge.report.h1' })],
+      ['-9M', msg('9 tháng', { id: 'badge.report.9m' })],
+      ['', msg('Cả năm', { id: 'badge.report.year' })],
+    ];
+    const years = [0, 1, 2, 3].map((back) => vietnamYear() - back);
+    const button = (format: Format, label: string) =>
+      html`<button type="button" class=${format === 'html' ? '' : 'secondary'} ?disabled=${this.busy !== undefined} @click=${() => void this.fetchReport(format)}>
+        ${this.busy === format ? msg('Đang tải…', { id: 'common.loading' }) : label}
+      </button>`;
+    return html`
+      <h2>${msg('Báo cáo kết quả khảo sát', { id: 'badge.report.title' })}</h2>
+      <p>
+        ${msg(
+          'Bảng theo bộ phận (số phiếu, số điểm, tổng điểm, tỷ lệ), điểm từng yếu tố trên 6 và tổng trên 30, kết quả từng tiêu chí.',
+          { id: 'badge.report.intro' },
+        )}
+      </p>
+      <div class="row">
+        <div>
+          <label for="part">${msg('Kỳ báo cáo', { id: 'badge.report.period' })}</label>
+          <select id="part" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value)}>
+            ${parts.map(([value, label]) => html`<option value=${value} ?selected=${value === this.kind}>${label}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="year">${msg('Năm', { id: 'badge.report.yearLabel' })}</label>
+          <select id="year" @change=${(e: Event) => (this.year = Number((e.target as HTMLSelectElement).value))}>
+            ${years.map((y) => html`<option value=${y} ?selected=${y === this.year}>${y}</option>`)}
+          </select>
+        </div>
+      </div>
+      <div class="row" role="group" aria-label=${msg(str`Tải báo cáo ${this.periodId}`, { id: 'badge.report.download' })}>
+        ${button('html', msg('Bản in (HTML, A4)', { id: 'badge.report.html' }))} ${button('xlsx', msg('Excel (XLSX)', { id: 'badge.report.xlsx' }))}
+        ${button('csv', 'CSV')}
+      </div>
+      ${this.error ? html`<p role="alert" class="field-error">${this.error}</p>` : nothing}
+    `;
+  }
+}
+
+defineElement('sipas-desk-report', SipasDeskReport);
+registerDeskPanel({ id: 'report', title: () => msg('Báo cáo', { id: 'badge.report.tab' }), tag: 'sipas-desk-report' });
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sipas-desk-report': SipasDeskReport;
+  }
+}
