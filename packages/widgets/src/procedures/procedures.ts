@@ -125,6 +125,8 @@ export class SipasProcedures extends SipasElement {
   declare private _announce: string;
 
   private entries: Indexed[] = [];
+  private fields: string[] = [];
+  private levels: string[] = [];
   private results: Indexed[] = [];
   private resultsKey = '';
   private details = new Map<string, Procedure>();
@@ -248,6 +250,8 @@ export class SipasProcedures extends SipasElement {
         return summarize(p);
       });
       this.entries = index(list);
+      this.fields = [...new Set(list.map((p) => p.field))].sort(new Intl.Collator('vi').compare);
+      this.levels = [...new Set(list.flatMap((p) => levelsOf(p.level)))].sort();
       this.resultsKey = '';
       if (this.code && !this._detail) {
         this._detail = this.details.get(this.code);
@@ -361,7 +365,8 @@ export class SipasProcedures extends SipasElement {
   private date(iso: string | null | undefined, time = false): string {
     if (!iso) return '';
     const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-    return new Intl.DateTimeFormat(intlLocale(), time ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'short' }).format(d);
+    const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+    return new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d);
   }
 
   override render() {
@@ -385,8 +390,7 @@ export class SipasProcedures extends SipasElement {
   private renderList(): TemplateResult {
     const results = this.results;
     const words = tokens(this.query);
-    const fields = [...new Set(this.entries.map((e) => e.p.field))].sort(new Intl.Collator('vi').compare);
-    const levels = [...new Set(this.entries.flatMap((e) => levelsOf(e.p.level)))].sort();
+    const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
     const option = (value: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${value}</option>`;
     return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @input=${this.filter}>
