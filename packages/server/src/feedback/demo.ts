@@ -9,7 +9,7 @@ export const DEMO_CONSENT = {
   accepted: true as const,
   textVersion: 'pakn-2026-01',
   text:
-    'Tôi đồng ý để cơ quan tiếp nhận xử lý họ tên, địa chỉ, số điện thoại và thư điện tử tôi cung cấp, chỉ để tiếp nhận, xử lý và trả lời phản ánh, kiến nghị này. Các thông tin này không được công khai.',
+    'Tôi đồng ý để cơ quan xử lý họ tên, địa chỉ, điện thoại, thư điện tử của tôi chỉ để giải quyết và trả lời phản ánh này. Các thông tin này không được công khai.',
 };
 
 interface DemoCase {

@@ -6,6 +6,7 @@ import { defineElement } from '../shared/define.js';
 import { resolveSetting } from '../shared/config.js';
 import { setLocale, supportedLocale } from '../shared/localize.js';
 import { SipasDesk } from './desk-app.js';
+import './feedback-panel.js';
 import './report-panel.js';
 
 defineElement('sipas-desk', SipasDesk);
