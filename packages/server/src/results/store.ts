@@ -249,7 +249,7 @@ export class ResultsStore {
     const fields = [...fieldForms]
       .map(([field, n]) => ({ field: field === '' ? null : field, forms: n, ...(fieldPoints.get(field) ?? { points: 0, valid: 0 }) }))
       .map((f) => ({ field: f.field, forms: f.forms, points: f.points, maxPoints: f.valid * 5 }))
-      .sort((a, b) => b.forms - a.forms || (a.field === null ? 1 : b.field === null ? -1 : a.field.localeCompare(b.field, 'vi')));
+      .sort((a, b) => Number(a.field === null) - Number(b.field === null) || b.forms - a.forms || (a.field ?? '').localeCompare(b.field ?? '', 'vi'));
     return { forms, questionnaire, scored, criteriaMeta: ordered.map((o) => o.meta), factorTitles, fields };
   }
 }
