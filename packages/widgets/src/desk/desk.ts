@@ -6,10 +6,11 @@ import { defineElement } from '../shared/define.js';
 import { resolveSetting } from '../shared/config.js';
 import { setLocale, supportedLocale } from '../shared/localize.js';
 import { SipasDesk } from './desk-app.js';
-import './feedback-panel.js';
+import { registerFeedbackPanel } from './feedback-panel.js';
 import './report-panel.js';
 
 defineElement('sipas-desk', SipasDesk);
+registerFeedbackPanel();
 
 declare global {
   interface HTMLElementTagNameMap {

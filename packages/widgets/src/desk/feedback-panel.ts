@@ -386,8 +386,15 @@ export class SipasDeskFeedback extends DeskPanel {
   }
 }
 
-defineElement('sipas-desk-feedback', SipasDeskFeedback);
-registerDeskPanel({ id: 'feedback', title: () => msg('Phản ánh, kiến nghị', { id: 'feedback.nav' }), tag: 'sipas-desk-feedback' });
+/**
+ * Defines <sipas-desk-feedback> and adds its tab to the desk. A call, not a module side effect:
+ * the widgets package is marked side-effect free, so a bare `import './feedback-panel.js'` would
+ * be dropped from desk.js by the bundler.
+ */
+export function registerFeedbackPanel(): void {
+  defineElement('sipas-desk-feedback', SipasDeskFeedback);
+  registerDeskPanel({ id: 'feedback', title: () => msg('Phản ánh, kiến nghị', { id: 'feedback.nav' }), tag: 'sipas-desk-feedback' });
+}
 
 declare global {
   interface HTMLElementTagNameMap {

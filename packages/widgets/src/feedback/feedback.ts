@@ -510,9 +510,9 @@ export class SipasFeedback extends SipasElement {
               ${c.overdue ? html`<strong class="overdue">${msg('Quá hạn', { id: 'feedback.overdue' })}</strong>` : nothing}
             </p>
             <ol class="timeline" part="timeline">
-              ${FEEDBACK_STATUSES.map((status) => {
+              ${FEEDBACK_STATUSES.map((status, i) => {
                 const event = reached(status);
-                return html`<li class=${event ? 'done' : ''} aria-current=${status === c.status ? 'step' : nothing}>
+                return html`<li class=${i <= FEEDBACK_STATUSES.indexOf(c.status) ? 'done' : ''} aria-current=${status === c.status ? 'step' : nothing}>
                   ${statusLabel(status)}${event ? html` <span class="hint">${formatDate(event.at)}</span>` : nothing}
                 </li>`;
               })}
