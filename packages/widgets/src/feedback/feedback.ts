@@ -203,7 +203,7 @@ export class SipasFeedback extends SipasElement {
     ]);
     this.unitInfo = unitInfo;
     this.procedures = list?.procedures.length ? list.procedures.map(({ code, name }) => ({ code, name })) : null;
-    if (this.view === 'answers') void this.search();
+    if (this.view === 'answers' && !this.answers) void this.search();
   }
 
   /** A queued submission the server refused: its text goes back into the form, with the reason. */
