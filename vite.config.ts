@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { minifyLiterals } from './scripts/minify-literals.js';
 
 /**
  * Two library builds of @sipas/widgets:
@@ -17,6 +18,7 @@ export default defineConfig(({ mode }) => {
     return {
       root: widgets('.'),
       logLevel: 'warn',
+      plugins: [minifyLiterals()],
       build: {
         outDir: widgets('dist'),
         emptyOutDir: false,
@@ -31,6 +33,9 @@ export default defineConfig(({ mode }) => {
   return {
     root: widgets('.'),
     logLevel: 'warn',
+    plugins: [minifyLiterals()],
+    // The script-tag build fetches translations as JSON beside it (see shared/localize.ts).
+    define: { __SIPAS_SCRIPT_TAG__: iife ? 'true' : 'false' },
     build: {
       outDir: widgets('dist'),
       emptyOutDir: !iife,

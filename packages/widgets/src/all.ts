@@ -3,7 +3,7 @@
  * queued on any page is delivered from any page with the script), and applies the locale.
  */
 import { resolveSetting } from './shared/config.js';
-import { setLocale, supportedLocale } from './shared/localize.js';
+import { applyLocale, setLocale } from './shared/localize.js';
 import { startOutbox } from './shared/outbox.js';
 import './survey/define.js';
 import './procedures/define.js';
@@ -12,6 +12,5 @@ import './badge/define.js';
 
 export { setLocale };
 
-const requested = resolveSetting('locale', null) ?? document.documentElement.lang;
-if (supportedLocale(requested) !== 'vi') void setLocale(supportedLocale(requested));
+applyLocale(resolveSetting('locale', null) ?? document.documentElement.lang);
 startOutbox();

@@ -4,10 +4,11 @@
  */
 import { defineElement } from '../shared/define.js';
 import { resolveSetting } from '../shared/config.js';
-import { setLocale, supportedLocale } from '../shared/localize.js';
+import { applyLocale } from '../shared/localize.js';
 import { SipasDesk } from './desk-app.js';
-import { registerFeedbackPanel } from './feedback-panel.js';
+import './ballot-panel.js';
 import './report-panel.js';
+import { registerFeedbackPanel } from './feedback-panel.js';
 
 defineElement('sipas-desk', SipasDesk);
 registerFeedbackPanel();
@@ -18,5 +19,4 @@ declare global {
   }
 }
 
-const requested = resolveSetting('locale', null) ?? document.documentElement.lang;
-if (supportedLocale(requested) !== 'vi') void setLocale(supportedLocale(requested));
+applyLocale(resolveSetting('locale', null) ?? document.documentElement.lang);

@@ -21,6 +21,11 @@ declare global {
 const loaderScript: HTMLScriptElement | null =
   typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 
+/** The URL sipas.js was loaded from, for files published beside it (translations). */
+export function scriptUrl(): string | undefined {
+  return loaderScript?.src || undefined;
+}
+
 function loaderData(name: 'endpoint' | 'unit' | 'locale'): string | undefined {
   const script =
     loaderScript ?? (typeof document !== 'undefined' ? document.querySelector<HTMLScriptElement>('script[data-endpoint], script[data-unit]') : null);

@@ -1,17 +1,31 @@
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import * as en from '../generated/locales/en.js';
+import { scriptUrl } from './config.js';
+
+/** Set by the script-tag build (vite.config.ts): translations come as JSON next to sipas.js. */
+declare const __SIPAS_SCRIPT_TAG__: boolean | undefined;
+
+type Templates = Record<string, string | { strTag: true; strings: string[]; values: number[] }>;
 
 /**
- * Vietnamese is the source language; English the first translation. The translations are
- * bundled (one small module), so the script-tag build stays a single file and switching is instant.
+ * Vietnamese is the source language and costs nothing to load. English is fetched only when a
+ * page asks for it: in the script-tag build as `sipas.en.json` beside `sipas.js` (one request,
+ * cached by the browser), otherwise as a lazily imported module. If it cannot be loaded the
+ * elements stay in Vietnamese.
  */
-const templates: Record<string, typeof en> = { en };
+async function loadLocale(locale: string): Promise<{ templates: Templates }> {
+  if (typeof __SIPAS_SCRIPT_TAG__ !== 'undefined' && __SIPAS_SCRIPT_TAG__) {
+    const response = await fetch(new URL(`sipas.${locale}.json`, scriptUrl() ?? document.baseURI), { credentials: 'omit' });
+    if (!response.ok) throw new Error(`sipas.${locale}.json: HTTP ${response.status}`);
+    return { templates: (await response.json()) as Templates };
+  }
+  return import('../generated/locales/en.js') as unknown as Promise<{ templates: Templates }>;
+}
 
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: async (locale) => templates[locale]!,
+  loadLocale: loadLocale as Parameters<typeof configureLocalization>[0]['loadLocale'],
 });
 
 export type SipasLocale = typeof sourceLocale | (typeof targetLocales)[number];
@@ -20,6 +34,13 @@ export type SipasLocale = typeof sourceLocale | (typeof targetLocales)[number];
 export function supportedLocale(requested: string | null | undefined): SipasLocale {
   const base = (requested ?? '').toLowerCase().split('-')[0];
   return (targetLocales as readonly string[]).includes(base ?? '') ? (base as SipasLocale) : sourceLocale;
+}
+
+/** Switches every element to `requested`; stays in Vietnamese (and says why) if that fails. */
+export function applyLocale(requested: string | null | undefined): void {
+  const locale = supportedLocale(requested);
+  if (locale === getLocale()) return;
+  setLocale(locale).catch((error: unknown) => console.warn(`SIPAS widgets: staying in Vietnamese (${String(error)})`));
 }
 
 /** The BCP 47 tag for Intl: vi-VN or en-GB (day-month order, like Vietnam). */
