@@ -28,6 +28,10 @@ export interface ServerConfig {
   /** Minimum responses before a percentage is published. */
   minimumForms: number;
   logLevel: string;
+  /** Ballot-box signing key (Ed25519, PKCS#8 PEM, 0600); default: next to the SQLite file. */
+  logKeyPath?: string;
+  /** Prefix of each unit's log origin and key name, ideally your domain: `<logOrigin>/<unit>`. */
+  logOrigin?: string;
   /** SMTP server for feedback notices (`smtp://user:pass@host:587`, `smtps://…`); a unit may set its own. */
   smtpUrl?: string;
   /** Sender address of feedback notices: `"UBND phường" <no-reply@…>`. */
@@ -51,6 +55,8 @@ const FileConfig = z.partial(
     widgetsDir: z.string(),
     minimumForms: z.number(),
     logLevel: z.string(),
+    logKeyPath: z.string(),
+    logOrigin: z.string(),
     smtpUrl: z.string(),
     smtpFrom: z.string(),
     holidays: z.array(z.iso.date()),
@@ -92,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     widgetsDir: env.SIPAS_WIDGETS_DIR ? resolve(env.SIPAS_WIDGETS_DIR) : (file.widgetsDir ?? (existsSync(bundledWidgets) ? bundledWidgets : undefined)),
     minimumForms: integer('SIPAS_MIN_FORMS', env.SIPAS_MIN_FORMS, file.minimumForms ?? 30),
     logLevel: env.SIPAS_LOG_LEVEL ?? file.logLevel ?? 'info',
+    ...((env.SIPAS_LOG_KEY || file.logKeyPath) ? { logKeyPath: resolve((env.SIPAS_LOG_KEY || file.logKeyPath)!) } : {}),
+    ...((env.SIPAS_LOG_ORIGIN || file.logOrigin) ? { logOrigin: env.SIPAS_LOG_ORIGIN || file.logOrigin } : {}),
     ...((env.SIPAS_SMTP_URL || file.smtpUrl) ? { smtpUrl: env.SIPAS_SMTP_URL || file.smtpUrl } : {}),
     ...((env.SIPAS_SMTP_FROM || file.smtpFrom) ? { smtpFrom: env.SIPAS_SMTP_FROM || file.smtpFrom } : {}),
     holidays: env.SIPAS_HOLIDAYS ? env.SIPAS_HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean) : (file.holidays ?? []),

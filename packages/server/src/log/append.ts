@@ -1,4 +1,7 @@
+import { logEntryBytes, leafHash, toHex, type LogEntry } from '@sipas/schema';
 import type { Queryable } from '../db/database.js';
+import { nodeSha256 } from './crypto.js';
+import { appendLeaf } from './tree.js';
 
 export interface LeafReceipt {
   index: number;
@@ -7,13 +10,20 @@ export interface LeafReceipt {
 
 /**
  * Appends an accepted response to its unit's sealed, append-only log inside the insert's
- * transaction and returns its leaf. (Filled in by the ballot-box capability; until then none.)
+ * transaction and returns its leaf. The leaf is the response as accepted (`canonical`, the
+ * survey store's canonical JSON without the honeypot) plus the server's time of receipt, read
+ * back from the row just inserted so the leaf and the stored row cannot disagree.
  */
 export async function appendToLog(
-  _tx: Queryable,
-  _unit: string,
-  _responseId: string,
-  _canonical: string,
+  tx: Queryable,
+  unit: string,
+  responseId: string,
+  canonical: string,
 ): Promise<LeafReceipt | undefined> {
-  return undefined;
+  const row = await tx.get<{ received_at: string }>('SELECT received_at FROM survey_responses WHERE id = ?', [responseId]);
+  if (!row) throw new Error(`response ${responseId} is not stored; it cannot be sealed`);
+  const entry: LogEntry = { response: JSON.parse(canonical) as LogEntry['response'], receivedAt: row.received_at };
+  const hash = toHex(leafHash(logEntryBytes(entry), nodeSha256));
+  const index = await appendLeaf(tx, unit, responseId, hash, row.received_at);
+  return { index, hash };
 }

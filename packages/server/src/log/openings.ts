@@ -1,0 +1,113 @@
+import {
+  fromHex,
+  verifyConsistency,
+  type BallotOpening,
+  type BallotOpeningRequest,
+} from '@sipas/schema';
+import { randomUUID } from 'node:crypto';
+import type { StaffPrincipal } from '../context.js';
+import { ProblemError } from '../http/problem.js';
+import type { BallotBox } from './box.js';
+import { nodeSha256 } from './crypto.js';
+
+/** Vietnam has no daylight saving: a calendar day there is [D 00:00, D+1 00:00) at UTC+7. */
+export function vietnamDayStart(date: string): string {
+  return new Date(`${date}T00:00:00+07:00`).toISOString();
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Opens the box for a period before witnesses: signs the checkpoint of the whole box as it is
+ * now, counts the period's responses from the log itself, checks the box still extends the one
+ * shown at the previous opening, and records all of it as the minutes (log_openings).
+ */
+export async function openBallotBox(
+  box: BallotBox,
+  unit: { id: string; name: string },
+  staff: StaffPrincipal,
+  request: BallotOpeningRequest,
+): Promise<BallotOpening> {
+  if (request.from > request.to) {
+    throw new ProblemError(400, 'Ngày bắt đầu kỳ phải trước hoặc bằng ngày kết thúc.', {
+      code: 'validation_failed',
+      errors: [{ path: 'from', code: 'after_to', message: 'Ngày bắt đầu kỳ sau ngày kết thúc.' }],
+    });
+  }
+  const checkpoint = await box.checkpoint(unit.id);
+  const period = await box.db.get<{ n: number | string; first: number | string | null; last: number | string | null }>(
+    `SELECT COUNT(*) AS n, MIN(leaf_index) AS first, MAX(leaf_index) AS last FROM log_leaves
+      WHERE unit = ? AND leaf_index < ? AND received_at >= ? AND received_at < ?`,
+    [unit.id, checkpoint.size, vietnamDayStart(request.from), vietnamDayStart(nextDay(request.to))],
+  );
+  const previousRow = await box.db.get<{ body: string }>(
+    'SELECT body FROM log_openings WHERE unit = ? ORDER BY number DESC LIMIT 1',
+    [unit.id],
+  );
+  const previousOpening = previousRow ? (JSON.parse(previousRow.body) as BallotOpening) : undefined;
+  let previous: BallotOpening['previous'] = null;
+  if (previousOpening) {
+    const from = previousOpening.checkpoint.size;
+    const proof = await box.tree(unit.id).consistency(from, checkpoint.size);
+    const consistent = verifyConsistency(
+      from,
+      checkpoint.size,
+      proof.map(fromHex),
+      fromHex(previousOpening.checkpoint.root),
+      fromHex(checkpoint.root),
+      nodeSha256,
+    );
+    previous = { number: previousOpening.number, openedAt: previousOpening.openedAt, size: from, consistent };
+  }
+  const opening: BallotOpening = {
+    id: randomUUID(),
+    number: (previousOpening?.number ?? 0) + 1,
+    unit: unit.id,
+    unitName: unit.name,
+    openedAt: new Date().toISOString(),
+    openedBy: { id: staff.id, name: staff.name },
+    from: request.from,
+    to: request.to,
+    responsesInPeriod: Number(period?.n ?? 0),
+    firstLeaf: period?.first === null || period?.first === undefined ? null : Number(period.first),
+    lastLeaf: period?.last === null || period?.last === undefined ? null : Number(period.last),
+    checkpoint: {
+      origin: checkpoint.origin,
+      size: checkpoint.size,
+      root: checkpoint.root,
+      note: checkpoint.note,
+      signature: checkpoint.signature,
+    },
+    key: box.key(unit.id),
+    previous,
+    witnesses: request.witnesses,
+    ...(request.place ? { place: request.place } : {}),
+    ...(request.notes ? { notes: request.notes } : {}),
+  };
+  await box.db.run(
+    `INSERT INTO log_openings (id, unit, number, opened_at, opened_by, opened_by_name, period_from, period_to, size, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      opening.id,
+      unit.id,
+      opening.number,
+      opening.openedAt,
+      staff.id,
+      staff.name,
+      request.from,
+      request.to,
+      checkpoint.size,
+      JSON.stringify(opening),
+    ],
+  );
+  return opening;
+}
+
+export async function listOpenings(box: BallotBox, unit: string): Promise<BallotOpening[]> {
+  const rows = await box.db.all<{ body: string }>('SELECT body FROM log_openings WHERE unit = ? ORDER BY number DESC', [unit]);
+  return rows.map((row) => JSON.parse(row.body) as BallotOpening);
+}

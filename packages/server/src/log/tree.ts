@@ -1,0 +1,138 @@
+import { fromHex, splitPoint, toHex } from '@sipas/schema';
+import type { Queryable } from '../db/database.js';
+import { hexNode, nodeSha256 } from './crypto.js';
+
+/** SHA-256 of nothing: the root of an empty tree (RFC 6962 §2.1). */
+export const EMPTY_ROOT = toHex(nodeSha256(new Uint8Array(0)));
+
+export interface Head {
+  size: number;
+  root: string;
+}
+
+const isPowerOfTwo = (n: number) => n > 0 && 2 ** Math.round(Math.log2(n)) === n;
+
+/**
+ * Appends one leaf to a unit's tree inside the caller's transaction. Work is O(log n): the head
+ * row carries the right-edge frontier, so the new leaf is merged with at most log₂ n stored
+ * subtree roots; each merge that completes a subtree stores it (one on average per append).
+ */
+export async function appendLeaf(
+  tx: Queryable,
+  unit: string,
+  responseId: string,
+  leafHash: string,
+  receivedAt: string,
+): Promise<number> {
+  // Bumping the size first takes the head row's write lock (PostgreSQL) before reading it.
+  const bump = 'UPDATE log_heads SET size = size + 1 WHERE unit = ? RETURNING size, frontier';
+  let head = await tx.get<{ size: number | string; frontier: string }>(bump, [unit]);
+  if (!head) {
+    await tx.run('INSERT INTO log_heads (unit, size, frontier, root) VALUES (?, 0, ?, ?) ON CONFLICT (unit) DO NOTHING', [
+      unit,
+      '[]',
+      EMPTY_ROOT,
+    ]);
+    head = await tx.get(bump, [unit]);
+  }
+  const index = Number(head!.size) - 1;
+  const frontier = JSON.parse(head!.frontier) as string[];
+  await tx.run('INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at) VALUES (?, ?, ?, ?, ?)', [
+    unit,
+    index,
+    responseId,
+    leafHash,
+    receivedAt,
+  ]);
+  let current = leafHash;
+  let idx = index;
+  let level = 0;
+  while (idx % 2 === 1) {
+    current = hexNode(frontier.pop()!, current);
+    idx = (idx - 1) / 2;
+    level += 1;
+    await tx.run('INSERT INTO log_nodes (unit, level, idx, hash) VALUES (?, ?, ?, ?)', [unit, level, idx, current]);
+  }
+  frontier.push(current);
+  await tx.run('UPDATE log_heads SET frontier = ?, root = ? WHERE unit = ?', [JSON.stringify(frontier), foldFrontier(frontier), unit]);
+  return index;
+}
+
+/** The root from the frontier: the perfect subtrees folded from the right (RFC 6962's MTH). */
+export function foldFrontier(frontier: readonly string[]): string {
+  if (frontier.length === 0) return EMPTY_ROOT;
+  let root = frontier[frontier.length - 1]!;
+  for (let i = frontier.length - 2; i >= 0; i--) root = hexNode(frontier[i]!, root);
+  return root;
+}
+
+export async function readHead(db: Queryable, unit: string): Promise<Head> {
+  const row = await db.get<{ size: number | string; root: string }>('SELECT size, root FROM log_heads WHERE unit = ?', [unit]);
+  return row ? { size: Number(row.size), root: row.root } : { size: 0, root: EMPTY_ROOT };
+}
+
+/**
+ * Reads a unit's tree from the stored leaves and subtree nodes. Any range hash needs at most
+ * O(log n) stored nodes, so roots at past sizes and proofs never rehash the log.
+ */
+export class TreeReader {
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly unit: string,
+  ) {}
+
+  private async node(level: number, idx: number): Promise<string> {
+    const key = `${level}/${idx}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const row =
+      level === 0
+        ? await this.db.get<{ hash: string }>('SELECT leaf_hash AS hash FROM log_leaves WHERE unit = ? AND leaf_index = ?', [this.unit, idx])
+        : await this.db.get<{ hash: string }>('SELECT hash FROM log_nodes WHERE unit = ? AND level = ? AND idx = ?', [this.unit, level, idx]);
+    if (!row) throw new Error(`log of ${this.unit} is missing node ${key}`);
+    this.cache.set(key, row.hash);
+    return row.hash;
+  }
+
+  /** MTH(D[start:end]), hex. `start` is aligned as RFC 6962's recursion always leaves it. */
+  async hash(start: number, end: number): Promise<string> {
+    const n = end - start;
+    if (n <= 0) return EMPTY_ROOT;
+    if (isPowerOfTwo(n) && start % n === 0) return this.node(Math.log2(n), start / n);
+    const k = splitPoint(n);
+    return hexNode(await this.hash(start, start + k), await this.hash(start + k, end));
+  }
+
+  root(size: number): Promise<string> {
+    return this.hash(0, size);
+  }
+
+  /** PATH(m, D[start:end]) of RFC 6962 §2.1.1: the audit path, leaf upward. */
+  async inclusion(index: number, start: number, end: number): Promise<string[]> {
+    const n = end - start;
+    if (n <= 1) return [];
+    const k = splitPoint(n);
+    return index < start + k
+      ? [...(await this.inclusion(index, start, start + k)), await this.hash(start + k, end)]
+      : [...(await this.inclusion(index, start + k, end)), await this.hash(start, start + k)];
+  }
+
+  /** PROOF(m, D[n]) of RFC 6962 §2.1.2. */
+  consistency(m: number, n: number): Promise<string[]> {
+    if (m <= 0 || m >= n) return Promise.resolve([]);
+    return this.subproof(m, 0, n, true);
+  }
+
+  private async subproof(m: number, start: number, end: number, complete: boolean): Promise<string[]> {
+    const n = end - start;
+    if (m === n) return complete ? [] : [await this.hash(start, end)];
+    const k = splitPoint(n);
+    return m <= k
+      ? [...(await this.subproof(m, start, start + k, complete)), await this.hash(start + k, end)]
+      : [...(await this.subproof(m - k, start + k, end, false)), await this.hash(start, start + k)];
+  }
+}
+
+export const rootBytes = (hex: string) => fromHex(hex);
