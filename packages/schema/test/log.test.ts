@@ -9,6 +9,7 @@ import {
   fromHex,
   leafHash,
   logEntryBytes,
+  logEntryBytesFromCanonical,
   noteKeyId,
   nodeHash,
   parseCheckpointText,
@@ -139,6 +140,7 @@ describe('the canonical leaf of a response', () => {
     assert.equal(new TextDecoder().decode(bytes), expected);
     const { website: _w, ...accepted } = response;
     assert.equal(new TextDecoder().decode(bytes), canonicalJson({ receivedAt: '2026-11-12T03:04:05.678Z', response: accepted }));
+    assert.deepEqual(logEntryBytesFromCanonical(canonicalJson(accepted), '2026-11-12T03:04:05.678Z'), bytes);
   });
 });
 

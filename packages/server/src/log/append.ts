@@ -1,7 +1,9 @@
-import { logEntryBytes, leafHash, toHex, type LogEntry } from '@sipas/schema';
+import { logEntryBytesFromCanonical } from '@sipas/schema';
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
-import { nodeSha256 } from './crypto.js';
 import { appendLeaf } from './tree.js';
+
+const LEAF_PREFIX = new Uint8Array([0]);
 
 export interface LeafReceipt {
   index: number;
@@ -22,8 +24,7 @@ export async function appendToLog(
 ): Promise<LeafReceipt | undefined> {
   const row = await tx.get<{ received_at: string }>('SELECT received_at FROM survey_responses WHERE id = ?', [responseId]);
   if (!row) throw new Error(`response ${responseId} is not stored; it cannot be sealed`);
-  const entry: LogEntry = { response: JSON.parse(canonical) as LogEntry['response'], receivedAt: row.received_at };
-  const hash = toHex(leafHash(logEntryBytes(entry), nodeSha256));
+  const hash = createHash('sha256').update(LEAF_PREFIX).update(logEntryBytesFromCanonical(canonical, row.received_at)).digest('hex');
   const index = await appendLeaf(tx, unit, responseId, hash, row.received_at);
   return { index, hash };
 }

@@ -28,33 +28,28 @@ export async function appendLeaf(
   const bump = 'UPDATE log_heads SET size = size + 1 WHERE unit = ? RETURNING size, frontier';
   let head = await tx.get<{ size: number | string; frontier: string }>(bump, [unit]);
   if (!head) {
-    await tx.run('INSERT INTO log_heads (unit, size, frontier, root) VALUES (?, 0, ?, ?) ON CONFLICT (unit) DO NOTHING', [
-      unit,
-      '[]',
-      EMPTY_ROOT,
-    ]);
+    await tx.run("INSERT INTO log_heads (unit, size, frontier) VALUES (?, 0, '[]') ON CONFLICT (unit) DO NOTHING", [unit]);
     head = await tx.get(bump, [unit]);
   }
   const index = Number(head!.size) - 1;
   const frontier = JSON.parse(head!.frontier) as string[];
-  await tx.run('INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at) VALUES (?, ?, ?, ?, ?)', [
+  const completed: string[] = [];
+  let current = leafHash;
+  for (let idx = index; idx % 2 === 1; idx = (idx - 1) / 2) {
+    current = hexNode(frontier.pop()!, current);
+    completed.push(current);
+  }
+  frontier.push(current);
+  await tx.run('INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at, nodes) VALUES (?, ?, ?, ?, ?, ?)', [
     unit,
     index,
     responseId,
     leafHash,
     receivedAt,
+    completed.join(','),
   ]);
-  let current = leafHash;
-  let idx = index;
-  let level = 0;
-  while (idx % 2 === 1) {
-    current = hexNode(frontier.pop()!, current);
-    idx = (idx - 1) / 2;
-    level += 1;
-    await tx.run('INSERT INTO log_nodes (unit, level, idx, hash) VALUES (?, ?, ?, ?)', [unit, level, idx, current]);
-  }
-  frontier.push(current);
-  await tx.run('UPDATE log_heads SET frontier = ?, root = ? WHERE unit = ?', [JSON.stringify(frontier), foldFrontier(frontier), unit]);
+  // The root is folded from the frontier when a checkpoint is signed, not on every append.
+  await tx.run('UPDATE log_heads SET frontier = ? WHERE unit = ?', [JSON.stringify(frontier), unit]);
   return index;
 }
 
@@ -67,8 +62,8 @@ export function foldFrontier(frontier: readonly string[]): string {
 }
 
 export async function readHead(db: Queryable, unit: string): Promise<Head> {
-  const row = await db.get<{ size: number | string; root: string }>('SELECT size, root FROM log_heads WHERE unit = ?', [unit]);
-  return row ? { size: Number(row.size), root: row.root } : { size: 0, root: EMPTY_ROOT };
+  const row = await db.get<{ size: number | string; frontier: string }>('SELECT size, frontier FROM log_heads WHERE unit = ?', [unit]);
+  return row ? { size: Number(row.size), root: foldFrontier(JSON.parse(row.frontier) as string[]) } : { size: 0, root: EMPTY_ROOT };
 }
 
 /**
@@ -87,13 +82,18 @@ export class TreeReader {
     const key = `${level}/${idx}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const row =
-      level === 0
-        ? await this.db.get<{ hash: string }>('SELECT leaf_hash AS hash FROM log_leaves WHERE unit = ? AND leaf_index = ?', [this.unit, idx])
-        : await this.db.get<{ hash: string }>('SELECT hash FROM log_nodes WHERE unit = ? AND level = ? AND idx = ?', [this.unit, level, idx]);
-    if (!row) throw new Error(`log of ${this.unit} is missing node ${key}`);
-    this.cache.set(key, row.hash);
-    return row.hash;
+    let hash: string | undefined;
+    if (level === 0) {
+      hash = (await this.db.get<{ h: string }>('SELECT leaf_hash AS h FROM log_leaves WHERE unit = ? AND leaf_index = ?', [this.unit, idx]))?.h;
+    } else {
+      // The node lives on the leaf that completed it: the last leaf it covers.
+      const last = (idx + 1) * 2 ** level - 1;
+      const row = await this.db.get<{ nodes: string }>('SELECT nodes FROM log_leaves WHERE unit = ? AND leaf_index = ?', [this.unit, last]);
+      hash = row?.nodes.split(',')[level - 1];
+    }
+    if (!hash) throw new Error(`log of ${this.unit} is missing node ${key}`);
+    this.cache.set(key, hash);
+    return hash;
   }
 
   /** MTH(D[start:end]), hex. `start` is aligned as RFC 6962's recursion always leaves it. */

@@ -1,38 +1,30 @@
--- The digital sealed ballot box: one append-only RFC 6962 Merkle tree per unit (docs/ballot-box.md).
+-- The digital sealed ballot box (SQLite; 0050_ballot_box.postgres.sql is the same without WITHOUT ROWID): one append-only RFC 6962 Merkle tree per unit (docs/ballot-box.md).
 -- Hashes are lowercase hex. Nothing here is ever updated or deleted except the head row.
 
--- Level 0: one leaf per accepted response, in the order they were appended.
+-- One row per accepted response, in the order appended. `leaf_hash` is level 0 of the tree;
+-- `nodes` holds the subtrees this leaf completes (comma-separated hex, level 1 upward): node
+-- `idx` at `level` covers leaves [idx·2^level, (idx+1)·2^level) and is kept on leaf
+-- (idx+1)·2^level − 1. An append completes one on average, so any root or proof needs O(log n)
+-- reads and never rehashes the tree — and the ingest transaction touches no extra table for them.
 CREATE TABLE log_leaves (
   unit TEXT NOT NULL,
   leaf_index INTEGER NOT NULL,
   response_id TEXT NOT NULL UNIQUE,
   -- SHA-256(0x00 ‖ canonical entry bytes), see @sipas/schema log.ts.
   leaf_hash TEXT NOT NULL,
-  -- Copied from the response: lets the opening count a period from the log itself.
+  -- Copied from the response: the opening counts a period from the log itself.
   received_at TEXT NOT NULL,
+  nodes TEXT NOT NULL,
   PRIMARY KEY (unit, leaf_index)
-);
-CREATE INDEX log_leaves_received ON log_leaves(unit, received_at);
+) WITHOUT ROWID; -- clustered on the key: one B-tree fewer to write on every append
 
--- Every complete, aligned subtree above the leaves: node `idx` at `level` covers leaves
--- [idx·2^level, (idx+1)·2^level). An append adds one on average, so any root or proof needs
--- O(log n) reads and never rehashes the tree.
-CREATE TABLE log_nodes (
-  unit TEXT NOT NULL,
-  level INTEGER NOT NULL,
-  idx INTEGER NOT NULL,
-  hash TEXT NOT NULL,
-  PRIMARY KEY (unit, level, idx)
-);
-
--- The head of each unit's tree: its size, the right-edge "frontier" (roots of the perfect
--- subtrees the size decomposes into, largest first, as a JSON array) and the current root.
+-- The head of each unit's tree: its size and the right-edge "frontier" (roots of the perfect
+-- subtrees the size decomposes into, largest first, as a JSON array); the root is their fold.
 CREATE TABLE log_heads (
   unit TEXT PRIMARY KEY,
   size INTEGER NOT NULL,
-  frontier TEXT NOT NULL,
-  root TEXT NOT NULL
-);
+  frontier TEXT NOT NULL
+) WITHOUT ROWID;
 
 -- Checkpoints the server signed (the signed note text), so the same size is signed once and an
 -- opening can point at the exact text it printed.
