@@ -6,12 +6,13 @@ import { defineElement } from '../shared/define.js';
 import { resolveSetting } from '../shared/config.js';
 import { applyLocale } from '../shared/localize.js';
 import { SipasDesk } from './desk-app.js';
-import './ballot-panel.js';
+import { registerBallotPanel } from './ballot-panel.js';
 import './report-panel.js';
 import { registerFeedbackPanel } from './feedback-panel.js';
 
 defineElement('sipas-desk', SipasDesk);
 registerFeedbackPanel();
+registerBallotPanel();
 
 declare global {
   interface HTMLElementTagNameMap {

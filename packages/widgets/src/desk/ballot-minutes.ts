@@ -1,0 +1,279 @@
+import { msg, str } from '@lit/localize';
+import type { BallotOpening, Witness, WitnessRole } from '@sipas/schema';
+import { css, html, LitElement, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { defineElement } from '../shared/define.js';
+import { intlLocale } from '../shared/localize.js';
+
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export function witnessRoleLabel(role: WitnessRole): string {
+  switch (role) {
+    case 'counter-head':
+      return msg('Trưởng bộ phận Một cửa', { id: 'ballot.role.counterHead' });
+    case 'survey-team':
+      return msg('Đại diện Tổ công tác khảo sát', { id: 'ballot.role.surveyTeam' });
+    case 'mttq':
+      return msg('Đại diện Ủy ban MTTQ Việt Nam', { id: 'ballot.role.mttq' });
+    case 'veterans':
+      return msg('Đại diện Hội Cựu chiến binh', { id: 'ballot.role.veterans' });
+    default:
+      return msg('Người chứng kiến', { id: 'ballot.role.other' });
+  }
+}
+
+const day = (date: string) =>
+  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const instant = (iso: string) =>
+  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
+const count = (n: number) => new Intl.NumberFormat(intlLocale()).format(n);
+
+/** Splits a long base64 or hex string into groups a person can read aloud and compare. */
+const groups = (text: string, size = 4) => text.match(new RegExp(`.{1,${size}}`, 'g'))?.join(' ') ?? text;
+
+/**
+ * <sipas-ballot-minutes>: the minutes of one opening of the digital ballot box (biên bản mở hòm
+ * phiếu), laid out for one A4 sheet: the count, the signed checkpoint and its key, who opened it
+ * and when, the witnesses, and signature lines. Shown as a preview in the desk and printed from
+ * a copy the ballot panel puts at the top of the page.
+ *
+ * @csspart sheet - the A4 sheet
+ */
+export class SipasBallotMinutes extends LitElement {
+  static override styles = css`
+    :host {
+      all: initial;
+      display: block;
+      color: #000;
+      font-family: 'Times New Roman', 'Noto Serif', 'Liberation Serif', serif;
+      font-size: 12.5pt;
+      line-height: 1.35;
+    }
+    .sheet {
+      background: #fff;
+      max-width: 210mm;
+      margin: 0 auto;
+      padding: 14mm 16mm;
+      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+    }
+    @media print {
+      .sheet {
+        box-shadow: none;
+        padding: 0;
+        max-width: none;
+      }
+    }
+    .heading {
+      display: grid;
+      grid-template-columns: 1fr 1.4fr;
+      gap: 1rem;
+      text-align: center;
+    }
+    .heading p {
+      margin: 0;
+    }
+    .nation {
+      font-weight: bold;
+    }
+    .motto {
+      font-weight: bold;
+      text-decoration: underline;
+      text-underline-offset: 3px;
+    }
+    .place {
+      font-style: italic;
+      text-align: end;
+      margin: 0.6rem 0 0;
+    }
+    h1 {
+      text-align: center;
+      font-size: 15pt;
+      margin: 0.8rem 0 0;
+    }
+    .subtitle {
+      text-align: center;
+      font-weight: bold;
+      margin: 0 0 0.6rem;
+    }
+    h2 {
+      font-size: 12.5pt;
+      margin: 0.6rem 0 0.2rem;
+    }
+    p,
+    ol,
+    ul {
+      margin: 0.2rem 0;
+    }
+    .mono {
+      font-family: 'DejaVu Sans Mono', 'Courier New', monospace;
+      font-size: 9.5pt;
+      overflow-wrap: anywhere;
+    }
+    pre.mono {
+      white-space: pre-wrap;
+      border: 1px solid #000;
+      padding: 0.4rem 0.5rem;
+      margin: 0.3rem 0;
+    }
+    .figure {
+      font-weight: bold;
+    }
+    .signatures {
+      display: grid;
+      grid-template-columns: repeat(3, 1fr);
+      gap: 0.8rem 1rem;
+      margin-top: 0.8rem;
+      text-align: center;
+      break-inside: avoid;
+    }
+    .signatures div {
+      min-height: 30mm;
+      display: flex;
+      flex-direction: column;
+      justify-content: space-between;
+    }
+    .signatures .role {
+      font-weight: bold;
+    }
+    .signatures .hint {
+      font-style: italic;
+      font-size: 10.5pt;
+    }
+    .bad {
+      font-weight: bold;
+      text-decoration: underline;
+    }
+  `;
+
+  static override properties = {
+    opening: { attribute: false },
+  };
+
+  declare opening: BallotOpening | undefined;
+
+  constructor() {
+    super();
+    this.opening = undefined;
+    updateWhenLocaleChanges(this);
+  }
+
+  private witnessLine(witness: Witness) {
+    return html`<li>${msg('Ông/Bà', { id: 'ballot.mrMrs' })} <strong>${witness.name}</strong> — ${witness.title || witnessRoleLabel(witness.role)}</li>`;
+  }
+
+  override render() {
+    const o = this.opening;
+    if (!o) return nothing;
+    const opened = new Date(o.openedAt);
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(opened)
+        .map((p) => [p.type, p.value]),
+    ) as Record<string, string>;
+    const signers: { role: string; name: string }[] = [
+      ...o.witnesses.map((w) => ({ role: w.title || witnessRoleLabel(w.role), name: w.name })),
+      { role: msg('Người mở hòm phiếu', { id: 'ballot.opener' }), name: o.openedBy.name },
+    ];
+    return html`<article class="sheet" part="sheet" lang="vi">
+      <div class="heading">
+        <div>
+          <p class="nation">${o.unitName.toLocaleUpperCase('vi')}</p>
+          <p>${msg('Số:', { id: 'ballot.number' })} ${o.number}/BB-HPĐT</p>
+        </div>
+        <div>
+          <p class="nation">${msg('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { id: 'ballot.nation' })}</p>
+          <p class="motto">${msg('Độc lập - Tự do - Hạnh phúc', { id: 'ballot.motto' })}</p>
+        </div>
+      </div>
+      <p class="place">
+        ${o.place ? `${o.place}, ` : ''}${msg('ngày', { id: 'ballot.day' })} ${parts.day} ${msg('tháng', { id: 'ballot.month' })} ${parts.month}
+        ${msg('năm', { id: 'ballot.year' })} ${parts.year}
+      </p>
+      <h1>${msg('BIÊN BẢN', { id: 'ballot.minutesTitle' })}</h1>
+      <p class="subtitle">${msg('Mở hòm phiếu khảo sát điện tử (SIPAS)', { id: 'ballot.minutesSubtitle' })}</p>
+
+      <p>
+        ${msg('Hồi', { id: 'ballot.at' })} ${parts.hour} ${msg('giờ', { id: 'ballot.hour' })} ${parts.minute}
+        ${msg('phút, ngày', { id: 'ballot.minuteDay' })} ${parts.day}/${parts.month}/${parts.year}, ${msg('tại', { id: 'ballot.in' })} ${o.unitName},
+        ${msg('chúng tôi gồm:', { id: 'ballot.weAre' })}
+      </p>
+      <ol>
+        ${o.witnesses.map((w) => this.witnessLine(w))}
+        <li>${msg('Ông/Bà', { id: 'ballot.mrMrs' })} <strong>${o.openedBy.name}</strong> — ${msg('cán bộ mở hòm phiếu', { id: 'ballot.openerLine' })}</li>
+      </ol>
+      <p>
+        ${msg('Đã tiến hành mở hòm phiếu khảo sát điện tử của kỳ từ ngày', { id: 'ballot.periodLead' })} <strong>${day(o.from)}</strong>
+        ${msg('đến ngày', { id: 'ballot.periodTo' })} <strong>${day(o.to)}</strong>.
+      </p>
+
+      <h2>${msg('1. Kiểm tra niêm phong (chữ ký số của hòm phiếu)', { id: 'ballot.sealHeading' })}</h2>
+      <p>
+        ${msg('Điểm kiểm tra của hòm phiếu tại thời điểm mở, do máy chủ ký bằng khoá Ed25519:', { id: 'ballot.checkpointLead' })}
+      </p>
+      <pre class="mono">${o.checkpoint.note}</pre>
+      <p>
+        ${msg('Khoá công khai của hòm phiếu (mã khoá', { id: 'ballot.keyLead' })} <span class="mono">${o.key.keyId}</span>):
+        <span class="mono">${o.key.verifierKey}</span>
+      </p>
+      <p>
+        ${msg('Mã gốc (root):', { id: 'ballot.root' })} <span class="mono">${groups(o.checkpoint.root, 8)}</span>
+      </p>
+      <p>
+        ${o.previous
+          ? o.previous.consistent
+            ? msg(
+                str`Hòm phiếu nối tiếp đúng hòm phiếu đã mở lần trước (biên bản số ${o.previous.number}, ngày ${instant(o.previous.openedAt)}, ${count(o.previous.size)} phiếu): không phiếu cũ nào bị xoá, sửa hay chèn.`,
+                { id: 'ballot.previousOk' },
+              )
+            : html`<span class="bad"
+                >${msg(
+                  str`CẢNH BÁO: hòm phiếu KHÔNG nối tiếp hòm phiếu đã mở lần trước (biên bản số ${o.previous.number}, ${count(o.previous.size)} phiếu). Đề nghị dừng việc mở hòm và báo cáo Thủ trưởng cơ quan, đơn vị.`,
+                  { id: 'ballot.previousBad' },
+                )}</span
+              >`
+          : msg('Đây là lần mở hòm phiếu đầu tiên được ghi nhận.', { id: 'ballot.firstOpening' })}
+      </p>
+
+      <h2>${msg('2. Số lượng phiếu', { id: 'ballot.countHeading' })}</h2>
+      <ul>
+        <li>
+          ${msg('Số phiếu nhận trong kỳ:', { id: 'ballot.inPeriod' })} <span class="figure">${count(o.responsesInPeriod)}</span>
+          ${o.firstLeaf !== null && o.lastLeaf !== null
+            ? msg(str`(từ lá số ${o.firstLeaf} đến lá số ${o.lastLeaf})`, { id: 'ballot.leafRange' })
+            : ''}
+        </li>
+        <li>${msg('Tổng số phiếu trong hòm đến thời điểm mở:', { id: 'ballot.total' })} <span class="figure">${count(o.checkpoint.size)}</span></li>
+      </ul>
+      ${o.notes ? html`<h2>${msg('3. Ý kiến khác', { id: 'ballot.notesHeading' })}</h2><p>${o.notes}</p>` : nothing}
+      <p>
+        ${msg(
+          'Giám sát viên giữ một bản biên bản này. Bất kỳ lúc nào sau này, lệnh "sipas-server audit" với điểm kiểm tra và khoá in ở trên sẽ phát hiện nếu có phiếu nào trong hòm bị xoá, sửa hoặc chèn thêm.',
+          { id: 'ballot.howToCheck' },
+        )}
+      </p>
+      <p>
+        ${msg('Biên bản lập xong hồi', { id: 'ballot.closedAt' })} ${parts.hour} ${msg('giờ', { id: 'ballot.hour' })} ${parts.minute}
+        ${msg('phút cùng ngày, đã đọc lại cho những người có mặt cùng nghe và thống nhất ký tên.', { id: 'ballot.closing' })}
+      </p>
+      <div class="signatures">
+        ${signers.map(
+          (s) => html`<div>
+            <span class="role">${s.role}</span>
+            <span class="hint">${msg('(Ký, ghi rõ họ tên)', { id: 'ballot.signHint' })}</span>
+            <strong>${s.name}</strong>
+          </div>`,
+        )}
+      </div>
+    </article>`;
+  }
+}
+
+export function defineBallotMinutes(): void {
+  defineElement('sipas-ballot-minutes', SipasBallotMinutes);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sipas-ballot-minutes': SipasBallotMinutes;
+  }
+}
