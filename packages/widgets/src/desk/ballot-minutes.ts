@@ -23,9 +23,10 @@ export function witnessRoleLabel(role: WitnessRole): string {
 }
 
 const day = (date: string) =>
-  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  // Full year on an official document: 01/01/2026, never 1/1/26.
+  new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 const instant = (iso: string) =>
-  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
+  new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
 const count = (n: number) => new Intl.NumberFormat(intlLocale()).format(n);
 
 /** Splits a long base64 or hex string into groups a person can read aloud and compare. */
