@@ -58,7 +58,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, ctx: ServerCont
     const outcome = await store.insert(body, questionnaire);
     switch (outcome.kind) {
       case 'created':
-        return reply.status(201).header('location', `/v1/surveys/${body.id}`).send(outcome.receipt);
+        return reply.status(201).send(outcome.receipt);
       case 'repeat':
         return reply.status(200).send(outcome.receipt);
       case 'conflict':
