@@ -18,6 +18,8 @@ export declare function runLoad(options: {
   headers?: Record<string, string>;
   onAnswer?: (status: number, sent: object, text: string) => void;
   maxRequests?: number;
+  /** Stops starting new requests (in-flight ones finish or fail). */
+  signal?: AbortSignal;
 }): Promise<LoadResult>;
 
 export declare function startProcess(

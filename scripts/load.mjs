@@ -7,7 +7,7 @@ import { once } from 'node:events';
 
 /**
  * @param {{ url: string, connections: number, seconds: number, body: () => object, headers?: Record<string,string>,
- *           onAnswer?: (status: number, sent: object, text: string) => void, maxRequests?: number }} options
+ *           onAnswer?: (status: number, sent: object, text: string) => void, maxRequests?: number, signal?: AbortSignal }} options
  */
 export async function runLoad(options) {
   const target = new URL(options.url);
@@ -44,7 +44,7 @@ export async function runLoad(options) {
       request.end(data);
     });
   const worker = async () => {
-    while (Date.now() < deadline && (options.maxRequests === undefined || sent < options.maxRequests)) {
+    while (Date.now() < deadline && !options.signal?.aborted && (options.maxRequests === undefined || sent < options.maxRequests)) {
       sent += 1;
       await one(options.body());
     }
