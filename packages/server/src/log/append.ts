@@ -22,9 +22,7 @@ export async function appendToLog(
   responseId: string,
   canonical: string,
 ): Promise<LeafReceipt | undefined> {
-  const row = await tx.get<{ received_at: string }>('SELECT received_at FROM survey_responses WHERE id = ?', [responseId]);
-  if (!row) throw new Error(`response ${responseId} is not stored; it cannot be sealed`);
-  const hash = createHash('sha256').update(LEAF_PREFIX).update(logEntryBytesFromCanonical(canonical, row.received_at)).digest('hex');
-  const index = await appendLeaf(tx, unit, responseId, hash, row.received_at);
-  return { index, hash };
+  return appendLeaf(tx, unit, responseId, (receivedAt) =>
+    createHash('sha256').update(LEAF_PREFIX).update(logEntryBytesFromCanonical(canonical, receivedAt)).digest('hex'),
+  );
 }

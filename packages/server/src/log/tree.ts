@@ -15,24 +15,29 @@ const isPowerOfTwo = (n: number) => n > 0 && 2 ** Math.round(Math.log2(n)) === n
 /**
  * Appends one leaf to a unit's tree inside the caller's transaction. Work is O(log n): the head
  * row carries the right-edge frontier, so the new leaf is merged with at most log₂ n stored
- * subtree roots; each merge that completes a subtree stores it (one on average per append).
+ * subtree roots; each merge that completes a subtree stores it on this leaf's row (one on
+ * average). The leaf hash is made from the response's stored receive time, read in the same
+ * statement that takes the head row (PostgreSQL's row lock serializes a unit's appends, so
+ * round trips inside it are kept to two).
  */
 export async function appendLeaf(
   tx: Queryable,
   unit: string,
   responseId: string,
-  leafHash: string,
-  receivedAt: string,
-): Promise<number> {
-  // Bumping the size first takes the head row's write lock (PostgreSQL) before reading it.
-  const bump = 'UPDATE log_heads SET size = size + 1 WHERE unit = ? RETURNING size, frontier';
-  let head = await tx.get<{ size: number | string; frontier: string }>(bump, [unit]);
+  hashOf: (receivedAt: string) => string,
+): Promise<{ index: number; hash: string }> {
+  const bump =
+    'UPDATE log_heads SET size = size + 1 WHERE unit = ? RETURNING size, frontier, (SELECT received_at FROM survey_responses WHERE id = ?) AS received_at';
+  type Bumped = { size: number | string; frontier: string; received_at: string | null };
+  let head = await tx.get<Bumped>(bump, [unit, responseId]);
   if (!head) {
     await tx.run("INSERT INTO log_heads (unit, size, frontier) VALUES (?, 0, '[]') ON CONFLICT (unit) DO NOTHING", [unit]);
-    head = await tx.get(bump, [unit]);
+    head = await tx.get<Bumped>(bump, [unit, responseId]);
   }
-  const index = Number(head!.size) - 1;
-  const frontier = JSON.parse(head!.frontier) as string[];
+  if (!head?.received_at) throw new Error(`response ${responseId} is not stored; it cannot be sealed`);
+  const index = Number(head.size) - 1;
+  const leafHash = hashOf(head.received_at);
+  const frontier = JSON.parse(head.frontier) as string[];
   const completed: string[] = [];
   let current = leafHash;
   for (let idx = index; idx % 2 === 1; idx = (idx - 1) / 2) {
@@ -40,17 +45,19 @@ export async function appendLeaf(
     completed.push(current);
   }
   frontier.push(current);
-  await tx.run('INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at, nodes) VALUES (?, ?, ?, ?, ?, ?)', [
-    unit,
-    index,
-    responseId,
-    leafHash,
-    receivedAt,
-    completed.join(','),
-  ]);
+  const leaf = [unit, index, responseId, leafHash, head.received_at, completed.join(',')];
   // The root is folded from the frontier when a checkpoint is signed, not on every append.
-  await tx.run('UPDATE log_heads SET frontier = ? WHERE unit = ?', [JSON.stringify(frontier), unit]);
-  return index;
+  if (tx.dialect === 'postgres') {
+    await tx.run(
+      `WITH leaf AS (INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at, nodes) VALUES (?, ?, ?, ?, ?, ?))
+       UPDATE log_heads SET frontier = ? WHERE unit = ?`,
+      [...leaf, JSON.stringify(frontier), unit],
+    );
+  } else {
+    await tx.run('INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at, nodes) VALUES (?, ?, ?, ?, ?, ?)', leaf);
+    await tx.run('UPDATE log_heads SET frontier = ? WHERE unit = ?', [JSON.stringify(frontier), unit]);
+  }
+  return { index, hash: leafHash };
 }
 
 /** The root from the frontier: the perfect subtrees folded from the right (RFC 6962's MTH). */
