@@ -7,7 +7,7 @@ import type { ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ProblemError, sendProblem } from './http/problem.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { rateLimiterFor } from './http/rate-limit.js';
 import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerLogRoutes } from './log/routes.js';
 import { registerProcedureRoutes } from './procedures/routes.js';
@@ -44,7 +44,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
     config,
     db,
     units,
-    rateLimiter: new RateLimiter(),
+    rateLimiter: rateLimiterFor(db),
     log: app.log,
     authenticateStaff: (request) => authenticateStaff(ctx, request),
   };

@@ -65,7 +65,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
   });
 
   handle<FeedbackSubmission>(app, ctx, 'POST', '/v1/feedback', async ({ body, unit, request, reply }) => {
-    ctx.rateLimiter.hit(`feedback:${request.ip}`, ctx.config.rateLimitPerMinute);
+    await ctx.rateLimiter.hit(`feedback:${request.ip}`, ctx.config.rateLimitPerMinute);
     const receivedAt = new Date().toISOString();
     const calendar = calendarFor(ctx.config, unit!);
     const due = (at: string) => calendar.addWorkingDays(vietnamDate(at), workingDaysFor(ctx.config, unit!));
@@ -98,7 +98,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
   });
 
   handle(app, ctx, 'GET', '/v1/feedback/:code', async ({ params, query, request, reply }) => {
-    ctx.rateLimiter.hit(`feedback-lookup:${request.ip}`, ctx.config.rateLimitPerMinute);
+    await ctx.rateLimiter.hit(`feedback-lookup:${request.ip}`, ctx.config.rateLimitPerMinute);
     reply.header('cache-control', 'no-store');
     if (!query.secret && !query.phone) {
       throw invalid([{ path: 'secret', code: 'required', message: 'Cần mã bí mật hoặc 4 số cuối số điện thoại.' }]);

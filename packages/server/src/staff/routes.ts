@@ -34,7 +34,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerConte
   const staff = new StaffStore(ctx.db);
 
   handle<StaffLogin>(app, ctx, 'POST', '/v1/staff/sessions', async ({ body, request, reply }) => {
-    ctx.rateLimiter.hit(`sign-in:${request.ip}`, SIGN_IN_PER_MINUTE);
+    await ctx.rateLimiter.hit(`sign-in:${request.ip}`, SIGN_IN_PER_MINUTE);
     const session = await staff.signIn(body.unit, body.username, body.password);
     if (!session) {
       throw new ProblemError(401, 'Sai đơn vị, tên đăng nhập hoặc mật khẩu.', { code: 'sign_in_failed' });

@@ -15,25 +15,25 @@ const KIOSK_LIMIT_PER_MINUTE = 120;
  * Per-IP limit, lifted for a kiosk key the unit issued. A whole ward office behind one address
  * uses kiosk keys on its devices; a key of another unit is refused outright.
  */
-function applyRateLimit(ctx: ServerContext, request: FastifyRequest, unit: StoredUnit): void {
+async function applyRateLimit(ctx: ServerContext, request: FastifyRequest, unit: StoredUnit): Promise<void> {
   const key = request.headers['x-sipas-kiosk-key'];
   if (typeof key === 'string' && key !== '') {
     if (!isKioskKeyOf(unit, key)) {
       // Wrong keys are limited per address too, so keys cannot be guessed faster than the limit.
-      ctx.rateLimiter.hit(`kiosk-guess:${request.ip}`, ctx.config.rateLimitPerMinute);
+      await ctx.rateLimiter.hit(`kiosk-guess:${request.ip}`, ctx.config.rateLimitPerMinute);
       throw new ProblemError(403, 'Khóa kiosk không hợp lệ cho đơn vị này.', { code: 'kiosk_key_invalid' });
     }
-    ctx.rateLimiter.hit(`kiosk:${key}`, KIOSK_LIMIT_PER_MINUTE);
+    await ctx.rateLimiter.hit(`kiosk:${key}`, KIOSK_LIMIT_PER_MINUTE);
     return;
   }
-  ctx.rateLimiter.hit(`ip:${request.ip}`, ctx.config.rateLimitPerMinute);
+  await ctx.rateLimiter.hit(`ip:${request.ip}`, ctx.config.rateLimitPerMinute);
 }
 
 export async function registerSurveyRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const store = new SurveyStore(ctx.db);
 
   handle<SurveyResponse>(app, ctx, 'POST', '/v1/surveys', async ({ body, unit, request, reply }) => {
-    applyRateLimit(ctx, request, unit!);
+    await applyRateLimit(ctx, request, unit!);
     if (body.website) {
       // A bot filled the field people never see: answer as if accepted, keep nothing.
       request.log.info('survey honeypot filled; response dropped');
