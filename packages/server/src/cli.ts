@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import type { Command, CommandArgs, Commands } from './commands.js';
+import { parseCommandArgs, type Command, type Commands } from './commands.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -147,9 +146,7 @@ async function main(argv: string[]): Promise<number> {
     help();
     return 2;
   }
-  const parsed = parseArgs({ args: rest, strict: false, allowPositionals: true });
-  const args: CommandArgs = { positionals: parsed.positionals, options: parsed.values };
-  return command.run(args);
+  return command.run(parseCommandArgs(rest));
 }
 
 main(process.argv.slice(2)).then(

@@ -109,3 +109,13 @@ describe('core routes', () => {
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
   });
 });
+
+describe('sipas-server command line', () => {
+  it('reads `--name value`, `--name=value`, known flags and positionals', async () => {
+    const { parseCommandArgs } = await import('../src/commands.js');
+    assert.deepEqual(parseCommandArgs(['import-file.json', '--unit', 'phuong-a', '--skip-invalid', 'second.csv', '--label=Quầy 1', '--check']), {
+      positionals: ['import-file.json', 'second.csv'],
+      options: { unit: 'phuong-a', 'skip-invalid': true, label: 'Quầy 1', check: true },
+    });
+  });
+});
