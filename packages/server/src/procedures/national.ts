@@ -176,7 +176,8 @@ const LEGAL_HEADER = 'Tên văn bản pháp lýMã văn bản';
  * A document number at the end of a table cell: "47/2014/QH13", "105/2025/NĐ-CP", "01/2022/TT-BTP",
  * "20/2023/QĐ-TTg". Its letters stop before a capitalised word glued to it ("…/TT-BCAThông tư").
  */
-const NUMBER = /(?<![\d/])(\d+[a-z]?\/\d{4}\/(?:[\p{Lu}\d](?!\p{Ll})|(?<=\p{Lu})\p{Ll}(?!\p{Ll}))+(?:-(?:[\p{Lu}\d](?!\p{Ll})|(?<=\p{Lu})\p{Ll}(?!\p{Ll}))+)*)(?![\p{Lu}\d-]*\/)/gu;
+// "TTg" (Thủ tướng, as in QĐ-TTg) is the one suffix with a lowercase letter after two capitals.
+const NUMBER = /(?<![\d/])(\d+[a-z]?\/\d{4}\/(?:TTg(?!\p{Ll})|[\p{Lu}\d](?!\p{Ll})|(?<=\p{Lu})\p{Ll}(?!\p{Ll}))+(?:-(?:TTg(?!\p{Ll})|[\p{Lu}\d](?!\p{Ll})|(?<=\p{Lu})\p{Ll}(?!\p{Ll}))+)*)(?![\p{Lu}\d-]*\/)/gu;
 const KIND_PREFIX = /(Luật|Bộ luật|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Pháp lệnh|Văn bản hợp nhất)(\s+số)?\s*$/;
 
 /**
