@@ -12,7 +12,7 @@ import { procedureCommands } from './procedures/commands.js';
 import { resultsCommands } from './results/commands.js';
 import { createServer } from './server.js';
 import { StaffStore } from './staff/store.js';
-import { issueKioskKey } from './surveys/kiosk.js';
+import { issueKioskKey, listKioskKeys, revokeKioskKey } from './surveys/kiosk.js';
 import { randomBytes } from 'node:crypto';
 import { UnitStore } from './units/store.js';
 
@@ -84,19 +84,31 @@ const core: Commands = {
     },
   },
   'kiosk-key': {
-    summary: "Issue a kiosk key that lifts the per-IP limit for one of a unit's devices.",
-    usage: 'sipas-server kiosk-key --unit <unit> --label "Quầy 1"',
+    summary: "Issue, list or revoke the kiosk keys that lift the per-IP limit for a unit's counter devices.",
+    usage: 'sipas-server kiosk-key --unit <unit> (--label "Quầy 1" | --list | --revoke <id>)',
     run: async ({ options }) => {
       if (typeof options.unit !== 'string') {
-        console.error('Usage: sipas-server kiosk-key --unit <unit> --label "Quầy 1"');
+        console.error('Usage: sipas-server kiosk-key --unit <unit> (--label "Quầy 1" | --list | --revoke <id>)');
         return 2;
       }
       const db = await openDatabase(loadConfig().databaseUrl);
       await migrate(db);
-      const key = await issueKioskKey(new UnitStore(db), options.unit, String(options.label ?? 'kiosk'));
-      console.log(`Kiosk key for ${options.unit} (shown once, keep it on the device only):\n${key}`);
-      await db.close();
-      return 0;
+      const units = new UnitStore(db);
+      try {
+        if (options.list === true) {
+          for (const key of await listKioskKeys(units, options.unit)) console.log(`${key.id}  ${key.createdAt}  ${key.label}`);
+        } else if (typeof options.revoke === 'string') {
+          const revoked = await revokeKioskKey(units, options.unit, options.revoke);
+          console.log(revoked ? `Kiosk key ${options.revoke} revoked.` : `No kiosk key ${options.revoke} for ${options.unit}.`);
+          if (!revoked) return 1;
+        } else {
+          const key = await issueKioskKey(units, options.unit, String(options.label ?? 'kiosk'));
+          console.log(`Kiosk key for ${options.unit} (shown once, keep it on the device only):\n${key}`);
+        }
+        return 0;
+      } finally {
+        await db.close();
+      }
     },
   },
   'staff-add': {

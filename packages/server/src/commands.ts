@@ -14,7 +14,7 @@ export interface CommandArgs {
 export type Commands = Record<string, Command>;
 
 /** Options that take no value; every other `--name` takes the next word (or `--name=value`). */
-const BOOLEAN_FLAGS = new Set(['check', 'dry-run', 'help', 'no-smtp', 'replace', 'skip-invalid', 'warnings']);
+const BOOLEAN_FLAGS = new Set(['check', 'dry-run', 'help', 'list', 'no-smtp', 'replace', 'skip-invalid', 'warnings']);
 
 export function parseCommandArgs(argv: readonly string[]): CommandArgs {
   const positionals: string[] = [];

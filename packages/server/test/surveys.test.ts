@@ -169,3 +169,23 @@ describe('POST /v1/surveys: rate limit and kiosk keys', () => {
     }
   });
 });
+
+describe('kiosk keys: revoking a lost device', () => {
+  let server: Server;
+  before(async () => {
+    server = await testApp({ rateLimitPerMinute: 1 });
+  });
+  after(async () => server.dispose());
+
+  it('a revoked key is refused at once; the list never shows a hash', async () => {
+    const { listKioskKeys, revokeKioskKey } = await import('../src/surveys/kiosk.js');
+    const key = await issueKioskKey(server.ctx.units, 'phuong-a', 'Quầy mất');
+    assert.equal((await post(server, surveyBody({ context: { channel: 'kiosk' } }), { 'x-sipas-kiosk-key': key })).statusCode, 201);
+    const [listed] = await listKioskKeys(server.ctx.units, 'phuong-a');
+    assert.equal(listed!.label, 'Quầy mất');
+    assert.equal('sha256' in listed!, false);
+    assert.equal(await revokeKioskKey(server.ctx.units, 'phuong-a', listed!.id), true);
+    const refused = await post(server, surveyBody({ context: { channel: 'kiosk' } }), { 'x-sipas-kiosk-key': key });
+    assert.equal(refused.statusCode, 403);
+  });
+});

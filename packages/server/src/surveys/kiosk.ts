@@ -35,3 +35,20 @@ export async function issueKioskKey(units: UnitStore, unitId: string, label: str
   await units.upsert(unit, { kioskKeys: [...kioskKeys(unit), record] });
   return key;
 }
+
+/** The unit's kiosk keys, without their hashes. */
+export async function listKioskKeys(units: UnitStore, unitId: string): Promise<Omit<KioskKeyRecord, 'sha256'>[]> {
+  const unit = await units.get(unitId);
+  if (!unit) throw new Error(`no unit "${unitId}"`);
+  return kioskKeys(unit).map(({ sha256: _hash, ...rest }) => rest);
+}
+
+/** Revokes a kiosk key by its id (a lost or stolen tablet); false when there was none. */
+export async function revokeKioskKey(units: UnitStore, unitId: string, id: string): Promise<boolean> {
+  const unit = await units.get(unitId);
+  if (!unit) throw new Error(`no unit "${unitId}"`);
+  const remaining = kioskKeys(unit).filter((record) => record.id !== id);
+  if (remaining.length === kioskKeys(unit).length) return false;
+  await units.upsert(unit, { kioskKeys: remaining });
+  return true;
+}
