@@ -13,14 +13,16 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = (name) => join(root, 'node_modules', name);
 
 export function surveyJsModel(questionnaire = BNV_2023) {
-  const rateValues = [...RATING_LEVELS].sort((a, b) => a.value - b.value).map((level) => ({ value: level.value, text: level.label.vi }));
+  // In our order (5 … 1); `buttons`, because on a phone-width page SurveyJS would otherwise show
+  // each rating as a dropdown, not as five choices a citizen taps like ours.
+  const rateValues = RATING_LEVELS.map((level) => ({ value: level.value, text: level.label.vi }));
   const pages = questionnaire.factors
     .map((factor) => ({
       name: factor.id,
       title: factor.title.vi,
       elements: questionnaire.items
         .filter((item) => item.factor === factor.id)
-        .map((item) => ({ type: 'rating', name: item.id, title: `${item.number}. ${item.text.vi}`, isRequired: item.required, rateValues })),
+        .map((item) => ({ type: 'rating', displayMode: 'buttons', name: item.id, title: `${item.number}. ${item.text.vi}`, isRequired: item.required, rateValues })),
     }))
     .filter((page) => page.elements.length > 0);
   if (questionnaire.demographics?.length) {

@@ -1,0 +1,171 @@
+// Render: from navigation to an interactive questionnaire, and the JS heap, for <sipas-survey
+// questionnaire="bnv-2023"> against SurveyJS rendering the same questionnaire (bench/surveyjs.mjs),
+// in headless Chromium with the CPU throttled 4× (Emulation.setCPUThrottlingRate) and a slow
+// mobile network (Network.emulateNetworkConditions: 400 ms latency, 1.6 Mbps down, 750 kbps up).
+// Every run is a cold load in a fresh browser context (empty cache); runs alternate between the
+// two pages; the table shows medians. Scripts are served gzip -9 compressed, as a site would.
+//
+// Ours: a static page on 127.0.0.1 that loads sipas.js; the element fetches the questionnaire from
+// a real SIPAS server (test/support/test-server.mjs, another port, CORS) — one more round trip
+// that SurveyJS, whose model is compiled into its bundle, does not pay.
+// "Interactive": the first frame in which the first answer radio is in the document with a laid
+// out label (checked each animation frame, then timed after that frame is presented).
+// Heap: JSHeapUsedSize (CDP Performance.getMetrics) one second later, after a forced GC.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
+import { startTestServer } from '../test/support/test-server.mjs';
+import { median, percentile, printTable, writeResults } from './lib.mjs';
+import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCss } from './surveyjs.mjs';
+
+const RUNS = Math.max(10, Number(process.env.BENCH_RENDER_RUNS ?? 12));
+const THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 4);
+const NETWORK = { offline: false, latency: 400, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+
+const dir = mkdtempSync(join(tmpdir(), 'sipas-render-'));
+const surveyJs = readFileSync(await buildSurveyJsBundle(dir));
+const sipas = readFileSync(join(root, 'packages/widgets/dist/sipas.js'));
+
+const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`;
+const files = new Map();
+const serve = (path, type, body, compress = true) => files.set(path, { type, body: Buffer.from(body), gzip: compress ? gzipSync(body, { level: 9 }) : undefined });
+
+const server = createServer((request, response) => {
+  const file = files.get(request.url.split('?')[0]);
+  if (!file) return response.writeHead(404).end();
+  const gzip = file.gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  response.end(gzip ? file.gzip : file.body);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+// A real SIPAS server on another port; it must accept the page's origin (CORS is checked per unit).
+const api = await startTestServer({ origins: [origin] });
+
+serve(
+  '/ours.html',
+  'text/html; charset=utf-8',
+  `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title>
+<script src="/sipas.js" data-endpoint="${api.url}/" data-unit="${api.unit}" defer></script></head>
+<body><main><sipas-survey questionnaire="bnv-2023"></sipas-survey></main></body></html>`,
+);
+serve('/sipas.js', 'text/javascript', sipas);
+serve(
+  '/surveyjs.html',
+  'text/html; charset=utf-8',
+  `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title>
+<link rel="stylesheet" href="/survey-core.min.css"><script src="/surveyjs.js" defer></script></head>
+<body><main><div id="surveyContainer"></div></main></body></html>`,
+);
+serve('/surveyjs.js', 'text/javascript', surveyJs);
+serve('/survey-core.min.css', 'text/css', surveyJsCss());
+
+const PROBE = () => {
+  const w = window;
+  w.__bench = { interactive: 0, fcp: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') w.__bench.fcp = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const ready = () => {
+    const host = document.querySelector('sipas-survey');
+    const radio = host ? host.shadowRoot?.querySelector('input[type=radio]') : document.querySelector('#surveyContainer input[type=radio]');
+    if (!radio || radio.disabled) return false;
+    const box = (radio.closest('label') ?? radio).getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const poll = () => {
+    if (ready()) requestAnimationFrame(() => setTimeout(() => (w.__bench.interactive = performance.now())));
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+};
+
+const browser = await chromium.launch({ executablePath: await findChromium(), headless: true, args: CHROMIUM_ARGS });
+
+async function once(page) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  // Loopback only: SurveyJS's CSS names web fonts on fonts.gstatic.com; they are refused at once
+  // (so the peer is spared their download, which would count against it on a real page).
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
+  const tab = await context.newPage();
+  await tab.addInitScript(PROBE);
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await cdp.send('Performance.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+  try {
+    await tab.goto(`${origin}/${page}.html`, { waitUntil: 'commit' });
+    await tab.waitForFunction(() => window.__bench.interactive > 0, null, { timeout: 60_000, polling: 100 });
+    await tab.waitForTimeout(1000);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const { interactive, fcp } = await tab.evaluate(() => window.__bench);
+    const radios = await tab.evaluate(() =>
+      (document.querySelector('sipas-survey')?.shadowRoot ?? document).querySelectorAll('input[type=radio]').length,
+    );
+    return { interactiveMs: interactive, fcpMs: fcp, heapBytes: metrics.JSHeapUsedSize, nodes: metrics.Nodes, transferredBytes: bytes, radios };
+  } finally {
+    await context.close();
+  }
+}
+
+const runs = { ours: [], surveyjs: [] };
+try {
+  // Warm up the browser process and the servers (not counted).
+  await once('ours');
+  await once('surveyjs');
+  for (let i = 0; i < RUNS; i++) {
+    runs.ours.push(await once('ours'));
+    runs.surveyjs.push(await once('surveyjs'));
+  }
+} finally {
+  await browser.close();
+  server.close();
+  await api.dispose();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const summary = (list) => ({
+  interactiveMs: median(list.map((r) => r.interactiveMs)),
+  interactiveP90Ms: percentile(list.map((r) => r.interactiveMs), 90),
+  fcpMs: median(list.map((r) => r.fcpMs)),
+  heapBytes: median(list.map((r) => r.heapBytes)),
+  transferredBytes: median(list.map((r) => r.transferredBytes)),
+  radiosOnFirstScreen: median(list.map((r) => r.radios)),
+});
+const ours = summary(runs.ours);
+const peer = summary(runs.surveyjs);
+const mb = (n) => (n / 1024 / 1024).toFixed(2);
+const row = (label, s) => ({
+  page: label,
+  'interactive ms (median)': Math.round(s.interactiveMs),
+  'p90 ms': Math.round(s.interactiveP90Ms),
+  'first paint ms': Math.round(s.fcpMs),
+  'JS heap MB': mb(s.heapBytes),
+  'transferred KB': (s.transferredBytes / 1024).toFixed(1),
+  'radios shown': s.radiosOnFirstScreen,
+});
+printTable(
+  `Render — navigation to an interactive bnv-2023 questionnaire; ${RUNS} cold runs each, CPU ${THROTTLE}×, ` +
+    `${NETWORK.latency} ms latency, 1.6 Mbps down, 750 kbps up`,
+  [row('<sipas-survey> (sipas.js)', ours), row(`SurveyJS ${SURVEYJS_VERSION}`, peer)],
+);
+console.log(
+  `ratio (SurveyJS ÷ ours): interactive ${(peer.interactiveMs / ours.interactiveMs).toFixed(1)}×, JS heap ${(peer.heapBytes / ours.heapBytes).toFixed(1)}×`,
+);
+writeResults('render', {
+  runs: RUNS,
+  cpuThrottlingRate: THROTTLE,
+  network: { latencyMs: NETWORK.latency, downKbps: 1600, upKbps: 750, packetOverhead: 0.9 },
+  ours,
+  surveyJs: { version: SURVEYJS_VERSION, ...peer },
+  ratios: { interactive: peer.interactiveMs / ours.interactiveMs, heap: peer.heapBytes / ours.heapBytes },
+  samples: runs,
+});
