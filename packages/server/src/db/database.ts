@@ -11,6 +11,12 @@ export interface RunResult {
 
 export interface Queryable {
   readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * The same object for every connection and transaction of one database: a key for
+   * per-database caches in memory. What such a cache holds is a guess the database must confirm
+   * (another process, or a rolled-back transaction, may have changed the rows since).
+   */
+  readonly scope?: object;
   all<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   get<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;

@@ -28,7 +28,7 @@ export function toPostgresPlaceholders(sql: string): string {
 
 type Client = pg.Pool | pg.PoolClient;
 
-function queryable(client: Client): Queryable {
+function queryable(client: Client, scope: object): Queryable {
   const query = async (sql: string, params: readonly SqlValue[] = []) => {
     try {
       return await client.query(toPostgresPlaceholders(sql), params as unknown[]);
@@ -39,6 +39,7 @@ function queryable(client: Client): Queryable {
   };
   return {
     dialect: 'postgres',
+    scope,
     all: async <Row>(sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rows as Row[],
     get: async <Row>(sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rows[0] as Row | undefined,
     run: async (sql: string, params?: readonly SqlValue[]): Promise<RunResult> => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
@@ -54,6 +55,7 @@ function queryable(client: Client): Queryable {
  */
 export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
+  readonly scope: object = this;
   private readonly pool: pg.Pool;
   private readonly direct: Queryable;
 
@@ -61,7 +63,7 @@ export class PostgresDatabase implements Database {
     this.pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on('error', () => undefined);
-    this.direct = queryable(this.pool);
+    this.direct = queryable(this.pool, this);
   }
 
   describe(): string {
@@ -89,7 +91,7 @@ export class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(queryable(client));
+      const result = await work(queryable(client, this));
       await client.query('COMMIT');
       return result;
     } catch (error) {

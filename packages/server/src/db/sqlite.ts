@@ -42,8 +42,11 @@ export class SqliteDatabase implements Database {
     return statement;
   }
 
+  readonly scope: object = this;
+
   private direct: Queryable = {
     dialect: 'sqlite',
+    scope: this,
     all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
       wrap(() => this.statement(sql).all(...params) as Row[]),
     get: async <Row>(sql: string, params: readonly SqlValue[] = []) =>

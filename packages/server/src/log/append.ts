@@ -13,16 +13,16 @@ export interface LeafReceipt {
 /**
  * Appends an accepted response to its unit's sealed, append-only log inside the insert's
  * transaction and returns its leaf. The leaf is the response as accepted (`canonical`, the
- * survey store's canonical JSON without the honeypot) plus the server's time of receipt, read
- * back from the row just inserted so the leaf and the stored row cannot disagree.
+ * survey store's canonical JSON without the honeypot) plus the server's time of receipt: the
+ * store passes the very `receivedAt` it has just written to the row, so the two cannot disagree.
  */
 export async function appendToLog(
   tx: Queryable,
   unit: string,
   responseId: string,
   canonical: string,
-): Promise<LeafReceipt | undefined> {
-  return appendLeaf(tx, unit, responseId, (receivedAt) =>
-    createHash('sha256').update(LEAF_PREFIX).update(logEntryBytesFromCanonical(canonical, receivedAt)).digest('hex'),
-  );
+  receivedAt: string,
+): Promise<LeafReceipt> {
+  const leafHash = createHash('sha256').update(LEAF_PREFIX).update(logEntryBytesFromCanonical(canonical, receivedAt)).digest('hex');
+  return appendLeaf(tx, unit, responseId, receivedAt, leafHash);
 }

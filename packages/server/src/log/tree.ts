@@ -12,52 +12,110 @@ export interface Head {
 
 const isPowerOfTwo = (n: number) => n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 
+/** A unit's head as this process last wrote or read it: a guess, checked by every append. */
+interface KnownHead {
+  size: number;
+  /** The stored JSON text of the frontier, compared as is. */
+  text: string;
+  frontier: string[];
+}
+
+/** Last known heads per database (its identity, `Queryable.scope`) and unit. */
+const knownHeads = new WeakMap<object, Map<string, KnownHead>>();
+const noScope = {};
+
+function headsOf(tx: Queryable): Map<string, KnownHead> {
+  const scope = tx.scope ?? noScope;
+  let heads = knownHeads.get(scope);
+  if (!heads) knownHeads.set(scope, (heads = new Map()));
+  return heads;
+}
+
+const LEAF_COLUMNS = 'unit, leaf_index, response_id, leaf_hash, received_at, nodes';
+// Compare-and-set on the whole head: the new frontier is a function of the old size and frontier
+// and the leaf only, so if both still match, the guess was right, whoever wrote the row.
+const CAS_SQLITE = 'UPDATE log_heads SET size = ?, frontier = ? WHERE unit = ? AND size = ? AND frontier = ?';
+const CAS_POSTGRES = `WITH head AS (UPDATE log_heads SET size = ?, frontier = ? WHERE unit = ? AND size = ? AND frontier = ? RETURNING unit)
+  INSERT INTO log_leaves (${LEAF_COLUMNS}) SELECT unit, ?::integer, ?, ?, ?, ? FROM head`;
+
 /**
  * Appends one leaf to a unit's tree inside the caller's transaction. Work is O(log n): the head
- * row carries the right-edge frontier, so the new leaf is merged with at most log₂ n stored
- * subtree roots; each merge that completes a subtree stores it on this leaf's row (one on
- * average). The leaf hash is made from the response's stored receive time, read in the same
- * statement that takes the head row (PostgreSQL's row lock serializes a unit's appends, so
- * round trips inside it are kept to two).
+ * row carries the right-edge frontier, so the new leaf is merged with at most log₂ n subtree
+ * roots; each merge that completes a subtree stores it on this leaf's row (one on average).
+ *
+ * Cost: the process keeps the head it last wrote per unit and appends with a compare-and-set on
+ * the head row (size and frontier text unchanged since) — on SQLite that and the leaf INSERT, on
+ * PostgreSQL one statement (the CAS and the INSERT in one CTE). The guess is wrong only after
+ * another process appended or a transaction that appended rolled back; then the CAS changes no
+ * row, the head is read (on PostgreSQL `FOR UPDATE`, so a unit's appends still serialize on its
+ * head row across processes) and the append is made from it. Nothing cached is ever trusted.
  */
 export async function appendLeaf(
   tx: Queryable,
   unit: string,
   responseId: string,
-  hashOf: (receivedAt: string) => string,
+  receivedAt: string,
+  leafHash: string,
 ): Promise<{ index: number; hash: string }> {
-  const bump =
-    'UPDATE log_heads SET size = size + 1 WHERE unit = ? RETURNING size, frontier, (SELECT received_at FROM survey_responses WHERE id = ?) AS received_at';
-  type Bumped = { size: number | string; frontier: string; received_at: string | null };
-  let head = await tx.get<Bumped>(bump, [unit, responseId]);
-  if (!head) {
-    await tx.run("INSERT INTO log_heads (unit, size, frontier) VALUES (?, 0, '[]') ON CONFLICT (unit) DO NOTHING", [unit]);
-    head = await tx.get<Bumped>(bump, [unit, responseId]);
+  const heads = headsOf(tx);
+  const guess = heads.get(unit);
+  if (guess) {
+    const next = extend(guess, leafHash);
+    if (await write(tx, unit, guess, next, responseId, leafHash, receivedAt)) {
+      heads.set(unit, next.head);
+      return { index: guess.size, hash: leafHash };
+    }
   }
-  if (!head?.received_at) throw new Error(`response ${responseId} is not stored; it cannot be sealed`);
-  const index = Number(head.size) - 1;
-  const leafHash = hashOf(head.received_at);
-  const frontier = JSON.parse(head.frontier) as string[];
+  const current = await lockHead(tx, unit);
+  const next = extend(current, leafHash);
+  if (!(await write(tx, unit, current, next, responseId, leafHash, receivedAt))) {
+    heads.delete(unit);
+    throw new Error(`log head of ${unit} changed under its lock`);
+  }
+  heads.set(unit, next.head);
+  return { index: current.size, hash: leafHash };
+}
+
+function extend(head: KnownHead, leafHash: string): { head: KnownHead; completed: string } {
+  const frontier = head.frontier.slice();
   const completed: string[] = [];
   let current = leafHash;
-  for (let idx = index; idx % 2 === 1; idx = (idx - 1) / 2) {
+  for (let idx = head.size; idx % 2 === 1; idx = (idx - 1) / 2) {
     current = hexNode(frontier.pop()!, current);
     completed.push(current);
   }
   frontier.push(current);
-  const leaf = [unit, index, responseId, leafHash, head.received_at, completed.join(',')];
-  // The root is folded from the frontier when a checkpoint is signed, not on every append.
-  if (tx.dialect === 'postgres') {
-    await tx.run(
-      `WITH leaf AS (INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at, nodes) VALUES (?, ?, ?, ?, ?, ?))
-       UPDATE log_heads SET frontier = ? WHERE unit = ?`,
-      [...leaf, JSON.stringify(frontier), unit],
-    );
-  } else {
-    await tx.run('INSERT INTO log_leaves (unit, leaf_index, response_id, leaf_hash, received_at, nodes) VALUES (?, ?, ?, ?, ?, ?)', leaf);
-    await tx.run('UPDATE log_heads SET frontier = ? WHERE unit = ?', [JSON.stringify(frontier), unit]);
+  return { head: { size: head.size + 1, text: JSON.stringify(frontier), frontier }, completed: completed.join(',') };
+}
+
+async function write(
+  tx: Queryable,
+  unit: string,
+  from: KnownHead,
+  next: { head: KnownHead; completed: string },
+  responseId: string,
+  leafHash: string,
+  receivedAt: string,
+): Promise<boolean> {
+  const cas = [next.head.size, next.head.text, unit, from.size, from.text];
+  const leaf = [from.size, responseId, leafHash, receivedAt, next.completed];
+  if (tx.dialect === 'postgres') return (await tx.run(CAS_POSTGRES, [...cas, ...leaf])).changes === 1;
+  if ((await tx.run(CAS_SQLITE, cas)).changes !== 1) return false;
+  await tx.run(`INSERT INTO log_leaves (${LEAF_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`, [unit, ...leaf]);
+  return true;
+}
+
+/** The stored head, created empty if the unit has none; on PostgreSQL locked until commit. */
+async function lockHead(tx: Queryable, unit: string): Promise<KnownHead> {
+  const select = `SELECT size, frontier FROM log_heads WHERE unit = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`;
+  type Row = { size: number | string; frontier: string };
+  let row = await tx.get<Row>(select, [unit]);
+  if (!row) {
+    await tx.run("INSERT INTO log_heads (unit, size, frontier) VALUES (?, 0, '[]') ON CONFLICT (unit) DO NOTHING", [unit]);
+    row = await tx.get<Row>(select, [unit]);
+    if (!row) throw new Error(`log head of ${unit} could not be created`);
   }
-  return { index, hash: leafHash };
+  return { size: Number(row.size), text: row.frontier, frontier: JSON.parse(row.frontier) as string[] };
 }
 
 /** The root from the frontier: the perfect subtrees folded from the right (RFC 6962's MTH). */

@@ -107,7 +107,7 @@ export class SurveyStore {
           ],
         );
         await recordInAggregates(tx, response, questionnaire, receivedAt);
-        return appendToLog(tx, response.unit, response.id, canonical);
+        return appendToLog(tx, response.unit, response.id, canonical, receivedAt);
       });
       return {
         kind: 'created',
