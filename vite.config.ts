@@ -8,11 +8,29 @@ import { minifyLiterals } from './scripts/minify-literals.js';
  * - `--mode desk`: `desk.js`, the staff desk pages (not part of the citizen budget);
  * - `--mode iife`: `sipas.js`, one self-contained classic script for `<script src>` that
  *   registers every element. It must stay under the 30 KB gzip budget (scripts/budget.mjs).
+ * - `--mode configurator`: `demo/dist/cau-hinh.js`, the embed configurator's page script (QR
+ *   encoder included); it never touches the widgets' dist.
  */
 const widgets = (path: string) => fileURLToPath(new URL(`./packages/widgets/${path}`, import.meta.url));
 
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
+  if (mode === 'configurator') {
+    const demo = (path: string) => fileURLToPath(new URL(`./demo/${path}`, import.meta.url));
+    return {
+      root: demo('.'),
+      logLevel: 'warn',
+      build: {
+        outDir: demo('dist'),
+        emptyOutDir: true,
+        target: 'es2021',
+        sourcemap: true,
+        minify: true,
+        reportCompressedSize: false,
+        lib: { entry: demo('cau-hinh.ts'), formats: ['iife'], name: 'SipasConfigurator', fileName: () => 'cau-hinh.js' },
+      },
+    };
+  }
   if (mode === 'desk') {
     // The staff desk: a separate script served by the reference server, outside the citizen budget.
     return {

@@ -8,6 +8,7 @@ import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ProblemError, sendProblem } from './http/problem.js';
 import { rateLimiterFor } from './http/rate-limit.js';
+import { registerConfiguratorRoutes } from './configurator/routes.js';
 import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerLogRoutes } from './log/routes.js';
 import { registerProcedureRoutes } from './procedures/routes.js';
@@ -113,6 +114,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
   await registerResultsRoutes(app, ctx);
   await registerLogRoutes(app, ctx);
   await registerStaffRoutes(app, ctx);
+  await registerConfiguratorRoutes(app);
 
   if (config.widgetsDir && existsSync(config.widgetsDir)) {
     await app.register(fastifyStatic, {

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The demo folder of the repository, where the configurator's page and its built script live. */
+const DEMO_DIR = fileURLToPath(new URL('../../../../../demo/', import.meta.url));
+
+/** The only files served under /cau-hinh/, with their types (nothing else of demo/ is exposed). */
+const FILES: Record<string, { path: string; type: string }> = {
+  '': { path: 'cau-hinh.html', type: 'text/html; charset=utf-8' },
+  'cau-hinh.css': { path: 'cau-hinh.css', type: 'text/css; charset=utf-8' },
+  'site.css': { path: 'site.css', type: 'text/css; charset=utf-8' },
+  'cau-hinh-xem-truoc.js': { path: 'cau-hinh-xem-truoc.js', type: 'text/javascript; charset=utf-8' },
+  'dist/cau-hinh.js': { path: 'dist/cau-hinh.js', type: 'text/javascript; charset=utf-8' },
+};
+
+/**
+ * The embed configurator at /cau-hinh/ on every server (not only the demo): editors of a
+ * province's portal choose an element, unit and colours and copy the snippet for that server.
+ * Registered only when the repository's demo/ folder with the built script is beside the server.
+ */
+export async function registerConfiguratorRoutes(app: FastifyInstance, dir = DEMO_DIR): Promise<void> {
+  if (!existsSync(join(dir, 'cau-hinh.html')) || !existsSync(join(dir, 'dist/cau-hinh.js'))) return;
+  app.get('/cau-hinh', async (_request, reply) => reply.redirect('/cau-hinh/', 301));
+  app.get('/cau-hinh/*', async (request, reply) => {
+    const name = (request.params as { '*': string })['*'];
+    const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
+    if (!file) return reply.callNotFound();
+    const body = await readFile(join(dir, file.path));
+    return reply.type(file.type).header('cache-control', 'public, max-age=300').send(body);
+  });
+}
