@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startE2E, type E2E } from './harness.js';
+
+/**
+ * Embedding that survives real CMSs: host pages written the ways webmasters and CMSs write them,
+ * served on the test server's own origin (which the demo unit allows) through page.route, with the
+ * real built sipas.js and the real API behind them.
+ */
+const TAGS = ['sipas-survey', 'sipas-procedures', 'sipas-feedback', 'sipas-badge'] as const;
+const ELEMENTS = TAGS.map((tag) => `<${tag}></${tag}>`).join('\n');
+const SCRIPT = (extra = '') => `<script src="/sipas/sipas.js" data-endpoint="/" data-unit="phuong-tan-hoa"${extra}></script>`;
+const page = (body: string, head = '') =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang của phường</title>${head}</head><body><h1>Trang của phường</h1>${body}</body></html>`;
+const sipasJs = fileURLToPath(new URL('../../../packages/widgets/dist/sipas.js', import.meta.url));
+
+describe('embedding in real CMS pages', () => {
+  let e2e: E2E;
+  let context: BrowserContext;
+
+  before(async () => {
+    e2e = await startE2E();
+    context = await e2e.context({ viewport: { width: 1024, height: 800 } });
+  });
+  after(async () => {
+    await context?.close();
+    await e2e?.close();
+  });
+
+  /** Opens `html` as `/cms/<name>.html` of the server; collects console messages and page errors. */
+  async function host(name: string, html: string, files: Record<string, string> = {}) {
+    const url = `${e2e.server.url}/cms/${name}.html`;
+    await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    for (const [path, body] of Object.entries(files))
+      await context.route(`${e2e.server.url}${path}`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body }));
+    const tab = await context.newPage();
+    const messages: { type: string; text: string }[] = [];
+    tab.on('console', (message) => messages.push({ type: message.type(), text: message.text() }));
+    tab.on('pageerror', (error) => messages.push({ type: 'pageerror', text: error.message }));
+    await tab.goto(url);
+    return { tab, messages };
+  }
+
+  /** Waits until every tag on the page is upgraded and has rendered into its shadow root. */
+  async function upgraded(tab: Page, tags: readonly string[] = TAGS) {
+    await tab.waitForFunction(
+      (names) =>
+        names.every((tag) => {
+          const all = [...document.querySelectorAll(tag)];
+          const ctor = customElements.get(tag);
+          return all.length > 0 && ctor && all.every((el) => el instanceof ctor && (el.shadowRoot?.childElementCount ?? 0) > 0);
+        }),
+      tags,
+      { timeout: 20_000 },
+    );
+  }
+
+  it('including the script twice registers each element once and says nothing', async () => {
+    const { tab, messages } = await host('hai-lan', page(`${ELEMENTS}\n${SCRIPT(' defer')}\n${SCRIPT(' defer')}`, SCRIPT()));
+    await upgraded(tab);
+    await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
+    assert.equal(await tab.locator('script[src="/sipas/sipas.js"]').count(), 3);
+    assert.deepEqual(messages.filter((m) => m.type !== 'log' && m.type !== 'debug'), [], 'no warnings, no errors');
+    assert.deepEqual(await tab.evaluate((tags) => tags.map((tag) => (customElements.get(tag) as unknown as { sipasVersion: string }).sipasVersion), TAGS), TAGS.map(() => '0.1.0'));
+    await tab.close();
+  });
+
+  it('a second, different version is ignored with one warning per element; the first keeps working', async () => {
+    const other = readFileSync(sipasJs, 'utf8').replaceAll('0.1.0', '0.0.9');
+    assert.notEqual(other, readFileSync(sipasJs, 'utf8'));
+    const { tab, messages } = await host(
+      'hai-phien-ban',
+      page(`${ELEMENTS}\n<script src="/cms/cu/sipas.js" data-endpoint="/" data-unit="phuong-tan-hoa"></script>\n${SCRIPT()}`),
+      { '/cms/cu/sipas.js': other },
+    );
+    await upgraded(tab);
+    const warnings = messages.filter((m) => m.type === 'warning').map((m) => m.text);
+    assert.deepEqual(
+      warnings.filter((text) => /already registered/.test(text)).sort(),
+      [...TAGS].sort().map((tag) => `<${tag}> is already registered by SIPAS widgets 0.0.9; version 0.1.0 is ignored.`),
+    );
+    assert.equal(await tab.evaluate(() => (customElements.get('sipas-survey') as unknown as { sipasVersion: string }).sipasVersion), '0.0.9');
+    await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
+    assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+    await tab.close();
+  });
+
+  const orders: [string, string][] = [
+    ['script in <head>, no defer (runs before the markup exists)', page(ELEMENTS, SCRIPT())],
+    ['script in <head> with defer', page(ELEMENTS, SCRIPT(' defer'))],
+    ['script in <head> with async', page(ELEMENTS, SCRIPT(' async'))],
+    ['script at the end of <body>, after the markup', page(`${ELEMENTS}\n${SCRIPT()}`)],
+    ['script in the middle: elements before and after it', page(`<sipas-survey></sipas-survey><sipas-badge></sipas-badge>${SCRIPT()}<sipas-procedures></sipas-procedures><sipas-feedback></sipas-feedback>`)],
+    [
+      'markup written later by the CMS (a tab, a lazy block) after the script ran',
+      page(
+        `<div id="later"></div>${SCRIPT()}`,
+        // A classic inline script of the host, as CMS themes have: adds the elements a second after load.
+        `<script>addEventListener('load', function () { setTimeout(function () { document.getElementById('later').innerHTML = ${JSON.stringify(ELEMENTS)}; }, 500); });</script>`,
+      ),
+    ],
+    [
+      'script itself added later by a tag manager',
+      page(
+        ELEMENTS,
+        `<script>addEventListener('load', function () { var s = document.createElement('script'); s.src = '/sipas/sipas.js'; s.dataset.endpoint = '/'; s.dataset.unit = 'phuong-tan-hoa'; document.body.appendChild(s); });</script>`,
+      ),
+    ],
+  ];
+  for (const [name, html] of orders) {
+    it(`elements upgrade: ${name}`, async () => {
+      const { tab, messages } = await host(`thu-tu-${orders.findIndex(([n]) => n === name)}`, html);
+      await upgraded(tab);
+      await tab.getByRole('heading', { name: /Bước 1\/6 · Tiếp cận dịch vụ/ }).waitFor({ timeout: 20_000 });
+      assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror' || m.type === 'warning'), []);
+      await tab.close();
+    });
+  }
+
+  it('the file is a classic script: it works without type, with type="text/javascript", and where a CMS strips type="module"', async () => {
+    const source = readFileSync(sipasJs, 'utf8');
+    assert.doesNotMatch(source, /^\s*(import|export)\s/m, 'no module syntax at the top level');
+    assert.doesNotMatch(source, /import\.meta/, 'no import.meta, which a classic script cannot parse');
+    // What a webmaster pasted from a "modern" guide, and what the CMS kept of it.
+    const pasted = `<script type="module" src="/sipas/sipas.js" data-endpoint="/" data-unit="phuong-tan-hoa"></script>${ELEMENTS}`;
+    const stripped = pasted.replace(' type="module"', '');
+    for (const [name, body] of [
+      ['khong-type', stripped],
+      ['text-javascript', stripped.replace('<script ', '<script type="text/javascript" ')],
+      ['van-la-module', pasted],
+    ] as const) {
+      const { tab, messages } = await host(`classic-${name}`, page(body));
+      await upgraded(tab);
+      await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor({ timeout: 20_000 });
+      // The loader's data-unit was found (the survey loaded the demo unit's questionnaire).
+      assert.match(await tab.locator('sipas-survey [part=title]').first().textContent() ?? '', /Phiếu khảo sát/);
+      assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), [], name);
+      await tab.close();
+    }
+  });
+
+  it("nothing collides with the host's globals: only window.SipasWidgets (and Lit's shared registries) is added; html, css, msg, $, define, require, module, exports stay the host's", async () => {
+    const hostGlobals = `<script>
+      var html = 'host-html', css = 'host-css', msg = 'host-msg';
+      function $(selector) { return 'host-$:' + selector; }
+      function define() { window.amdCalls = (window.amdCalls || 0) + 1; }
+      define.amd = { jQuery: true };
+      function require() { window.requireCalls = (window.requireCalls || 0) + 1; }
+      var module = { exports: {} }, exports = module.exports;
+      var SIPAS = { locale: 'vi' };
+      window.snapshot = [];
+      window.snapshot = Object.getOwnPropertyNames(window);
+    </script>`;
+    const { tab, messages } = await host('bien-toan-cuc', page(`${ELEMENTS}${SCRIPT()}`, hostGlobals));
+    await upgraded(tab);
+    await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor({ timeout: 20_000 });
+    const seen = await tab.evaluate(() => {
+      const w = window as unknown as Record<string, unknown> & { snapshot: string[] };
+      const added = Object.getOwnPropertyNames(window).filter((name) => !w.snapshot.includes(name));
+      return {
+        added: added.sort(),
+        html: w['html'],
+        css: w['css'],
+        msg: w['msg'],
+        $: (w['$'] as (s: string) => string)('#x'),
+        amd: (w['define'] as { amd: unknown }).amd,
+        amdCalls: w['amdCalls'] ?? 0,
+        requireCalls: w['requireCalls'] ?? 0,
+        module: JSON.stringify(w['module']),
+        exportsSame: w['exports'] === (w['module'] as { exports: unknown }).exports,
+        api: Object.keys(w['SipasWidgets'] as object),
+      };
+    });
+    // Lit's own registries (shared by every copy of Lit on a page, by design) are allowed.
+    const LIT = ['litElementVersions', 'litHtmlVersions', 'litPropertyMetadata', 'reactiveElementVersions'];
+    assert.deepEqual(seen.added.filter((name) => !LIT.includes(name) && !['amdCalls', 'requireCalls'].includes(name)), ['SipasWidgets']);
+    assert.deepEqual(
+      { ...seen, added: undefined },
+      {
+        added: undefined, html: 'host-html', css: 'host-css', msg: 'host-msg', $: 'host-$:#x', amd: { jQuery: true },
+        amdCalls: 0, requireCalls: 0, module: '{"exports":{}}', exportsSame: true, api: seen.api,
+      },
+    );
+    assert.ok(seen.api.includes('setLocale'), 'window.SipasWidgets.setLocale');
+    assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+    await tab.close();
+  });
+});
