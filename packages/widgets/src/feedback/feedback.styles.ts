@@ -8,7 +8,7 @@ export const styles = [
     nav {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
       margin-bottom: var(--_space);
     }
     nav [aria-current] {
@@ -107,7 +107,7 @@ export const styles = [
     }
     .row {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
   `,
 ];

@@ -4,6 +4,11 @@ import { css } from 'lit';
  * Design tokens. Every element reads these custom properties, and only these, from the host
  * page, so a ward can theme the elements without its CSS leaking in. Defaults aim at WCAG AA
  * contrast and at large touch targets for elderly citizens.
+ *
+ * A host page's rules that match the host itself (`* { … }`, resets) beat :host rules unless
+ * these are !important: everything the shadow tree inherits is guarded, while the host's box
+ * (display, width, margin) stays the page's. No rem: a page's `html { font-size }` must not
+ * scale the elements (`medium` is the reader's own default size).
  */
 export const tokens = css`
   :host {
@@ -18,23 +23,31 @@ export const tokens = css`
     --_success: var(--sipas-color-success, #1e6b34);
     --_focus: var(--sipas-color-focus, #ffbf47);
     --_font: var(--sipas-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
-    --_size: var(--sipas-font-size, 1rem);
+    --_size: var(--sipas-font-size, medium);
     --_radius: var(--sipas-radius, 6px);
-    --_space: var(--sipas-space, 1rem);
+    --_space: var(--sipas-space, 16px);
     --_target: var(--sipas-touch-target, 44px);
     all: initial;
     display: block;
-    box-sizing: border-box;
-    color: var(--_text);
-    background: var(--_surface);
-    font-family: var(--_font);
-    font-size: var(--_size);
-    line-height: 1.5;
-    text-align: start;
-    overflow-wrap: anywhere;
+    overflow-wrap: anywhere !important;
+    box-sizing: border-box !important;
+    color: var(--_text) !important;
+    background: var(--_surface) !important;
+    font: var(--_size)/1.5 var(--_font) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    text-decoration: none !important;
+    white-space: normal !important;
+    list-style: disc !important;
+    accent-color: auto !important;
+    cursor: auto !important;
   }
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
   *,
   *::before,
