@@ -40,7 +40,7 @@ function testFiles(dir) {
     .sort();
 }
 
-const only = process.argv.slice(2); // e.g. `npm test -- node` or `npm test -- browser`
+const only = process.argv.slice(2); // e.g. `npm test -- node`, `npm test -- browser` or `npm test -- storybook`
 const wants = (step) => only.length === 0 || only.includes(step);
 
 const build = await run('build (locales, TypeScript, widgets)', 'npm', ['run', 'build', '--silent']);
@@ -50,6 +50,9 @@ if (build.code !== 0) {
   process.exit(1);
 }
 await run('script-tag budget', 'node', ['scripts/budget.mjs']);
+await run('docs/api.md matches the OpenAPI document', 'node', ['scripts/openapi-docs.mjs', '--check']);
+// The catalogue builds offline (telemetry off); `npm test -- storybook` runs only this step.
+if (wants('storybook')) await run('Storybook build', 'npm', ['run', 'build-storybook', '--silent']);
 
 if (wants('node')) {
   const files = [...testFiles('packages/schema/dist/test'), ...testFiles('packages/server/dist/test'), ...testFiles('test/dist/e2e')];

@@ -7,7 +7,7 @@ import '../packages/widgets/src/badge/define.js';
  * `<sipas-badge>` in every state. The stories give the element its figures directly (no endpoint),
  * so they render the same without a server; with `endpoint` and `unit` it fetches them itself.
  */
-const meta: Meta = { title: 'Elements/sipas-badge' };
+const meta: Meta = { title: 'Elements/sipas-badge', component: 'sipas-badge' };
 export default meta;
 
 const factor = (factor: string, vi: string, rate: number | null, score: number | null) => ({
@@ -63,6 +63,13 @@ export const Loading: StoryObj = { render: () => badge() };
 export const OfflineWithStoredFigures: StoryObj = { render: () => badge({ results: published, savedAt: '2026-11-20T08:15:00.000Z' }) };
 /** Offline, nothing stored: a message and a retry button. */
 export const OfflineNothingStored: StoryObj = { render: () => badge({ state: 'error' }) };
+/** Try the attributes (controls from custom-elements.json) on the published figures. */
+export const Playground: StoryObj<{ expanded: boolean; 'details-href': string }> = {
+  args: { expanded: false, 'details-href': '#ket-qua' },
+  render: (args) => html`<div style="max-width: 360px">
+    <sipas-badge unit="phuong-tan-hoa" details-href=${args['details-href']} ?expanded=${args.expanded} .results=${published} .state=${'ready'}></sipas-badge>
+  </div>`,
+};
 /** Themed through --sipas-* custom properties only. */
 export const Themed: StoryObj = {
   render: () => html`<div style="--sipas-color-primary: #00507a; --sipas-badge-track-color: #dde8ef; --sipas-radius: 12px; --sipas-font-family: Georgia, serif">

@@ -8,7 +8,7 @@ import '../packages/widgets/src/feedback/define.js';
  * an endpoint that does not answer, so they render the same without a server (the procedure
  * field then falls back to a code input, as it does when the catalogue is unavailable).
  */
-const meta: Meta = { title: 'Elements/sipas-feedback' };
+const meta: Meta = { title: 'Elements/sipas-feedback', component: 'sipas-feedback' };
 export default meta;
 
 const endpoint = 'http://127.0.0.1:9/';
@@ -131,4 +131,12 @@ export const PublishedAnswers: StoryObj = {
 
 export const NoPublishedAnswers: StoryObj = {
   render: () => html`<sipas-feedback endpoint=${endpoint} unit=${unit} view="answers" .answers=${{ unit, total: 0, items: [] }}></sipas-feedback>`,
+};
+
+/** Try the attributes (controls from custom-elements.json): the three views, a preselected procedure, the complaints link. */
+export const Playground: StoryObj<{ view: string; procedure: string; 'complaints-url': string }> = {
+  args: { view: 'form', procedure: '', 'complaints-url': '' },
+  argTypes: { view: { control: 'inline-radio', options: ['form', 'lookup', 'answers'] } },
+  render: (args) => html`<sipas-feedback endpoint=${endpoint} unit=${unit} view=${args.view} procedure=${args.procedure || undefined}
+    complaints-url=${args['complaints-url'] || undefined} .answers=${args.view === 'answers' ? answers : undefined}></sipas-feedback>`,
 };

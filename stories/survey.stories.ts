@@ -92,3 +92,32 @@ export const KioskThankYou: StoryObj = {
 
 /** Every question on one page (`layout="single"`). */
 export const SinglePage: StoryObj = { render: () => survey({ layout: 'single' }) };
+
+/** Waiting for the questionnaire (an address that never answers): the form keeps its place. */
+export const Loading: StoryObj = {
+  render: () => html`<sipas-survey endpoint="http://10.255.255.1/" unit="phuong-tan-hoa" style="max-width: 40rem"></sipas-survey>`,
+};
+
+/** The endpoint refuses the connection and no questionnaire is saved on the device. */
+export const Unavailable: StoryObj = {
+  render: () => html`<sipas-survey endpoint="http://127.0.0.1:9/" unit="khong-co-don-vi" questionnaire="khong-co-phieu" style="max-width: 40rem"></sipas-survey>`,
+};
+
+/** The ward's own introduction in the default slot, above the first step. */
+export const WithIntroduction: StoryObj = {
+  render: () => html`<sipas-survey .definition=${BNV_2023} style="max-width: 40rem">
+    <p>Ông/bà vừa làm thủ tục tại Bộ phận Một cửa phường? Xin dành khoảng 2 phút cho biết mức độ hài lòng.</p>
+  </sipas-survey>`,
+};
+
+/** Themed through --sipas-* custom properties only (a province portal's blue, square corners, Arial). */
+export const Themed: StoryObj = {
+  render: () => html`<div style="--sipas-color-primary: #005baa; --sipas-radius: 0; --sipas-font-family: Arial, sans-serif">${survey()}</div>`,
+};
+
+/** Try the attributes (controls from custom-elements.json). */
+export const Playground: StoryObj<{ mode: string; layout: string }> = {
+  args: { mode: 'web', layout: 'steps' },
+  argTypes: { mode: { control: 'inline-radio', options: ['web', 'kiosk'] }, layout: { control: 'inline-radio', options: ['steps', 'single'] } },
+  render: (args) => survey({ mode: args.mode, layout: args.layout }),
+};
