@@ -31,6 +31,12 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'cross-origin',
 };
 
+/** Added to the server's own HTML pages: no framing by other sites (clickjacking). */
+const PAGE_HEADERS = {
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-frame-options': 'SAMEORIGIN',
+};
+
 /** Builds the Fastify application over an open, migrated database. */
 export async function buildApp(config: ServerConfig, db: Database): Promise<App> {
   const app = Fastify({
@@ -79,6 +85,12 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
   );
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
+    // The server's own HTML pages (demo site, configurator, printable reports) may be framed only
+    // by themselves; a page with its own policy (the desk) keeps it. /sipas/*.js is not HTML and
+    // stays loadable from any site.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
+      reply.headers(PAGE_HEADERS);
+    }
   });
 
   await app.register(cors, {
