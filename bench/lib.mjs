@@ -27,3 +27,13 @@ export function writeResults(name, data) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ measuredAt: new Date().toISOString(), ...data }, null, 2));
 }
+
+/**
+ * Reads a built file, waiting up to a minute if it is missing: in a shared working tree another
+ * `npm run build` empties packages/widgets/dist for a few seconds.
+ */
+export async function readBuilt(url) {
+  const { existsSync, readFileSync } = await import('node:fs');
+  for (let waited = 0; !existsSync(url) && waited < 60_000; waited += 500) await new Promise((resolve) => setTimeout(resolve, 500));
+  return readFileSync(url);
+}

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { printTable, writeResults } from './lib.mjs';
+import { printTable, readBuilt, writeResults } from './lib.mjs';
 import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCdnFiles, surveyJsCss } from './surveyjs.mjs';
 
 const sizes = (...buffers) => {
@@ -47,9 +47,9 @@ startOutbox();
     });
     perElement[tag] = sizes(readFileSync(join(dir, `${folder}.js`)));
   }
-  const sipas = readFileSync(join(widgets, 'dist/sipas.js'));
+  const sipas = await readBuilt(join(widgets, 'dist/sipas.js'));
   const all = sizes(sipas);
-  const english = sizes(readFileSync(join(widgets, 'dist/sipas.en.json')));
+  const english = sizes(await readBuilt(join(widgets, 'dist/sipas.en.json')));
 
   const bundle = readFileSync(await buildSurveyJsBundle(dir));
   const peer = sizes(bundle, surveyJsCss());

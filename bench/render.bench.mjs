@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
 import { startTestServer } from '../test/support/test-server.mjs';
-import { median, percentile, printTable, writeResults } from './lib.mjs';
+import { median, percentile, printTable, readBuilt, writeResults } from './lib.mjs';
 import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCss } from './surveyjs.mjs';
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RENDER_RUNS ?? 12));
@@ -28,7 +28,7 @@ const NETWORK = { offline: false, latency: 400, downloadThroughput: (1.6e6 / 8) 
 
 const dir = mkdtempSync(join(tmpdir(), 'sipas-render-'));
 const surveyJs = readFileSync(await buildSurveyJsBundle(dir));
-const sipas = readFileSync(join(root, 'packages/widgets/dist/sipas.js'));
+const sipas = await readBuilt(join(root, 'packages/widgets/dist/sipas.js'));
 
 const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`;
 const files = new Map();

@@ -3,18 +3,17 @@
 // Emulation.setCPUThrottlingRate. The built sipas.js reads a generated catalogue with `src`.
 // A keystroke's time runs from its keydown event to the first task after the frame that shows
 // its results (rAF → setTimeout), so it includes search, render, style, layout and paint.
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
 import { generateCatalogue } from './gen-procedures.mjs';
-import { percentile, printTable, writeResults } from './lib.mjs';
+import { percentile, printTable, readBuilt, writeResults } from './lib.mjs';
 
 const COUNT = Number(process.env.BENCH_PROCEDURES ?? 2000);
 const THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 4);
 const QUERIES = ['dang ky khai sinh', 'chung thuc ban sao', 'DAT DAI', 'giay phep xay dung', 'tro cap xa hoi hang thang', 'khai sinh dang ky'];
 
-const script = readFileSync(new URL('../packages/widgets/dist/sipas.js', import.meta.url));
+const script = await readBuilt(new URL('../packages/widgets/dist/sipas.js', import.meta.url));
 const catalogue = JSON.stringify(generateCatalogue(COUNT));
 const page = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><sipas-procedures src="/catalogue.json" no-history></sipas-procedures><script src="/sipas.js"></script></body></html>`;
