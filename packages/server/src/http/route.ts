@@ -46,13 +46,7 @@ export function handle<Body = unknown>(
     method,
     url: path,
     handler: async (request, reply) => {
-      const params = contract.params
-        ? (parseOr400(contract.params, request.params) as Record<string, string>)
-        : (request.params as Record<string, string>);
-      const query = contract.query
-        ? (parseOr400(contract.query, request.query ?? {}) as Record<string, string | undefined>)
-        : {};
-      const body = (contract.body ? parseOr400(contract.body, request.body) : request.body) as Body;
+      // Who is asking comes first: an anonymous caller learns nothing, not even which fields are wrong.
       let staff: StaffPrincipal | undefined;
       if (contract.auth === 'staff') {
         staff = await ctx.authenticateStaff(request);
@@ -63,6 +57,13 @@ export function handle<Body = unknown>(
           });
         }
       }
+      const params = contract.params
+        ? (parseOr400(contract.params, request.params) as Record<string, string>)
+        : (request.params as Record<string, string>);
+      const query = contract.query
+        ? (parseOr400(contract.query, request.query ?? {}) as Record<string, string | undefined>)
+        : {};
+      const body = (contract.body ? parseOr400(contract.body, request.body) : request.body) as Body;
       const unitId = params.unit ?? (body as { unit?: unknown } | undefined)?.unit;
       let unit: StoredUnit | undefined;
       if (typeof unitId === 'string') {
