@@ -24,9 +24,20 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface TransactionOptions {
+  group?: string;
+}
+
 export interface Database extends Queryable {
-  /** Runs `work` in one transaction: all of it commits or none of it does. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: all of it commits or none of it does. With `group`, the
+   * adapter may run it together with other transactions of the same group under one commit, each
+   * in its own savepoint (a failing one rolls back alone). SQLite groups every transaction anyway;
+   * PostgreSQL groups only those that name the same group, one group in flight per name, so put
+   * in a group only transactions that serialize on the same rows regardless (a unit's ballot-box
+   * head) and that take that row first, so that groups never wait on each other in a cycle.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** A short description for /healthz and logs, never containing a password. */
   describe(): string;
   close(): Promise<void>;

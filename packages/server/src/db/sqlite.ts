@@ -1,7 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UniqueViolation, type Database, type Queryable, type RunResult, type SqlValue } from './database.js';
+import {
+  UniqueViolation,
+  type Database,
+  type Queryable,
+  type RunResult,
+  type SqlValue,
+  type TransactionOptions,
+} from './database.js';
 
 interface PendingTransaction {
   work: (tx: Queryable) => Promise<unknown>;
@@ -78,9 +85,10 @@ export class SqliteDatabase implements Database {
    * Group commit: transactions that arrive while the previous commit is syncing to disk are run
    * together under one BEGIN … COMMIT, each inside its own savepoint. A 201 still means on disk
    * (synchronous=FULL), but one fsync now serves a whole group. A failing transaction rolls back
-   * to its savepoint alone; its neighbours commit.
+   * to its savepoint alone; its neighbours commit. (`options.group` changes nothing here: one
+   * connection writes, so every transaction is in the one group.)
    */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Queryable) => Promise<T>, _options?: TransactionOptions): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve, reject } as PendingTransaction);
       if (!this.groupScheduled) {

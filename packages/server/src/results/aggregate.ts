@@ -34,26 +34,37 @@ const COLUMNS = 'unit, day, questionnaire, questionnaire_version, field';
 const ITEM_SET = ['n1', 'n2', 'n3', 'n4', 'n5', 'not_applicable'].map((c) => `${c} = result_items.${c} + excluded.${c}`).join(', ');
 
 /**
- * Adds `forms` forms and their criteria counts under `key`: two statements whatever the number of
- * criteria (one multi-row upsert), portable between SQLite and PostgreSQL.
+ * Adds `forms` forms and their criteria counts under `key`, portable between SQLite and
+ * PostgreSQL: the forms upsert and one multi-row upsert of every criterion — on PostgreSQL in one
+ * statement (a CTE), so one round trip inside the ingest transaction.
  */
 export async function addToAggregates(tx: Queryable, key: AggregateKey, forms: number, criteria: readonly CriterionTally[]): Promise<void> {
   const keyValues: SqlValue[] = [key.unit, key.day, key.questionnaire, key.version, key.field];
-  await tx.run(
-    `INSERT INTO result_forms (${COLUMNS}, forms) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (${COLUMNS}) DO UPDATE SET forms = result_forms.forms + excluded.forms`,
-    [...keyValues, forms],
-  );
-  if (criteria.length === 0) return;
+  const formsSql = `INSERT INTO result_forms (${COLUMNS}, forms) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (${COLUMNS}) DO UPDATE SET forms = result_forms.forms + excluded.forms`;
+  if (criteria.length === 0) {
+    await tx.run(formsSql, [...keyValues, forms]);
+    return;
+  }
   const values: SqlValue[] = [];
   for (const c of criteria) values.push(...keyValues, c.item, c.factor, ...c.counts, c.notApplicable);
-  await tx.run(
-    `INSERT INTO result_items (${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable) VALUES ${criteria
-      .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .join(', ')}
-     ON CONFLICT (${COLUMNS}, item) DO UPDATE SET ${ITEM_SET}`,
-    values,
-  );
+  const itemsSql = `INSERT INTO result_items (${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable) VALUES ${rowsOf(criteria.length)}
+     ON CONFLICT (${COLUMNS}, item) DO UPDATE SET ${ITEM_SET}`;
+  if (tx.dialect === 'postgres') {
+    await tx.run(`WITH forms AS (${formsSql}) ${itemsSql}`, [...keyValues, forms, ...values]);
+    return;
+  }
+  await tx.run(formsSql, [...keyValues, forms]);
+  await tx.run(itemsSql, values);
+}
+
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const rowLists = new Map<number, string>();
+/** The VALUES list for `n` rows; the same text each time, so the prepared statement is reused. */
+function rowsOf(n: number): string {
+  let text = rowLists.get(n);
+  if (!text) rowLists.set(n, (text = Array.from({ length: n }, () => ROW).join(', ')));
+  return text;
 }
 
 export function aggregateKey(response: Pick<SurveyResponse, 'unit' | 'questionnaire' | 'context'>, receivedAt: string): AggregateKey {

@@ -85,30 +85,37 @@ export class SurveyStore {
     const receivedAt = options.receivedAt ?? new Date().toISOString();
     const receipt = receiptCode(response.id);
     try {
-      const leaf = await this.db.transaction(async (tx) => {
-        await tx.run(
-          `INSERT INTO survey_responses (id, unit, questionnaire, questionnaire_version, dossier, procedure_code, field,
-             channel, answers, submitted_at, received_at, body_hash, receipt)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            response.id,
-            response.unit,
-            response.questionnaire.id,
-            response.questionnaire.version,
-            response.context.dossier ?? null,
-            response.context.procedure ?? null,
-            response.context.field ?? null,
-            response.context.channel,
-            JSON.stringify(response.answers),
-            response.submittedAt ?? null,
-            receivedAt,
-            bodyHash,
-            receipt,
-          ],
-        );
-        await recordInAggregates(tx, response, questionnaire, receivedAt);
-        return appendToLog(tx, response.unit, response.id, canonical, receivedAt);
-      });
+      // The log append comes first: on PostgreSQL it takes the unit's log head row, on which a
+      // unit's inserts serialize anyway, before any other row (so grouped inserts never wait on
+      // each other in a cycle); the leaf is made from the receive time written to the row below.
+      const leaf = await this.db.transaction(
+        async (tx) => {
+          const sealed = await appendToLog(tx, response.unit, response.id, canonical, receivedAt);
+          await tx.run(
+            `INSERT INTO survey_responses (id, unit, questionnaire, questionnaire_version, dossier, procedure_code, field,
+               channel, answers, submitted_at, received_at, body_hash, receipt)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+              response.id,
+              response.unit,
+              response.questionnaire.id,
+              response.questionnaire.version,
+              response.context.dossier ?? null,
+              response.context.procedure ?? null,
+              response.context.field ?? null,
+              response.context.channel,
+              JSON.stringify(response.answers),
+              response.submittedAt ?? null,
+              receivedAt,
+              bodyHash,
+              receipt,
+            ],
+          );
+          await recordInAggregates(tx, response, questionnaire, receivedAt);
+          return sealed;
+        },
+        { group: `ballot-box:${response.unit}` },
+      );
       return {
         kind: 'created',
         receipt: { id: response.id, receipt, receivedAt, ...(leaf ? { leaf } : {}) },
