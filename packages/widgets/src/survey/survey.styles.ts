@@ -7,7 +7,7 @@ export const styles = [
   controls,
   css`
     /* A kiosk is read at arm's length by elderly citizens standing at the counter. */
-    :host([mode='kiosk']) { --_size: var(--sipas-kiosk-font-size, 1.375rem); }
+    :host([mode='kiosk']) { --_size: var(--sipas-kiosk-font-size, 22px); }
     h2, h3 { font-size: 1.25em; line-height: 1.3; margin: 0 0 0.5em; }
     h4 { margin: 0; }
     .count, .hint, .optional, .num { color: var(--_muted); font-weight: 400; }

@@ -99,7 +99,7 @@ const DOSSIER = /^[\p{L}\p{N}._/-]{1,64}$/u;
  * @csspart receipt - The receipt code on the thank-you screen.
  * @csspart error-summary - The GOV.UK error summary.
  * @cssprop --sipas-color-primary - Buttons, chosen answers, progress.
- * @cssprop --sipas-font-size - Base type size (kiosk: `--sipas-kiosk-font-size`, default 1.375rem).
+ * @cssprop --sipas-font-size - Base type size (kiosk: `--sipas-kiosk-font-size`, default 22px).
  * @cssprop --sipas-touch-target - Minimum height of every choice and button (44px).
  */
 export class SipasSurvey extends SipasElement {
