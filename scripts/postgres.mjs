@@ -23,8 +23,12 @@ export function testPostgresUrl() {
   }
   const exists = asPostgres(`SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}'`);
   if (exists.status !== 0) return undefined;
+  // Superuser on this throw-away test cluster: DROP DATABASE … WITH (FORCE) must be able to end
+  // an autovacuum worker, which PostgreSQL refuses to a plain role (42501).
   if (exists.stdout.trim() !== '1') {
-    if (asPostgres(`CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}'`).status !== 0) return undefined;
+    if (asPostgres(`CREATE ROLE ${ROLE} LOGIN SUPERUSER PASSWORD '${PASSWORD}'`).status !== 0) return undefined;
+  } else {
+    asPostgres(`ALTER ROLE ${ROLE} SUPERUSER`);
   }
   return `postgres://${ROLE}:${PASSWORD}@127.0.0.1:5432/postgres`;
 }

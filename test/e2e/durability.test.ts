@@ -45,9 +45,14 @@ async function databases(dir: string): Promise<{ name: string; url: string; drop
       url: url.href,
       drop: async () => {
         const dropper = new pg.Client({ connectionString: admin });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        try {
+          await dropper.connect();
+          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } catch (error) {
+          console.warn(`test database ${name} left behind: ${(error as Error).message}`);
+        } finally {
+          await dropper.end().catch(() => undefined);
+        }
       },
     });
   }
