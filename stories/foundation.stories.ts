@@ -17,7 +17,7 @@ export const Tokens: StoryObj = {
       ['--sipas-color-error', '#b3261e'],
       ['--sipas-color-focus', '#ffbf47'],
       ['--sipas-font-family', 'system-ui'],
-      ['--sipas-font-size', '1rem'],
+      ['--sipas-font-size', 'medium'],
       ['--sipas-radius', '6px'],
       ['--sipas-touch-target', '44px'],
     ].map(
