@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { spawnSync } from 'node:child_process';
 import { runLoad, startProcess } from '#scripts/load.mjs';
 import { testPostgresUrl } from '#scripts/postgres.mjs';
 import { freePort } from '#support/test-server.mjs';
@@ -29,33 +30,37 @@ async function countsById(databaseUrl: string): Promise<Map<string, number>> {
   return new Map(rows.map((row) => [row.id, Number(row.n)]));
 }
 
+/** A fresh PostgreSQL database, dropped again by `drop` (never throwing, never leaving a client open). */
+async function postgresDatabase(admin: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: admin });
+      try {
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch (error) {
+        console.warn(`test database ${name} left behind: ${(error as Error).message}`);
+      } finally {
+        await dropper.end().catch(() => undefined);
+      }
+    },
+  };
+}
+
 async function databases(dir: string): Promise<{ name: string; url: string; drop(): Promise<void> }[]> {
-  const list = [{ name: 'SQLite', url: `sqlite:${join(dir, 'load.db')}`, drop: async () => undefined }];
+  const list: { name: string; url: string; drop(): Promise<void> }[] = [
+    { name: 'SQLite', url: `sqlite:${join(dir, 'load.db')}`, drop: async () => undefined },
+  ];
   const admin = testPostgresUrl();
-  if (admin) {
-    const name = `sipas_load_${Date.now()}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    list.push({
-      name: 'PostgreSQL',
-      url: url.href,
-      drop: async () => {
-        const dropper = new pg.Client({ connectionString: admin });
-        try {
-          await dropper.connect();
-          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } catch (error) {
-          console.warn(`test database ${name} left behind: ${(error as Error).message}`);
-        } finally {
-          await dropper.end().catch(() => undefined);
-        }
-      },
-    });
-  }
+  if (admin) list.push({ name: 'PostgreSQL', ...(await postgresDatabase(admin, 'sipas_load')) });
   return list;
 }
 
@@ -144,6 +149,66 @@ for (const target of targets) {
       assert.ok(Object.keys(redelivery.statuses).every((status) => status === '201' || status === '200'));
       const final = await countsById(target.url);
       for (const id of sent) assert.equal(final.get(id), 1, `${id} stored exactly once`);
+    });
+  });
+}
+
+
+const postgresAdmin = testPostgresUrl();
+if (postgresAdmin) {
+  describe('two server processes on one PostgreSQL behave as one', () => {
+    let postgres: { url: string; drop(): Promise<void> };
+    before(async () => {
+      postgres = await postgresDatabase(postgresAdmin, 'sipas_two');
+    });
+    after(async () => postgres.drop());
+
+    it('the same responses sent to both at once are stored exactly once, and the ballot box audits clean', async () => {
+      const env = {
+        SIPAS_CONFIG: join(dir, 'config.json'),
+        SIPAS_DATABASE_URL: postgres.url,
+        SIPAS_RATE_LIMIT: '1000000000',
+        SIPAS_LOG_LEVEL: 'warn',
+        SIPAS_LOG_KEY: join(dir, 'shared-log-key.pem'),
+      };
+      const ports = [await freePort(), await freePort()];
+      // Both start together, racing to migrate the fresh database; a failure must not leave the other running.
+      const started = await Promise.allSettled(
+        ports.map((port) => startProcess(['packages/server/dist/src/cli.js', 'start'], { ...env, PORT: String(port) })),
+      );
+      const servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+      try {
+        for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
+        // Every response goes to both processes at the same moment, as a client retrying through a load balancer would.
+        const bodies = Array.from({ length: 300 }, () => response());
+        const queues = ports.map(() => [...bodies]);
+        const results = await Promise.all(
+          ports.map((port, i) =>
+            runLoad({
+              url: `http://127.0.0.1:${port}/v1/surveys`,
+              connections: 8,
+              seconds: 60,
+              maxRequests: bodies.length,
+              body: () => queues[i]!.pop()!,
+            }),
+          ),
+        );
+        for (const result of results) {
+          assert.equal(result.errors, 0);
+          assert.ok(Object.keys(result.statuses).every((status) => status === '201' || status === '200'), JSON.stringify(result.statuses));
+        }
+        const created = results.reduce((sum, result) => sum + (result.statuses['201'] ?? 0), 0);
+        assert.equal(created, bodies.length, 'each response created once across both processes');
+        const stored = await countsById(postgres.url);
+        for (const body of bodies) assert.equal(stored.get(body.id), 1, body.id);
+      } finally {
+        await Promise.all(servers.map((server) => server.stop()));
+      }
+      const audit = spawnSync(process.execPath, ['packages/server/dist/src/cli.js', 'audit', '--unit', 'phuong-tai'], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
+      assert.equal(audit.status, 0, audit.stdout + audit.stderr);
     });
   });
 }

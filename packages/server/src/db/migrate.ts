@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 
 /** Where the versioned migrations live: `NNNN_name.sql`, or `NNNN_name.sqlite.sql` / `.postgres.sql`. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
@@ -25,29 +25,40 @@ export function listMigrations(dialect: Database['dialect'], dir = MIGRATIONS_DI
 }
 
 /** Applies every migration not yet applied, each in its own transaction. Returns what it applied. */
+/** Any fixed number: the PostgreSQL advisory lock that lets one process migrate at a time. */
+const MIGRATION_LOCK = 7270_2026;
+
+/**
+ * Applies every migration not yet applied, each in its own transaction. Several server processes
+ * may start at once against one database: each migration is checked and applied under a lock
+ * (an advisory lock on PostgreSQL, the write lock on SQLite), so it runs exactly once.
+ */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, file TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
-  const applied = new Set(
-    (await db.all<{ version: string }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+  const exclusively = <T>(work: (tx: Queryable) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+      return work(tx);
+    });
+  await exclusively((tx) =>
+    tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, file TEXT NOT NULL, applied_at TEXT NOT NULL)'),
   );
   const done: string[] = [];
   for (const migration of listMigrations(db.dialect)) {
-    if (applied.has(migration.version)) continue;
     try {
-      await db.transaction(async (tx) => {
+      const applied = await exclusively(async (tx) => {
+        if (await tx.get('SELECT 1 AS found FROM schema_migrations WHERE version = ?', [migration.version])) return false;
         await tx.exec(migration.sql);
         await tx.run('INSERT INTO schema_migrations (version, file, applied_at) VALUES (?, ?, ?)', [
           migration.version,
           migration.file,
           new Date().toISOString(),
         ]);
+        return true;
       });
+      if (applied) done.push(migration.file);
     } catch (error) {
       throw new Error(`migration ${migration.file} failed: ${(error as Error).message}`);
     }
-    done.push(migration.file);
   }
   return done;
 }

@@ -1,6 +1,6 @@
 import type { PublicUnit, Questionnaire, Unit } from '@sipas/schema';
 import { PRESETS } from '@sipas/schema';
-import type { Database } from '../db/database.js';
+import { UniqueViolation, type Database } from '../db/database.js';
 
 interface UnitRow {
   id: string;
@@ -76,6 +76,18 @@ export class UnitStore {
   }
 
   async upsert(unit: Unit, settings?: UnitSettings): Promise<void> {
+    try {
+      await this.write(unit, settings);
+    } catch (error) {
+      // Another process inserted the same unit a moment ago (several starting at once): update it.
+      if (!(error instanceof UniqueViolation)) throw error;
+      await this.write(unit, settings);
+    }
+    this.cache.delete(unit.id);
+    this.originsCache = undefined;
+  }
+
+  private async write(unit: Unit, settings?: UnitSettings): Promise<void> {
     const existing = await this.db.get<{ settings: string }>('SELECT settings FROM units WHERE id = ?', [unit.id]);
     const merged = { ...(existing ? (JSON.parse(existing.settings) as UnitSettings) : {}), ...settings };
     const values = [
@@ -99,8 +111,6 @@ export class UnitStore {
         [...values, unit.id],
       );
     }
-    this.cache.delete(unit.id);
-    this.originsCache = undefined;
   }
 
   /** Every origin any unit allows: what a CORS preflight may be answered for. */
@@ -114,14 +124,16 @@ export class UnitStore {
     return origins;
   }
 
-  /** Stores the built-in presets that are not stored yet. A changed preset gets a new version. */
+  /**
+   * Stores the built-in presets that are not stored yet (a changed preset gets a new version).
+   * Several processes may start at once, so an existing version is simply left as it is.
+   */
   async ensurePresets(): Promise<void> {
     for (const preset of Object.values(PRESETS)) {
-      const stored = await this.db.get('SELECT 1 AS found FROM questionnaires WHERE id = ? AND version = ?', [
-        preset.id,
-        preset.version,
-      ]);
-      if (!stored) await this.saveQuestionnaire(preset);
+      await this.db.run(
+        'INSERT INTO questionnaires (id, version, body, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id, version) DO NOTHING',
+        [preset.id, preset.version, JSON.stringify(preset), new Date().toISOString()],
+      );
     }
   }
 
