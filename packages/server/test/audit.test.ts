@@ -116,6 +116,19 @@ describe('sipas-server audit', () => {
     assert.match(out, new RegExp(`Phiếu chèn thêm đầu tiên: ${id}`));
   });
 
+  it('catches a slipped-in response that claims the position of a real leaf', async () => {
+    const { server, env } = await seeded(6);
+    const id = crypto.randomUUID();
+    await server.ctx.db.run(
+      `INSERT INTO survey_responses (id, unit, questionnaire, questionnaire_version, channel, answers, received_at, body_hash, receipt, leaf_index)
+       VALUES (?, 'phuong-a', 'bnv-2023', 1, 'web', ?, ?, 'x', 'XXXX-XXXX', 2)`,
+      [id, JSON.stringify(fullAnswers(5)), new Date().toISOString()],
+    );
+    const { code, out } = await cli(['audit', '--unit', 'phuong-a'], env);
+    assert.equal(code, 1, out);
+    assert.match(out, new RegExp(`Phiếu chèn thêm đầu tiên: ${id}`));
+  });
+
   it('catches a response rewritten together with its recorded leaf hash, and still names the leaf', async () => {
     const { server, bodies, receipts, env } = await seeded(13);
     const changed = { ...bodies[4]!, answers: { ...bodies[4]!.answers, q23: 2 } };

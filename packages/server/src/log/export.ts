@@ -85,7 +85,10 @@ export async function* exportLog(box: BallotBox, unit: string, db: Queryable = b
   }
   const strays = await db.all<ResponseColumns>(
     `SELECT ${COLUMNS} FROM survey_responses r
-      WHERE r.unit = ? AND NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.response_id = r.id)
+      WHERE r.unit = ? AND NOT EXISTS (
+        -- By position (the key), and the leaf must name this very response: a row that claims a
+        -- position it does not hold is outside the box too.
+        SELECT 1 FROM log_leaves l WHERE l.unit = r.unit AND l.leaf_index = r.leaf_index AND l.response_id = r.id)
       ORDER BY r.received_at, r.id`,
     [unit],
   );

@@ -46,7 +46,9 @@ export class SurveyStore {
   private async receiptFor(row: ResponseRow): Promise<SurveyReceipt> {
     const leaf = await this.db
       .get<{ leaf_index: number; leaf_hash: string }>(
-        'SELECT leaf_index, leaf_hash FROM log_leaves WHERE response_id = ?',
+        `SELECT l.leaf_index, l.leaf_hash FROM survey_responses r
+           JOIN log_leaves l ON l.unit = r.unit AND l.leaf_index = r.leaf_index
+          WHERE r.id = ?`,
         [row.id],
       )
       .catch(() => undefined); // the log table exists only once the ballot box is installed
@@ -93,8 +95,8 @@ export class SurveyStore {
           const sealed = await appendToLog(tx, response.unit, response.id, canonical, receivedAt);
           await tx.run(
             `INSERT INTO survey_responses (id, unit, questionnaire, questionnaire_version, dossier, procedure_code, field,
-               channel, answers, submitted_at, received_at, body_hash, receipt)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               channel, answers, submitted_at, received_at, body_hash, receipt, leaf_index)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [
               response.id,
               response.unit,
@@ -109,6 +111,7 @@ export class SurveyStore {
               receivedAt,
               bodyHash,
               receipt,
+              sealed?.index ?? null,
             ],
           );
           await recordInAggregates(tx, response, questionnaire, receivedAt);
