@@ -5,7 +5,6 @@ import { minifyLiterals } from './scripts/minify-literals.js';
 /**
  * Two library builds of @sipas/widgets:
  * - default: ES modules for npm users (lit, @lit/localize, idb-keyval, @sipas/schema external);
- * - `--mode desk`: `desk.js`, the staff desk pages (not part of the citizen budget);
  * - `--mode iife`: `sipas.js`, one self-contained classic script for `<script src>` that
  *   registers every element. It must stay under the 30 KB gzip budget (scripts/budget.mjs).
  * - `--mode configurator`: `demo/dist/cau-hinh.js`, the embed configurator's page script (QR
@@ -28,23 +27,6 @@ export default defineConfig(({ mode }) => {
         minify: true,
         reportCompressedSize: false,
         lib: { entry: demo('cau-hinh.ts'), formats: ['iife'], name: 'SipasConfigurator', fileName: () => 'cau-hinh.js' },
-      },
-    };
-  }
-  if (mode === 'desk') {
-    // The staff desk: a separate script served by the reference server, outside the citizen budget.
-    return {
-      root: widgets('.'),
-      logLevel: 'warn',
-      plugins: [minifyLiterals()],
-      build: {
-        outDir: widgets('dist'),
-        emptyOutDir: false,
-        target: 'es2021',
-        sourcemap: true,
-        minify: true,
-        reportCompressedSize: false,
-        lib: { entry: widgets('src/desk/desk.ts'), formats: ['es'], fileName: () => 'desk.js' },
       },
     };
   }

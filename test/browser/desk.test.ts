@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../packages/widgets/src/desk/desk.js';
-import type { SipasDesk } from '../../packages/widgets/src/desk/desk-app.js';
+import '../../packages/desk/src/define.js';
+import type { SipasDesk } from '../../packages/desk/src/app/desk.js';
 import { testServer, waitFor } from '../support/commands.js';
 
 const { endpoint, unit } = testServer();

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StaffSession } from '@sipas/schema';
-import { registerFeedbackPanel, type SipasDeskFeedback } from '../../packages/widgets/src/desk/feedback-panel.js';
+import '../../packages/desk/src/define.js';
+import type { SipasDeskFeedback } from '../../packages/desk/src/feedback/feedback.js';
 import { testServer, waitFor } from '../support/commands.js';
 
 const { endpoint, unit } = testServer();
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
-registerFeedbackPanel();
 
 async function session(): Promise<StaffSession> {
   const response = await fetch(`${endpoint}/v1/staff/sessions`, {

@@ -56,7 +56,7 @@ describe('opening the digital ballot box at the staff desk', () => {
     await page.getByLabel('Địa điểm (ghi trên biên bản)').fill('Tân Hòa');
     await page.getByRole('button', { name: 'Mở hòm phiếu và lập biên bản' }).click();
 
-    const minutes = page.locator('.preview sipas-ballot-minutes');
+    const minutes = page.locator('.preview sipas-desk-minutes');
     await minutes.getByRole('heading', { name: 'BIÊN BẢN', exact: true }).waitFor();
     const text = await minutes.locator('article').innerText();
     assert.match(text, /Mở hòm phiếu khảo sát điện tử/);
@@ -77,10 +77,10 @@ describe('opening the digital ballot box at the staff desk', () => {
       window.print = () => undefined;
     });
     await page.getByRole('button', { name: 'In biên bản (A4)' }).click();
-    await page.locator('body > sipas-ballot-minutes[data-print]').waitFor({ state: 'attached' });
+    await page.locator('body > sipas-desk-minutes[data-print]').waitFor({ state: 'attached' });
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('sipas-desk').isVisible(), false, 'the desk is hidden in print');
-    assert.equal(await page.locator('body > sipas-ballot-minutes[data-print]').isVisible(), true);
+    assert.equal(await page.locator('body > sipas-desk-minutes[data-print]').isVisible(), true);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     assert.ok(pdf.length > 10_000);
     if (process.env.SIPAS_BALLOT_PDF) {

@@ -1,7 +1,9 @@
 import type { StaffLogin } from '@sipas/schema';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { ServerContext, StaffPrincipal } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { handle } from '../http/route.js';
@@ -52,7 +54,21 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerConte
     return member;
   });
 
-  const deskPage = readFileSync(fileURLToPath(new URL('../../../desk/index.html', import.meta.url)), 'utf8');
+  const deskDir = deskDirectory();
+  if (!deskDir) return;
+  const deskPage = readFileSync(join(deskDir, 'index.html'), 'utf8');
   app.get('/desk', async (_request, reply) => reply.redirect('/desk/'));
   app.get('/desk/', async (_request, reply) => reply.headers(DESK_HEADERS).type('text/html; charset=utf-8').send(deskPage));
+  if (existsSync(join(deskDir, 'dist'))) {
+    await app.register(fastifyStatic, { root: join(deskDir, 'dist'), prefix: '/desk/', index: false, decorateReply: false, cacheControl: true, maxAge: '5m' });
+  }
+}
+
+/** The staff desk package (@sipas/desk: its page and built script), when it is installed beside the server. */
+function deskDirectory(): string | undefined {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('@sipas/desk/package.json'));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,13 +1,12 @@
 import { msg, str } from '@lit/localize';
 import { parseCheckpointText, parseSignedNote, toHex, type BallotOpening, type BallotOpeningList, type BallotOpeningRequest, type LogKey, type WitnessRole } from '@sipas/schema';
-import { css, html, nothing } from 'lit';
-import { HttpError, requestJson } from '../shared/client.js';
-import { defineElement } from '../shared/define.js';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '../shared/error-summary.js';
-import { intlLocale } from '../shared/localize.js';
-import { controls, tokens } from '../shared/styles.js';
-import { defineBallotMinutes, SipasBallotMinutes, witnessRoleLabel } from './ballot-minutes.js';
-import { DeskPanel, registerDeskPanel } from './panel.js';
+import { html, nothing } from 'lit';
+import { HttpError, requestJson } from '@sipas/widgets/shared/client.js';
+import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
+import { intlLocale } from '@sipas/widgets/shared/localize.js';
+import { witnessRoleLabel, type SipasDeskMinutes } from '../minutes/minutes.js';
+import { DeskPanel } from '../shared/panel.js';
+import { ballotStyles, printPageStyles } from './ballot.styles.js';
 
 /** The four parties seed 001 names as witnesses of an opening. */
 const ROLES: WitnessRole[] = ['counter-head', 'survey-team', 'mttq', 'veterans'];
@@ -22,19 +21,12 @@ function printCopy(opening: BallotOpening): void {
   if (!document.getElementById(PRINT_STYLE_ID)) {
     const style = document.createElement('style');
     style.id = PRINT_STYLE_ID;
-    style.textContent = `
-      sipas-ballot-minutes[data-print] { display: none; }
-      @page { size: A4; margin: 15mm 18mm; }
-      @media print {
-        body { background: #fff !important; }
-        body > *:not(sipas-ballot-minutes[data-print]) { display: none !important; }
-        sipas-ballot-minutes[data-print] { display: block; }
-      }`;
+    style.textContent = printPageStyles;
     document.head.append(style);
   }
-  let copy = document.querySelector<SipasBallotMinutes>('sipas-ballot-minutes[data-print]');
+  let copy = document.querySelector<SipasDeskMinutes>('sipas-desk-minutes[data-print]');
   if (!copy) {
-    copy = document.createElement('sipas-ballot-minutes');
+    copy = document.createElement('sipas-desk-minutes');
     copy.dataset.print = '';
     document.body.prepend(copy);
   }
@@ -50,79 +42,13 @@ function quarterStart(now = new Date()): string {
 const today = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
- * <sipas-ballot-box>: the desk tab for the digital sealed ballot box. Shows the box's current
+ * <sipas-desk-ballot>: the desk tab for the digital sealed ballot box. Shows the box's current
  * signed checkpoint and key, opens it for a period before named witnesses (recorded by the
  * server), shows and prints the minutes, lists past openings, and downloads the export a
  * supervisor audits.
  */
-export class SipasBallotBox extends DeskPanel {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        background: transparent;
-      }
-      h2 {
-        font-size: 1.2rem;
-        margin: 1.2rem 0 0.4rem;
-      }
-      .status {
-        background: var(--_surface-alt);
-        padding: 0.75rem 1rem;
-        border-left: 4px solid var(--_primary);
-      }
-      .mono {
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-        font-size: 0.85rem;
-        overflow-wrap: anywhere;
-      }
-      fieldset {
-        border: 1px solid #ccc;
-        margin: 0.75rem 0;
-        padding: 0.5rem 1rem 1rem;
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        margin-top: 0.6rem;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 1rem;
-      }
-      .row > div {
-        flex: 1 1 14rem;
-      }
-      input,
-      textarea {
-        width: 100%;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0.75rem 0;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 0.3rem 0.5rem;
-        border-bottom: 1px solid #ddd;
-      }
-      .preview {
-        background: #e6e6e2;
-        padding: 1rem 0.5rem;
-        margin-top: 0.75rem;
-        overflow-x: auto;
-      }
-    `,
-  ];
+export class SipasDeskBallot extends DeskPanel {
+  static override styles = ballotStyles;
 
   static override properties = {
     ...DeskPanel.properties,
@@ -308,7 +234,7 @@ export class SipasBallotBox extends DeskPanel {
             <div class="actions">
               <button type="button" @click=${this.print}>${msg('In biên bản (A4)', { id: 'ballot.print' })}</button>
             </div>
-            <div class="preview"><sipas-ballot-minutes .opening=${this.opening}></sipas-ballot-minutes></div>`
+            <div class="preview"><sipas-desk-minutes .opening=${this.opening}></sipas-desk-minutes></div>`
         : nothing}
       ${this.openings.length > 0
         ? html`<h2>${msg('Các lần mở hòm phiếu', { id: 'ballot.history' })}</h2>
@@ -341,14 +267,3 @@ export class SipasBallotBox extends DeskPanel {
 }
 
 /** Adds the tab to the desk. A call, not an import side effect: the package is sideEffects-free. */
-export function registerBallotPanel(): void {
-  defineBallotMinutes();
-  defineElement('sipas-ballot-box', SipasBallotBox);
-  registerDeskPanel({ id: 'ballot', title: () => msg('Hòm phiếu', { id: 'ballot.tab' }), tag: 'sipas-ballot-box' });
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sipas-ballot-box': SipasBallotBox;
-  }
-}

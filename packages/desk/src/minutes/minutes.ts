@@ -1,9 +1,9 @@
 import { msg, str } from '@lit/localize';
 import type { BallotOpening, Witness, WitnessRole } from '@sipas/schema';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { defineElement } from '../shared/define.js';
-import { intlLocale } from '../shared/localize.js';
+import { intlLocale } from '@sipas/widgets/shared/localize.js';
+import { minutesStyles } from './minutes.styles.js';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -33,118 +33,15 @@ const count = (n: number) => new Intl.NumberFormat(intlLocale()).format(n);
 const groups = (text: string, size = 4) => text.match(new RegExp(`.{1,${size}}`, 'g'))?.join(' ') ?? text;
 
 /**
- * <sipas-ballot-minutes>: the minutes of one opening of the digital ballot box (biên bản mở hòm
+ * <sipas-desk-minutes>: the minutes of one opening of the digital ballot box (biên bản mở hòm
  * phiếu), laid out for one A4 sheet: the count, the signed checkpoint and its key, who opened it
  * and when, the witnesses, and signature lines. Shown as a preview in the desk and printed from
  * a copy the ballot panel puts at the top of the page.
  *
  * @csspart sheet - the A4 sheet
  */
-export class SipasBallotMinutes extends LitElement {
-  static override styles = css`
-    :host {
-      all: initial;
-      display: block;
-      color: #000;
-      font-family: 'Times New Roman', 'Noto Serif', 'Liberation Serif', serif;
-      font-size: 12.5pt;
-      line-height: 1.35;
-    }
-    .sheet {
-      background: #fff;
-      max-width: 210mm;
-      margin: 0 auto;
-      padding: 14mm 16mm;
-      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
-    }
-    @media print {
-      .sheet {
-        box-shadow: none;
-        padding: 0;
-        max-width: none;
-      }
-    }
-    .heading {
-      display: grid;
-      grid-template-columns: 1fr 1.4fr;
-      gap: 1rem;
-      text-align: center;
-    }
-    .heading p {
-      margin: 0;
-    }
-    .nation {
-      font-weight: bold;
-    }
-    .motto {
-      font-weight: bold;
-      text-decoration: underline;
-      text-underline-offset: 3px;
-    }
-    .place {
-      font-style: italic;
-      text-align: end;
-      margin: 0.6rem 0 0;
-    }
-    h1 {
-      text-align: center;
-      font-size: 15pt;
-      margin: 0.8rem 0 0;
-    }
-    .subtitle {
-      text-align: center;
-      font-weight: bold;
-      margin: 0 0 0.6rem;
-    }
-    h2 {
-      font-size: 12.5pt;
-      margin: 0.6rem 0 0.2rem;
-    }
-    p,
-    ol,
-    ul {
-      margin: 0.2rem 0;
-    }
-    .mono {
-      font-family: 'DejaVu Sans Mono', 'Courier New', monospace;
-      font-size: 9.5pt;
-      overflow-wrap: anywhere;
-    }
-    pre.mono {
-      white-space: pre-wrap;
-      border: 1px solid #000;
-      padding: 0.4rem 0.5rem;
-      margin: 0.3rem 0;
-    }
-    .figure {
-      font-weight: bold;
-    }
-    .signatures {
-      display: grid;
-      grid-template-columns: repeat(3, 1fr);
-      gap: 0.8rem 1rem;
-      margin-top: 0.8rem;
-      text-align: center;
-      break-inside: avoid;
-    }
-    .signatures div {
-      min-height: 30mm;
-      display: flex;
-      flex-direction: column;
-      justify-content: space-between;
-    }
-    .signatures .role {
-      font-weight: bold;
-    }
-    .signatures .hint {
-      font-style: italic;
-      font-size: 10.5pt;
-    }
-    .bad {
-      font-weight: bold;
-      text-decoration: underline;
-    }
-  `;
+export class SipasDeskMinutes extends LitElement {
+  static override styles = minutesStyles;
 
   static override properties = {
     opening: { attribute: false },
@@ -266,15 +163,5 @@ export class SipasBallotMinutes extends LitElement {
         )}
       </div>
     </article>`;
-  }
-}
-
-export function defineBallotMinutes(): void {
-  defineElement('sipas-ballot-minutes', SipasBallotMinutes);
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sipas-ballot-minutes': SipasBallotMinutes;
   }
 }

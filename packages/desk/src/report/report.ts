@@ -1,8 +1,7 @@
 import { msg, str } from '@lit/localize';
-import { css, html, nothing } from 'lit';
-import { defineElement } from '../shared/define.js';
-import { controls, tokens } from '../shared/styles.js';
-import { DeskPanel, registerDeskPanel } from './panel.js';
+import { html, nothing } from 'lit';
+import { DeskPanel } from '../shared/panel.js';
+import { reportStyles } from './report.styles.js';
 
 type Format = 'csv' | 'xlsx' | 'html';
 
@@ -14,33 +13,7 @@ const vietnamYear = () => new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
  * 9 tháng, cả năm, as seed 000 asks) and download the report as CSV, XLSX or printable HTML.
  */
 export class SipasDeskReport extends DeskPanel {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        background: transparent;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1rem;
-        align-items: end;
-        margin-bottom: var(--_space);
-      }
-      label {
-        display: block;
-        font-weight: 600;
-      }
-      h2 {
-        font-size: 1.2rem;
-        margin: 0 0 0.5rem;
-      }
-      p {
-        margin: 0 0 var(--_space);
-      }
-    `,
-  ];
+  static override styles = reportStyles;
 
   static override properties = {
     ...DeskPanel.properties,
@@ -127,14 +100,5 @@ export class SipasDeskReport extends DeskPanel {
       </div>
       ${this.error ? html`<p role="alert" class="field-error">${this.error}</p>` : nothing}
     `;
-  }
-}
-
-defineElement('sipas-desk-report', SipasDeskReport);
-registerDeskPanel({ id: 'report', title: () => msg('Báo cáo', { id: 'badge.report.tab' }), tag: 'sipas-desk-report' });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sipas-desk-report': SipasDeskReport;
   }
 }

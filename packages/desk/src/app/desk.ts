@@ -1,12 +1,12 @@
 import { msg } from '@lit/localize';
 import type { StaffMember, StaffSession } from '@sipas/schema';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { HttpError, requestJson } from '../shared/client.js';
-import { SipasElement } from '../shared/element.js';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '../shared/error-summary.js';
-import { controls, tokens } from '../shared/styles.js';
-import { deskPanels, SESSION_EXPIRED } from './panel.js';
+import { HttpError, requestJson } from '@sipas/widgets/shared/client.js';
+import { SipasElement } from '@sipas/widgets/shared/element.js';
+import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
+import { deskPanels, SESSION_EXPIRED } from '../shared/panel.js';
+import { deskStyles } from './desk.styles.js';
 
 const SESSION_KEY = 'sipas-desk-session';
 
@@ -19,66 +19,7 @@ const SESSION_KEY = 'sipas-desk-session';
  * @csspart tabs - the tab list
  */
 export class SipasDesk extends SipasElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        max-width: 1200px;
-        margin: 0 auto;
-        padding: var(--_space);
-        background: transparent;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: center;
-        justify-content: space-between;
-        margin-bottom: var(--_space);
-      }
-      h1 {
-        font-size: 1.4rem;
-        margin: 0;
-      }
-      form.sign-in {
-        max-width: 26rem;
-        background: var(--_surface);
-        padding: var(--_space);
-        border: 1px solid #ddd;
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        margin-top: 0.75rem;
-      }
-      input {
-        width: 100%;
-      }
-      [role='tablist'] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-        border-bottom: 3px solid var(--_primary);
-      }
-      [role='tab'] {
-        border-radius: var(--_radius) var(--_radius) 0 0;
-        background: var(--_surface-alt);
-        color: var(--_text);
-        border-color: transparent;
-      }
-      [role='tab'][aria-selected='true'] {
-        background: var(--_primary);
-        color: var(--_on-primary);
-      }
-      [role='tabpanel'] {
-        background: var(--_surface);
-        padding: var(--_space);
-        border: 1px solid #ddd;
-        border-top: 0;
-      }
-    `,
-  ];
+  static override styles = deskStyles;
 
   static override properties = {
     ...SipasElement.properties,

@@ -7,13 +7,12 @@ import {
   type FeedbackInbox,
   type FeedbackStatus,
 } from '@sipas/schema';
-import { css, html, nothing } from 'lit';
-import { HttpError } from '../shared/client.js';
-import { defineElement } from '../shared/define.js';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '../shared/error-summary.js';
-import { intlLocale } from '../shared/localize.js';
-import { controls, tokens } from '../shared/styles.js';
-import { DeskPanel, registerDeskPanel } from './panel.js';
+import { html, nothing } from 'lit';
+import { HttpError } from '@sipas/widgets/shared/client.js';
+import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
+import { intlLocale } from '@sipas/widgets/shared/localize.js';
+import { DeskPanel } from '../shared/panel.js';
+import { feedbackStyles } from './feedback.styles.js';
 
 const statusLabel = (status: FeedbackStatus) =>
   ({
@@ -63,71 +62,7 @@ const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 
  * @csspart inbox - the table of cases
  */
 export class SipasDeskFeedback extends DeskPanel {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        background: transparent;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: start;
-        border-bottom: 1px solid #ccc;
-        padding: 0.4em;
-        vertical-align: top;
-      }
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-        align-items: end;
-        margin-bottom: var(--_space);
-      }
-      label {
-        display: block;
-        font-weight: 600;
-      }
-      .overdue {
-        color: var(--_error);
-        font-weight: 700;
-      }
-      .text {
-        white-space: pre-wrap;
-        background: var(--_surface-alt);
-        padding: 0.5em 0.75em;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
-        gap: var(--_space);
-      }
-      form {
-        border: 1px solid #ccc;
-        padding: var(--_space);
-        margin-bottom: var(--_space);
-      }
-      form input,
-      form textarea {
-        width: 100%;
-        margin-bottom: 0.5em;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0 0 0.4em;
-      }
-      h2,
-      h3 {
-        margin: 0.5em 0;
-      }
-    `,
-  ];
+  static override styles = feedbackStyles;
 
   static override properties = {
     ...DeskPanel.properties,
@@ -383,21 +318,5 @@ export class SipasDeskFeedback extends DeskPanel {
   override render() {
     if (this.current) return this.renderCase(this.current);
     return html`${this.message ? html`<p class="notice" role="alert">${this.message}</p>` : nothing}${this.renderInbox()}`;
-  }
-}
-
-/**
- * Defines <sipas-desk-feedback> and adds its tab to the desk. A call, not a module side effect:
- * the widgets package is marked side-effect free, so a bare `import './feedback-panel.js'` would
- * be dropped from desk.js by the bundler.
- */
-export function registerFeedbackPanel(): void {
-  defineElement('sipas-desk-feedback', SipasDeskFeedback);
-  registerDeskPanel({ id: 'feedback', title: () => msg('Phản ánh, kiến nghị', { id: 'feedback.nav' }), tag: 'sipas-desk-feedback' });
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sipas-desk-feedback': SipasDeskFeedback;
   }
 }

@@ -1,8 +1,8 @@
 import type { StaffMember } from '@sipas/schema';
-import { requestJson, HttpError, type RequestOptions, type JsonResponse } from '../shared/client.js';
-import { SipasElement } from '../shared/element.js';
+import { requestJson, HttpError, type RequestOptions, type JsonResponse } from '@sipas/widgets/shared/client.js';
+import { SipasElement } from '@sipas/widgets/shared/element.js';
 
-/** A tab of the staff desk. Capabilities register theirs in desk.ts. */
+/** A tab of the staff desk. Capabilities register theirs in define.ts. */
 export interface DeskPanelDefinition {
   id: string;
   /** Tab title, called at render time so it follows the locale. */
