@@ -1,5 +1,6 @@
 import type { FeedbackStatus } from '@sipas/schema';
-import { isOverdue, type CaseRow } from './store.js';
+import { isOverdue } from './lifecycle.js';
+import type { CaseRow } from './sql.js';
 
 /**
  * One cell: quoted, quotes doubled, and a leading =, +, -, @, tab or CR defused with an apostrophe

@@ -1,7 +1,7 @@
 import type { FeedbackAction, FeedbackSubmission } from '@sipas/schema';
 import type { ServerContext } from '../context.js';
 import { calendarFor, workingDaysFor } from './settings.js';
-import { FeedbackStore } from './store.js';
+import { FeedbackStore } from './sql.js';
 import { vietnamDate } from './working-days.js';
 
 /** The consent text of the demo cases: the one the element shows (version pakn-2026-01). */

@@ -13,7 +13,9 @@ import { handle } from '../http/route.js';
 import type { StoredUnit } from '../units/store.js';
 import { answerMail, sendMail } from './mail.js';
 import { calendarFor, feedbackSettings, smtpFor, workingDaysFor } from './settings.js';
-import { actionAllowed, FeedbackStore, newTrackingCode, randomUnambiguous, type CaseRow } from './store.js';
+import { newTrackingCode, randomUnambiguous } from './codes.js';
+import { actionAllowed } from './lifecycle.js';
+import { FeedbackStore, type CaseRow } from './sql.js';
 import { vietnamDate } from './working-days.js';
 import { feedbackCsv } from './csv.js';
 

@@ -1,22 +1,18 @@
 import {
-  canonicalJson,
   foldForSearch,
-  UNAMBIGUOUS_ALPHABET,
   type FeedbackAction,
-  type FeedbackAuditEntry,
   type FeedbackCase,
   type FeedbackCaseSummary,
-  type FeedbackEvent,
   type FeedbackLookup,
   type FeedbackReceipt,
   type FeedbackStatus,
   type FeedbackSubmission,
   type FeedbackTopic,
-  type PublishedFeedback,
 } from '@sipas/schema';
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { UniqueViolation, type Database, type Queryable, type SqlValue } from '../db/database.js';
-import { vietnamDate } from './working-days.js';
+import { newTrackingCode, phoneTail, randomUnambiguous, sameSecret, sha256 } from './codes.js';
+import { feedbackCanonical, OPEN, SENDER, TRANSITIONS, type Actor } from './lifecycle.js';
+import { lookupView, publicView, staffCaseView, summary } from './views.js';
 
 export interface CaseRow {
   id: string;
@@ -51,7 +47,7 @@ export interface CaseRow {
   updated_at: string;
 }
 
-interface EventRow {
+export interface EventRow {
   n: number;
   at: string;
   actor_id: string | null;
@@ -62,68 +58,10 @@ interface EventRow {
   detail: string | null;
 }
 
-export interface Actor {
-  id: string | null;
-  name: string;
-}
-
-export const SENDER: Actor = { id: null, name: 'Người gửi' };
-export const SYSTEM: Actor = { id: null, name: 'Hệ thống' };
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** `count` characters of UNAMBIGUOUS_ALPHABET from a cryptographic source. */
-export function randomUnambiguous(count: number): string {
-  let out = '';
-  for (let i = 0; i < count; i++) out += UNAMBIGUOUS_ALPHABET[randomInt(UNAMBIGUOUS_ALPHABET.length)];
-  return out;
-}
-
-/** A tracking code: `K7QM-4TZX`, 29^8 ≈ 5·10^11 possibilities. */
-export const newTrackingCode = () => {
-  const code = randomUnambiguous(8);
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
-};
-
-const phoneTail = (phone: string) => phone.replace(/\D/g, '').slice(-4);
-
-/** What a resend is compared on: everything the citizen sent except the honeypot. */
-export function feedbackCanonical(submission: FeedbackSubmission): string {
-  const { website: _honeypot, ...meaning } = submission;
-  return canonicalJson(meaning);
-}
-
-const OPEN: readonly FeedbackStatus[] = ['received', 'routed', 'in_progress'];
-
-/** Overdue: still open after its due date, or answered after it. */
-export function isOverdue(row: Pick<CaseRow, 'status' | 'due_on' | 'answered_at'>, today: string): boolean {
-  if (OPEN.includes(row.status)) return today > row.due_on;
-  return row.answered_at ? vietnamDate(row.answered_at) > row.due_on : false;
-}
-
-const sameSecret = (secret: string, hash: string) => {
-  const a = Buffer.from(sha256(secret), 'hex');
-  const b = Buffer.from(hash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 export type SubmitOutcome =
   | { kind: 'created'; receipt: FeedbackReceipt; row: CaseRow }
   | { kind: 'repeat'; receipt: FeedbackReceipt }
   | { kind: 'conflict' };
-
-/** Which status an action leads to, and from which statuses it is allowed. */
-const TRANSITIONS: Record<FeedbackAction['action'], { from: readonly FeedbackStatus[]; to?: FeedbackStatus }> = {
-  route: { from: ['received', 'routed', 'in_progress'], to: 'routed' },
-  start: { from: ['received', 'routed'], to: 'in_progress' },
-  answer: { from: ['received', 'routed', 'in_progress', 'answered'], to: 'answered' },
-  publish: { from: ['answered', 'published'], to: 'published' },
-  note: { from: ['received', 'routed', 'in_progress', 'answered', 'published'] },
-};
-
-export function actionAllowed(action: FeedbackAction['action'], status: FeedbackStatus): boolean {
-  return TRANSITIONS[action].from.includes(status);
-}
 
 export class FeedbackStore {
   constructor(private readonly db: Database) {}
@@ -250,23 +188,7 @@ export class FeedbackStore {
     if (!row) return undefined;
     const ok = (proof.secret && sameSecret(proof.secret.toUpperCase(), row.secret_hash)) || (proof.phone && proof.phone === row.phone_tail);
     if (!ok) return undefined;
-    const timeline: FeedbackEvent[] = (await this.events(row.id))
-      .filter((event) => event.to_status && event.to_status !== event.from_status)
-      .map((event) => ({ status: event.to_status!, at: event.at }));
-    const answered = row.status === 'answered' || row.status === 'published';
-    return {
-      trackingCode: row.tracking_code,
-      unit: row.unit,
-      topic: row.topic,
-      title: row.title,
-      status: row.status,
-      receivedAt: row.received_at,
-      dueOn: row.due_on,
-      overdue: isOverdue(row, today),
-      timeline,
-      ...(answered && row.answer ? { answer: row.answer } : {}),
-      ...(answered && row.answered_at ? { answeredAt: row.answered_at } : {}),
-    };
+    return lookupView(row, await this.events(row.id), today);
   }
 
   /** Published answers of a unit, newest first; every search word must match (folded). */
@@ -300,34 +222,7 @@ export class FeedbackStore {
   }
 
   async staffView(row: CaseRow, today: string): Promise<FeedbackCase> {
-    const audit: FeedbackAuditEntry[] = (await this.events(row.id)).map((event) => ({
-      at: event.at,
-      actor: event.actor_name,
-      action: event.action,
-      fromStatus: event.from_status,
-      toStatus: event.to_status,
-      ...(event.detail ? { detail: event.detail } : {}),
-    }));
-    return {
-      ...summary(row, today),
-      id: row.id,
-      content: row.content,
-      sender: {
-        name: row.sender_name,
-        address: row.sender_address,
-        phone: row.sender_phone,
-        ...(row.sender_email ? { email: row.sender_email } : {}),
-      },
-      consent: { textVersion: row.consent_version, text: row.consent_text, at: row.consent_at },
-      ...(row.answer ? { answer: row.answer } : {}),
-      ...(row.answered_at ? { answeredAt: row.answered_at } : {}),
-      ...(row.public_title && row.public_content && row.public_answer
-        ? { public: { title: row.public_title, content: row.public_content, answer: row.public_answer } }
-        : {}),
-      ...(row.published_at ? { publishedAt: row.published_at } : {}),
-      ...(row.emailed_at ? { emailedAt: row.emailed_at } : {}),
-      audit,
-    };
+    return staffCaseView(row, await this.events(row.id), today);
   }
 
   /** Applies a staff action with its audit entry in one transaction; returns the updated row. */
@@ -385,32 +280,3 @@ export class FeedbackStore {
   }
 }
 
-export function summary(row: CaseRow, today: string): FeedbackCaseSummary {
-  return {
-    trackingCode: row.tracking_code,
-    unit: row.unit,
-    topic: row.topic,
-    ...(row.procedure_code ? { procedureCode: row.procedure_code } : {}),
-    title: row.title,
-    status: row.status,
-    senderName: row.sender_name,
-    receivedAt: row.received_at,
-    dueOn: row.due_on,
-    overdue: isOverdue(row, today),
-    ...(row.routed_to ? { routedTo: row.routed_to } : {}),
-  };
-}
-
-/** The public version only: never the original text, never the sender. */
-export function publicView(row: CaseRow): PublishedFeedback {
-  return {
-    trackingCode: row.tracking_code,
-    topic: row.topic,
-    ...(row.procedure_code ? { procedureCode: row.procedure_code } : {}),
-    title: row.public_title ?? '',
-    content: row.public_content ?? '',
-    answer: row.public_answer ?? '',
-    receivedAt: row.received_at,
-    publishedAt: row.published_at ?? row.updated_at,
-  };
-}
