@@ -9,7 +9,8 @@
  * verification is always passed in (`verify`), since it needs a real crypto library.
  */
 import * as z from 'zod/mini';
-import { canonicalJson, Instant, Slug, Uuid } from './common.js';
+import { canonicalJson, DayInput, Instant, Slug, Uuid } from './common.js';
+import { line, text } from './strings.js';
 import type { SurveyResponse } from './survey.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -496,11 +497,11 @@ export const LogKey = z.object({
 export type LogKey = z.infer<typeof LogKey>;
 
 export const LogCheckpointQuery = z.object({
-  size: z.optional(z.string().check(z.regex(/^\d+$/))),
+  size: z.optional(line(z.regex(/^\d+$/))),
 });
 
 export const InclusionQuery = z.object({
-  leaf: z.string().check(z.regex(/^\d+$/, 'số thứ tự lá (số nguyên ≥ 0)')),
+  leaf: line(z.regex(/^\d+$/, 'số thứ tự lá (số nguyên ≥ 0)')),
 });
 
 export const InclusionProof = z.object({
@@ -517,8 +518,8 @@ export const InclusionProof = z.object({
 export type InclusionProof = z.infer<typeof InclusionProof>;
 
 export const ConsistencyQuery = z.object({
-  from: z.string().check(z.regex(/^\d+$/, 'cỡ cây cũ (số nguyên ≥ 0)')),
-  to: z.optional(z.string().check(z.regex(/^\d+$/, 'cỡ cây mới (số nguyên ≥ 0)'))),
+  from: line(z.regex(/^\d+$/, 'cỡ cây cũ (số nguyên ≥ 0)')),
+  to: z.optional(line(z.regex(/^\d+$/, 'cỡ cây mới (số nguyên ≥ 0)'))),
 });
 
 export const ConsistencyProof = z.object({
@@ -565,19 +566,19 @@ export type WitnessRole = z.infer<typeof WitnessRole>;
 
 export const Witness = z.object({
   role: WitnessRole,
-  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  name: line(z.minLength(1), z.maxLength(120)),
   /** Position or organisation as it should read on the minutes. */
-  title: z.optional(z.string().check(z.maxLength(160))),
+  title: z.optional(line(z.maxLength(160))),
 });
 export type Witness = z.infer<typeof Witness>;
 
 /** Opening the box: the period to count and who witnesses it. */
 export const BallotOpeningRequest = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: DayInput,
+  to: DayInput,
   witnesses: z.array(Witness).check(z.minLength(1), z.maxLength(12)),
-  place: z.optional(z.string().check(z.maxLength(200))),
-  notes: z.optional(z.string().check(z.maxLength(2000))),
+  place: z.optional(line(z.maxLength(200))),
+  notes: z.optional(text(z.maxLength(2000))),
 });
 export type BallotOpeningRequest = z.infer<typeof BallotOpeningRequest>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line, text } from './strings.js';
 import { Instant, Slug, Uuid } from './common.js';
 import { QuestionnaireRef } from './questionnaire.js';
 
@@ -8,7 +9,7 @@ import { QuestionnaireRef } from './questionnaire.js';
  * is simply absent: unanswered is not a score.
  */
 export const AnswerValue = z.nullable(
-  z.union([z.number(), z.string().check(z.maxLength(2000)), z.array(z.string().check(z.maxLength(64)))]),
+  z.union([z.number(), text(z.maxLength(2000)), z.array(line(z.maxLength(64)))]),
 );
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
@@ -22,11 +23,11 @@ export type Channel = z.infer<typeof Channel>;
 /** Where the response was given: prefilled from attributes or a QR code's query string. */
 export const SurveyContext = z.object({
   /** Mã hồ sơ: a dossier counts once per unit. */
-  dossier: z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\p{L}\p{N}._\/-]+$/u))),
+  dossier: z.optional(line(z.minLength(1), z.maxLength(64), z.regex(/^[\p{L}\p{N}._\/-]+$/u))),
   /** Procedure code from the national database, e.g. 1.001193. */
-  procedure: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+  procedure: z.optional(line(z.minLength(1), z.maxLength(32))),
   /** Department or field (lĩnh vực), e.g. "Tư pháp – Hộ tịch". */
-  field: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  field: z.optional(line(z.minLength(1), z.maxLength(120))),
   channel: Channel,
 });
 export type SurveyContext = z.infer<typeof SurveyContext>;
@@ -41,7 +42,7 @@ export const SurveyResponse = z.object({
   /** When the citizen pressed send, by the device's clock (the server keeps its own time too). */
   submittedAt: z.optional(Instant),
   /** Honeypot: a field people never see. Filled means a bot; the server answers as usual and stores nothing. */
-  website: z.optional(z.string().check(z.maxLength(200))),
+  website: z.optional(text(z.maxLength(200))),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
 

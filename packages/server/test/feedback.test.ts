@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { UNAMBIGUOUS_ALPHABET, type FeedbackSubmission } from '@sipas/schema';
 import { StaffStore } from '../src/staff/store.js';
 import { WorkingCalendar, vietnamDate } from '../src/feedback/working-days.js';
-import { csvCell } from '../src/feedback/csv.js';
+import { csvCell } from '../src/http/csv.js';
 import { smtpStatusLine } from '../src/feedback/routes.js';
 import { ORIGIN, testApp } from './helpers.js';
 
@@ -285,6 +285,7 @@ describe('feedback (PAKN)', () => {
     assert.ok(response.body.includes(`"'=HYPERLINK(""http://evil"")"`));
     assert.ok(response.body.includes('Vũ Thị Mai'));
     assert.equal(csvCell('-1'), `"'-1"`);
+    assert.equal(csvCell(-1), '-1', 'a number stays a number');
   });
 
   it('says at start how senders learn of answers', async () => {

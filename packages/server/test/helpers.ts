@@ -52,3 +52,17 @@ export function surveyBody(overrides: Partial<SurveyResponse> = {}): SurveyRespo
     ...overrides,
   };
 }
+
+/** The supervisor's audit of a unit's box, run in-process over the server's own database. */
+export async function auditUnit(app: App, unit = 'phuong-a') {
+  const { parseVerifierKey } = await import('@sipas/schema');
+  const { audit, parseExport } = await import('../src/log/audit.js');
+  const { BallotBox } = await import('../src/log/box.js');
+  const { nodeSha256 } = await import('../src/log/crypto.js');
+  const { exportLogText } = await import('../src/log/export.js');
+  const box = BallotBox.open(app.ctx.config, app.ctx.db);
+  return audit({
+    key: parseVerifierKey(box.key(unit).verifierKey, nodeSha256),
+    export: parseExport(await exportLogText(box, unit)),
+  });
+}

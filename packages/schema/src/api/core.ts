@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line } from '../strings.js';
 import { Slug } from '../common.js';
 import { Questionnaire } from '../questionnaire.js';
 import { PublicUnit } from '../unit.js';
@@ -39,7 +40,7 @@ export const coreRoutes: RouteContract[] = [
     summary: 'Một phiếu khảo sát, phiên bản mới nhất hoặc phiên bản `version`.',
     tags: ['surveys'],
     params: z.object({ id: Slug }),
-    query: z.object({ version: z.optional(z.string().check(z.regex(/^[1-9][0-9]*$/))) }),
+    query: z.object({ version: z.optional(line(z.regex(/^[1-9][0-9]*$/))) }),
     responses: {
       200: { description: 'Phiếu khảo sát', schema: Questionnaire },
       404: problem('Không có phiếu khảo sát này.'),

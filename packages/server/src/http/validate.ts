@@ -23,6 +23,9 @@ function messageFor(issue: z.core.$ZodIssue): string {
 }
 
 function codeFor(issue: z.core.$ZodIssue): string {
+  // The schema's own rules (text: `lone_surrogate`, `control_character`) name their code in params.
+  const own = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  if (typeof own === 'string') return own;
   return issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
 }
 
