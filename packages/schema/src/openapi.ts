@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { API_ROUTES, type RouteContract } from './api/index.js';
+import { API_ROUTES, PERMISSIONS, type RouteContract } from './api/index.js';
 import { Problem } from './common.js';
 import { BallotOpening, BallotOpeningList, BallotOpeningRequest, ConsistencyProof, InclusionProof, LogKey } from './log.js';
 import { Health } from './api/index.js';
@@ -107,6 +107,11 @@ export function buildOpenApi(options: { version?: string; serverUrl?: string } =
       operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } };
     }
     if (route.auth === 'staff') operation.security = [{ staffToken: [] }];
+    if (route.permission) {
+      const role = PERMISSIONS[route.permission];
+      operation.description = `Quyền: \`${route.permission}\` — vai trò tối thiểu: ${role === 'admin' ? 'quản trị (admin)' : 'cán bộ (staff)'}.`;
+      operation['x-sipas-permission'] = { name: route.permission, role };
+    }
     (paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = operation;
   }
   const schemas: Record<string, JsonSchema> = {};

@@ -8,6 +8,7 @@ import { openDatabase } from './db/open.js';
 import { seedDemo } from './demo.js';
 import { feedbackCommands } from './feedback/commands.js';
 import { logCommands } from './log/commands.js';
+import { staffCommands } from './staff/commands.js';
 import { procedureCommands } from './procedures/commands.js';
 import { resultsCommands } from './results/commands.js';
 import { createServer } from './server.js';
@@ -139,7 +140,7 @@ const core: Commands = {
   },
 };
 
-const commands: Commands = { ...core, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands };
+const commands: Commands = { ...core, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands, ...staffCommands };
 
 function help(): void {
   console.log('Usage: sipas-server <command> [options]\n');

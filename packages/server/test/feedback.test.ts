@@ -82,7 +82,8 @@ describe('feedback (PAKN)', () => {
     mail = await mailbox();
     server = await testApp({ smtpUrl: mail.url, smtpFrom: '"Phường A" <no-reply@phuong-a.example>', rateLimitPerMinute: 1000 });
     const staff = new StaffStore(server.ctx.db);
-    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'staff', password: 'mat-khau-dai-du' });
+    // An admin: publishing and the personal-data export are admin-only (roles.test.ts covers staff).
+    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'admin', password: 'mat-khau-dai-du' });
     await staff.addUser({ unit: 'phuong-b', username: 'hoa', name: 'Lê Hoa', role: 'staff', password: 'mat-khau-dai-du' });
     const signIn = async (unit: string, username: string) =>
       (await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit, username, password: 'mat-khau-dai-du' } })).json().token as string;

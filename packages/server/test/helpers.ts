@@ -66,3 +66,17 @@ export async function auditUnit(app: App, unit = 'phuong-a') {
     export: parseExport(await exportLogText(box, unit)),
   });
 }
+
+/** A valid feedback (PAKN) submission from Vũ Thị Mai, phone ending 8999. */
+export function feedbackBody(overrides: Partial<import('@sipas/schema').FeedbackSubmission> = {}): import('@sipas/schema').FeedbackSubmission {
+  return {
+    id: crypto.randomUUID(),
+    unit: 'phuong-a',
+    topic: 'other',
+    title: 'Ghế chờ bị hỏng',
+    content: 'Hai ghế ở khu chờ Bộ phận Một cửa bị gãy chân, đề nghị thay sớm.',
+    sender: { name: 'Vũ Thị Mai', address: 'Số 3 ngõ 7, phường A', phone: '0977 888 999', email: 'mai@example.com' },
+    consent: { accepted: true, textVersion: 'pakn-2026-01', text: 'Tôi đồng ý để cơ quan xử lý thông tin cá nhân của tôi cho phản ánh này.' },
+    ...overrides,
+  };
+}

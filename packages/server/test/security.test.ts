@@ -54,8 +54,9 @@ describe('security: staff routes refuse without authentication', () => {
   before(async () => {
     server = await testApp({ rateLimitPerMinute: 10_000 });
     const staff = new StaffStore(server.ctx.db);
-    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'staff', password: 'mat-khau-dai-du' });
-    await staff.addUser({ unit: 'phuong-b', username: 'hoa', name: 'Lê Hoa', role: 'staff', password: 'mat-khau-dai-du' });
+    // Admins: these tests are about authentication and units; what each role may do is roles.test.ts.
+    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'admin', password: 'mat-khau-dai-du' });
+    await staff.addUser({ unit: 'phuong-b', username: 'hoa', name: 'Lê Hoa', role: 'admin', password: 'mat-khau-dai-du' });
     const signIn = async (unit: string, username: string) =>
       (await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit, username, password: 'mat-khau-dai-du' } })).json().token as string;
     token = await signIn('phuong-a', 'lan');
@@ -85,6 +86,7 @@ describe('security: staff routes refuse without authentication', () => {
       'GET /v1/staff/units/:unit/feedback/:code': { params: { ...unit, code } },
       'POST /v1/staff/units/:unit/feedback/:code/actions': { params: { ...unit, code }, body: { action: 'note', note: 'Ghi chú' } },
       'GET /v1/staff/units/:unit/feedback-export': { params: unit, query: { from: `${year}-01-01`, to: `${year}-12-31` } },
+      'POST /v1/staff/units/:unit/accounts/:username/unlock': { params: { ...unit, username: 'lan' } },
     };
   };
 

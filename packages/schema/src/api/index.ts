@@ -8,6 +8,7 @@ import { surveyRoutes } from './surveys.js';
 import type { RouteContract } from './route.js';
 
 export * from './route.js';
+export * from './permissions.js';
 export { Health } from './core.js';
 
 /** Every route of the endpoint, the single list the server and the OpenAPI document share. */

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { Permission } from './permissions.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -25,6 +26,8 @@ export interface RouteContract {
   body?: z.ZodMiniType;
   /** `staff` routes need a staff session token (Authorization: Bearer …). */
   auth?: 'staff';
+  /** On staff routes: what the caller's role must permit (see PERMISSIONS); any role when absent. */
+  permission?: Permission;
   responses: Record<number, RouteResponse>;
 }
 

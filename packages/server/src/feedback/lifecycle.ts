@@ -1,4 +1,4 @@
-import { canonicalJson, type FeedbackAction, type FeedbackStatus, type FeedbackSubmission } from '@sipas/schema';
+import { canonicalJson, type FeedbackAction, type FeedbackStatus, type FeedbackSubmission, type Permission } from '@sipas/schema';
 import type { CaseRow } from './sql.js';
 import { vietnamDate } from './working-days.js';
 
@@ -37,3 +37,12 @@ export function actionAllowed(action: FeedbackAction['action'], status: Feedback
   return TRANSITIONS[action].from.includes(status);
 }
 
+
+/** What each action needs of the staff member's role (the matrix in @sipas/schema's PERMISSIONS). */
+export const ACTION_PERMISSION: Record<FeedbackAction['action'], Permission> = {
+  route: 'feedback.handle',
+  start: 'feedback.handle',
+  answer: 'feedback.handle',
+  note: 'feedback.handle',
+  publish: 'feedback.publish',
+};

@@ -9,13 +9,13 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext, StaffPrincipal } from '../context.js';
 import { invalid, notFound, ProblemError } from '../http/problem.js';
-import { handle } from '../http/route.js';
+import { assertPermitted, handle } from '../http/route.js';
 import type { StoredUnit } from '../units/store.js';
 import { answerMail, sendMail } from './mail.js';
 import { calendarFor, feedbackSettings, smtpFor, workingDaysFor } from './settings.js';
 import { newTrackingCode, randomUnambiguous } from './codes.js';
-import { actionAllowed } from './lifecycle.js';
-import { FeedbackStore, type CaseRow } from './sql.js';
+import { ACTION_PERMISSION, actionAllowed } from './lifecycle.js';
+import { FeedbackStore, PHONE_TRIES, type CaseRow } from './sql.js';
 import { vietnamDate } from './working-days.js';
 import { feedbackCsv } from './csv.js';
 
@@ -105,15 +105,22 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     if (!query.secret && !query.phone) {
       throw invalid([{ path: 'secret', code: 'required', message: 'Cần mã bí mật hoặc 4 số cuối số điện thoại.' }]);
     }
-    const found = await store.lookup(
+    const outcome = await store.lookup(
       normalizeTrackingCode(params.code!),
       { ...(query.secret ? { secret: query.secret } : {}), ...(query.phone ? { phone: query.phone } : {}) },
       today(),
     );
-    if (!found) {
+    if (outcome.kind === 'phone-locked') {
+      throw new ProblemError(403, 'Đã nhập sai 4 số cuối điện thoại quá nhiều lần cho phản ánh này.', {
+        code: 'phone_lookup_locked',
+        detail: `Để bảo vệ người gửi, sau ${PHONE_TRIES} lần sai chỉ còn tra cứu được bằng mã bí mật ghi trên giấy biên nhận. Nếu mất mã bí mật, xin liên hệ bộ phận tiếp nhận của đơn vị.`,
+        errors: [{ path: 'phone', code: 'phone_lookup_locked', message: 'Hãy tra cứu bằng mã bí mật.' }],
+      });
+    }
+    if (outcome.kind === 'none') {
       throw notFound('Không tìm thấy phản ánh với mã theo dõi và mã bí mật (hoặc số điện thoại) này.', 'feedback_not_found');
     }
-    return found;
+    return outcome.view;
   });
 
   handle(app, ctx, 'GET', '/v1/units/:unit/feedback', async ({ unit, query, reply }) => {
@@ -154,6 +161,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
 
   handle<FeedbackAction>(app, ctx, 'POST', '/v1/staff/units/:unit/feedback/:code/actions', async ({ unit, params, body, staff, reply }) => {
     reply.header('cache-control', 'no-store');
+    assertPermitted(staff!, ACTION_PERMISSION[body.action]);
     const row = await caseOf(unit!, params.code!);
     if (!actionAllowed(body.action, row.status)) {
       throw new ProblemError(409, `Không thể thực hiện thao tác này khi phản ánh ở trạng thái "${STATUS_WORDS[row.status]}".`, {

@@ -44,6 +44,8 @@ export interface CaseRow {
   published_at: string | null;
   search_text: string | null;
   emailed_at: string | null;
+  /** Wrong phone-digit lookups so far; at PHONE_TRIES only the secret opens the case. */
+  phone_failures: number;
   updated_at: string;
 }
 
@@ -57,6 +59,11 @@ export interface EventRow {
   to_status: FeedbackStatus | null;
   detail: string | null;
 }
+
+/** Wrong "last four phone digits" a case tolerates before only its secret opens it. */
+export const PHONE_TRIES = 5;
+
+export type LookupOutcome = { kind: 'found'; view: FeedbackLookup } | { kind: 'none' } | { kind: 'phone-locked' };
 
 export type SubmitOutcome =
   | { kind: 'created'; receipt: FeedbackReceipt; row: CaseRow }
@@ -129,6 +136,7 @@ export class FeedbackStore {
         published_at: null,
         search_text: null,
         emailed_at: null,
+        phone_failures: 0,
         updated_at: receivedAt,
       };
       try {
@@ -182,13 +190,28 @@ export class FeedbackStore {
     return this.db.all<EventRow>('SELECT * FROM feedback_events WHERE case_id = ? ORDER BY n', [caseId]);
   }
 
-  /** The case if the secret or the phone's last four digits match; undefined otherwise, alike. */
-  async lookup(code: string, proof: { secret?: string; phone?: string }, today: string): Promise<FeedbackLookup | undefined> {
+  /**
+   * The case if the secret or the phone's last four digits match; `none` otherwise, alike for a
+   * wrong code and a wrong proof. Four digits are only 10⁴ guesses, so each case allows
+   * PHONE_TRIES of them in all, from any address: a try is taken (compare-and-set) before the
+   * digits are compared and given back when they match; once they are used up, only the secret
+   * (≈ 29¹⁰ possibilities) opens the case.
+   */
+  async lookup(code: string, proof: { secret?: string; phone?: string }, today: string): Promise<LookupOutcome> {
     const row = await this.byCode(code);
-    if (!row) return undefined;
-    const ok = (proof.secret && sameSecret(proof.secret.toUpperCase(), row.secret_hash)) || (proof.phone && proof.phone === row.phone_tail);
-    if (!ok) return undefined;
-    return lookupView(row, await this.events(row.id), today);
+    if (!row) return { kind: 'none' };
+    if (proof.secret && sameSecret(proof.secret.toUpperCase(), row.secret_hash)) {
+      return { kind: 'found', view: lookupView(row, await this.events(row.id), today) };
+    }
+    if (!proof.phone) return { kind: 'none' };
+    const taken = await this.db.run('UPDATE feedback_cases SET phone_failures = phone_failures + 1 WHERE id = ? AND phone_failures < ?', [
+      row.id,
+      PHONE_TRIES,
+    ]);
+    if (taken.changes === 0) return { kind: 'phone-locked' };
+    if (proof.phone !== row.phone_tail) return { kind: 'none' };
+    await this.db.run('UPDATE feedback_cases SET phone_failures = phone_failures - 1 WHERE id = ?', [row.id]);
+    return { kind: 'found', view: lookupView(row, await this.events(row.id), today) };
   }
 
   /** Published answers of a unit, newest first; every search word must match (folded). */

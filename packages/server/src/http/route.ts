@@ -1,4 +1,4 @@
-import { findRoute, type HttpMethod, type RouteContract } from '@sipas/schema';
+import { findRoute, PERMISSION_LABELS, PERMISSIONS, permits, type HttpMethod, type Permission, type RouteContract } from '@sipas/schema';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext, StaffPrincipal } from '../context.js';
 import type { StoredUnit } from '../units/store.js';
@@ -15,6 +15,18 @@ export interface RouteInput<Body> {
   staff: StaffPrincipal | undefined;
   request: FastifyRequest;
   reply: FastifyReply;
+}
+
+/**
+ * Refuses a signed-in staff member whose role lacks `permission` (the matrix in @sipas/schema's
+ * PERMISSIONS), with a 403 that says what was refused and which role it needs.
+ */
+export function assertPermitted(staff: StaffPrincipal, permission: Permission): void {
+  if (permits(staff.role, permission)) return;
+  throw new ProblemError(403, `Chỉ quản trị viên của đơn vị được ${PERMISSION_LABELS[permission]}.`, {
+    code: 'forbidden_role',
+    detail: `Việc này cần vai trò "${PERMISSIONS[permission]}"; tài khoản ${staff.name} có vai trò "${staff.role}". Hãy nhờ quản trị viên của đơn vị.`,
+  });
 }
 
 /** A cross-origin caller must be on the unit's list; same-origin and non-browser callers pass. */
@@ -56,6 +68,7 @@ export function handle<Body = unknown>(
             headers: { 'www-authenticate': 'Bearer' },
           });
         }
+        if (contract.permission) assertPermitted(staff, contract.permission);
       }
       const params = contract.params
         ? (parseOr400(contract.params, request.params) as Record<string, string>)
