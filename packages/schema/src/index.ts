@@ -11,4 +11,5 @@ export * from './scoring.js';
 export * from './text.js';
 export * from './strings.js';
 export * from './log.js';
+export * from './log-export.js';
 export * from './api/index.js';

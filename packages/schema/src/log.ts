@@ -557,6 +557,8 @@ export const LogExportLine = z.object({
   /** The response row rebuilt as the response; null when the row is gone. */
   response: z.nullable(z.record(z.string(), z.unknown())),
   receivedAt: z.nullable(z.string()),
+  /** The receive time the log's own row records for the leaf (a second copy the audit compares). */
+  leafReceivedAt: z.optional(z.nullable(z.string())),
 });
 export type LogExportLine = z.infer<typeof LogExportLine>;
 
