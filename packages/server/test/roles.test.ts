@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { API_ROUTES, PERMISSIONS, type RouteContract } from '@sipas/schema';
 import { StaffStore } from '../src/staff/store.js';
@@ -71,6 +73,12 @@ describe('roles: the permission matrix, route by route', () => {
     const own = key(route) === 'DELETE /v1/staff/sessions/current' && token ? await signIn(token === tokens.admin ? 'minh' : 'lan', token === tokens.admin ? 'mat-khau-quan-tri' : 'mat-khau-can-bo') : token;
     return server.app.inject({ method: route.method, url, ...(payload ? { payload } : {}), headers: own ? { authorization: `Bearer ${own}` } : {} });
   };
+
+  it('docs/operations.md prints the same matrix', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../../../docs/operations.md', import.meta.url)), 'utf8');
+    const printed = Object.fromEntries([...doc.matchAll(/^\| `([a-z]+\.[a-z]+)` \| .* \| `(staff|admin)` \|$/gm)].map((m) => [m[1], m[2]]));
+    assert.deepEqual(printed, { ...PERMISSIONS });
+  });
 
   it('the matrix in code is the one written here, for every staff route of the contract', () => {
     assert.deepEqual(Object.fromEntries(staffRoutes.map((route) => [key(route), route.permission ? PERMISSIONS[route.permission] : 'staff'])), EXPECTED);
