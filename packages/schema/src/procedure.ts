@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { line, text } from './strings.js';
+import { line, text, webUrl } from './strings.js';
 import { CalendarDate } from './common.js';
 
 /** Procedure code of the national database, e.g. "1.001193" or "2.000635". */
@@ -61,13 +61,13 @@ export const Procedure = z.object({
   /** Yêu cầu, điều kiện. */
   conditions: z.optional(text(z.maxLength(4000))),
   /** Link to the online public service, when the procedure is offered online. */
-  onlineUrl: z.optional(text(z.maxLength(500))),
+  onlineUrl: z.optional(webUrl(z.maxLength(500))),
   /** full = trực tuyến toàn trình, partial = một phần. */
   onlineLevel: z.optional(z.enum(ONLINE_LEVELS)),
   /** Số quyết định công bố. */
   decision: z.optional(text(z.maxLength(200))),
   /** The procedure's page in the national database (dichvucong.gov.vn), when known. */
-  sourceUrl: z.optional(text(z.maxLength(500))),
+  sourceUrl: z.optional(webUrl(z.maxLength(500))),
   updatedAt: CalendarDate,
 });
 export type Procedure = z.infer<typeof Procedure>;

@@ -1,3 +1,4 @@
+import { webUrl } from '@sipas/schema';
 import type { Commands } from '../commands.js';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
@@ -50,7 +51,14 @@ export const feedbackCommands: Commands = {
           next.smtp = { url: options['smtp-url'], ...(typeof options['smtp-from'] === 'string' ? { from: options['smtp-from'] } : {}) };
         }
         if (options['no-smtp'] === true) delete next.smtp;
-        if (typeof options['lookup-url'] === 'string') next.lookupUrl = options['lookup-url'];
+        if (typeof options['lookup-url'] === 'string') {
+          // It becomes a link in the emails to citizens: only a web address.
+          if (!webUrl().safeParse(options['lookup-url']).success) {
+            console.error('--lookup-url: cần một địa chỉ web bắt đầu bằng https:// hoặc http:// (an http(s) URL).');
+            return 2;
+          }
+          next.lookupUrl = options['lookup-url'];
+        }
         const { settings, ...plain } = unit;
         await units.upsert(plain, { ...settings, feedback: next });
         const shown = { ...next, ...(next.smtp ? { smtp: { ...next.smtp, url: next.smtp.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') } } : {}) };
