@@ -5,7 +5,7 @@ import { requestJson } from '../shared/client.js';
 import { SipasElement } from '../shared/element.js';
 import { intlLocale } from '../shared/localize.js';
 import { readCache, writeCache, type Cached } from './cache.js';
-import { highlights, index, levelsOf, search, tokens, type Indexed } from './search.js';
+import { highlights, levelsOf, ProcedureIndex, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
 /** `detail` of `sipas-procedures-loaded`. */
@@ -124,10 +124,12 @@ export class SipasProcedures extends SipasElement {
   declare private _detailFailed: boolean;
   declare private _announce: string;
 
-  private entries: Indexed[] = [];
+  private index = new ProcedureIndex([]);
   private fields: string[] = [];
   private levels: string[] = [];
   private results: Indexed[] = [];
+  /** Folded terms to highlight in the results' names (the query's words, or what a typo stood for). */
+  private terms: string[] = [];
   private resultsKey = '';
   private details = new Map<string, Procedure>();
   private pushed = false;
@@ -232,7 +234,7 @@ export class SipasProcedures extends SipasElement {
     } catch {
       if (key !== this.loadedKey) return;
       this._fresh = false;
-      if (cached) this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source: 'cache', fresh: false });
+      if (cached) this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.index.entries.length, source: 'cache', fresh: false });
       else this._status = 'error';
     }
   }
@@ -249,7 +251,7 @@ export class SipasProcedures extends SipasElement {
         if ('steps' in p) this.details.set(p.code, p);
         return summarize(p);
       });
-      this.entries = index(list);
+      this.index = new ProcedureIndex(list);
       this.fields = [...new Set(list.map((p) => p.field))].sort(new Intl.Collator('vi').compare);
       this.levels = [...new Set(list.flatMap((p) => levelsOf(p.level)))].sort();
       this.resultsKey = '';
@@ -260,7 +262,7 @@ export class SipasProcedures extends SipasElement {
         else void this.loadDetail(this.code);
       }
     }
-    this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source, fresh });
+    this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.index.entries.length, source, fresh });
   }
 
   private async loadDetail(code: string): Promise<void> {
@@ -290,7 +292,7 @@ export class SipasProcedures extends SipasElement {
     const key = `${this.query}\u0000${this.field}\u0000${this.level}\u0000${this.online}`;
     if (key !== this.resultsKey) {
       this.resultsKey = key;
-      this.results = search(this.entries, this.query, { field: this.field, level: this.level, online: this.online });
+      ({ results: this.results, terms: this.terms } = this.index.search(this.query, { field: this.field, level: this.level, online: this.online }));
       this._shown = this.pageSize;
       clearTimeout(this.announceTimer);
       // Announce the count once typing pauses, not at every keystroke.
@@ -340,7 +342,7 @@ export class SipasProcedures extends SipasElement {
       this.pushed = true;
     }
     this.code = code;
-    const entry = this.entries.find((e) => e.p.code === code);
+    const entry = this.index.entries.find((e) => e.p.code === code);
     this.emit<ProcedureOpenedDetail>('sipas-procedure-opened', { code, name: entry?.p.name ?? this._detail?.name ?? code });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
   }
@@ -389,7 +391,6 @@ export class SipasProcedures extends SipasElement {
 
   private renderList(): TemplateResult {
     const results = this.results;
-    const words = tokens(this.query);
     const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
     const option = (value: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${value}</option>`;
@@ -424,7 +425,7 @@ export class SipasProcedures extends SipasElement {
                   if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
                   ev.preventDefault();
                   this.open(e.p.code);
-                }}>${this.mark(e, words)}</a>
+                }}>${this.mark(e, this.terms)}</a>
                 <span class="meta">${e.p.field} · ${e.p.code}${e.p.online ? html` · <strong>${msg('Trực tuyến', { id: 'procedures.online' })}</strong>` : nothing}</span>
               </li>`,
             )}
@@ -452,7 +453,7 @@ export class SipasProcedures extends SipasElement {
   private renderDetail(): TemplateResult {
     const p = this._detail;
     const code = this.code!;
-    const name = this.entries.find((e) => e.p.code === code)?.p.name;
+    const name = this.index.entries.find((e) => e.p.code === code)?.p.name;
     return html`<article part="detail">
       <button type="button" class="secondary back" @click=${() => this.close()}>← ${msg('Danh sách thủ tục', { id: 'procedures.back' })}</button>
       <h3 id="title" tabindex="-1">${p?.name ?? name ?? code}</h3>
