@@ -132,6 +132,7 @@ export class SipasProcedures extends SipasElement {
   private terms: string[] = [];
   private resultsKey = '';
   private details = new Map<string, Procedure>();
+  private dates = new Map<string, string>();
   private pushed = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private loadedKey = '';
@@ -366,9 +367,15 @@ export class SipasProcedures extends SipasElement {
 
   private date(iso: string | null | undefined, time = false): string {
     if (!iso) return '';
-    const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-    const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
-    return new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d);
+    // Remembered: an Intl.DateTimeFormat costs more than a search, and the list renders at every keystroke.
+    const key = `${intlLocale()} ${time} ${iso}`;
+    let text = this.dates.get(key);
+    if (text === undefined) {
+      const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+      const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+      this.dates.set(key, (text = new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d)));
+    }
+    return text;
   }
 
   override render() {
@@ -394,6 +401,9 @@ export class SipasProcedures extends SipasElement {
     const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
     const option = (value: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${value}</option>`;
+    // The results' links: the list's URL plus the code (urlFor parses a URL; twenty of them per keystroke add up).
+    const [listUrl, hash = ''] = this.urlFor(undefined).split('#');
+    const link = (code: string) => `${listUrl}${listUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ [P.code]: code })}${hash ? `#${hash}` : ''}`;
     return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @input=${this.filter}>
         <label for="q">${msg('Tìm thủ tục (có dấu hoặc không dấu)', { id: 'procedures.searchLabel' })}</label>
         <input id="q" name="query" type="search" autocomplete="off" .value=${this.query} placeholder=${msg('Ví dụ: khai sinh, chứng thực', { id: 'procedures.placeholder' })} />
@@ -421,7 +431,7 @@ export class SipasProcedures extends SipasElement {
         : html`<ul part="list">
             ${results.slice(0, this._shown).map(
               (e) => html`<li>
-                <a part="item" href=${this.urlFor(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
+                <a part="item" href=${link(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
                   if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
                   ev.preventDefault();
                   this.open(e.p.code);
