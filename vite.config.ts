@@ -94,7 +94,7 @@ export default defineConfig(({ mode }) => {
             chunkFileNames: 'chunks/[name]-[hash].js',
             // One core chunk (Lit, localisation, client, outbox, shared styles) instead of one per
             // combination of elements: fewer requests, better compression.
-            codeSplitting: { groups: [{ name: (id: string) => (CORE_MODULE.test(id.replaceAll('\\', '/')) ? 'core' : null) }] },
+            codeSplitting: { groups: [{ debugName: 'core', name: (id: string) => (CORE_MODULE.test(id.replaceAll('\\', '/')) ? 'core' : null) }] },
           },
         },
       },
