@@ -135,6 +135,11 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
       decorateReply: false,
       cacheControl: true,
       maxAge: '5m',
+      // sipas.js imports its chunks as ES modules, which browsers fetch with CORS: any site that
+      // pastes the script may read this public code (no credentials are involved).
+      setHeaders: (reply, path) => {
+        if (/[\\/]chunks[\\/]/.test(path)) reply.header('access-control-allow-origin', '*');
+      },
     });
   }
   if (config.siteDir && existsSync(config.siteDir)) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { API_ROUTES, type FeedbackSubmission, type RouteContract } from '@sipas/schema';
@@ -276,7 +277,7 @@ describe('security: headers on the server’s own pages', () => {
     assert.equal(response.headers['cache-control'], 'no-store');
   });
 
-  it('the widgets stay embeddable on any site: /sipas/sipas.js loads cross-origin, its catalogue is readable by the unit’s sites', async () => {
+  it('the widgets stay embeddable on any site: /sipas/sipas.js and its chunks load cross-origin, its catalogue is readable by the unit’s sites', async () => {
     const script = await get('/sipas/sipas.js', { origin: EVIL, 'sec-fetch-dest': 'script', 'sec-fetch-mode': 'no-cors' });
     assert.equal(script.statusCode, 200);
     assert.match(String(script.headers['content-type']), /javascript/);
@@ -284,6 +285,14 @@ describe('security: headers on the server’s own pages', () => {
     assert.equal(script.headers['cross-origin-resource-policy'], 'cross-origin');
     assert.equal(script.headers['x-frame-options'], undefined, 'no page headers on the script');
     assert.equal(script.headers['content-security-policy'], undefined);
+    // The loader imports its chunks as ES modules, which browsers fetch with CORS, from any site.
+    const chunk = /chunks\/survey-[\w-]+\.js/.exec(readFileSync(repo('packages/widgets/dist/sipas.js'), 'utf8'))?.[0];
+    assert.ok(chunk, 'sipas.js names the survey chunk');
+    const module = await get(`/sipas/${chunk}`, { origin: EVIL, 'sec-fetch-dest': 'script', 'sec-fetch-mode': 'cors' });
+    assert.equal(module.statusCode, 200);
+    assert.match(String(module.headers['content-type']), /javascript/);
+    assert.equal(module.headers['access-control-allow-origin'], '*');
+    assert.equal(module.headers['x-content-type-options'], 'nosniff');
     const catalogue = await get('/sipas/sipas.en.json', { origin: ORIGIN });
     assert.equal(catalogue.statusCode, 200);
     assert.equal(catalogue.headers['access-control-allow-origin'], ORIGIN);

@@ -5,7 +5,7 @@ import { requestJson } from '../shared/client.js';
 import { SipasElement } from '../shared/element.js';
 import { intlLocale } from '../shared/localize.js';
 import { readCache, writeCache, type Cached } from './cache.js';
-import { highlights, index, levelsOf, search, tokens, type Indexed } from './search.js';
+import { highlights, levelsOf, ProcedureIndex, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
 /** `detail` of `sipas-procedures-loaded`. */
@@ -124,12 +124,15 @@ export class SipasProcedures extends SipasElement {
   declare private _detailFailed: boolean;
   declare private _announce: string;
 
-  private entries: Indexed[] = [];
+  private index = new ProcedureIndex([]);
   private fields: string[] = [];
   private levels: string[] = [];
   private results: Indexed[] = [];
+  /** Folded terms to highlight in the results' names (the query's words, or what a typo stood for). */
+  private terms: string[] = [];
   private resultsKey = '';
   private details = new Map<string, Procedure>();
+  private dates = new Map<string, string>();
   private pushed = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private loadedKey = '';
@@ -232,7 +235,7 @@ export class SipasProcedures extends SipasElement {
     } catch {
       if (key !== this.loadedKey) return;
       this._fresh = false;
-      if (cached) this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source: 'cache', fresh: false });
+      if (cached) this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.index.entries.length, source: 'cache', fresh: false });
       else this._status = 'error';
     }
   }
@@ -249,7 +252,7 @@ export class SipasProcedures extends SipasElement {
         if ('steps' in p) this.details.set(p.code, p);
         return summarize(p);
       });
-      this.entries = index(list);
+      this.index = new ProcedureIndex(list);
       this.fields = [...new Set(list.map((p) => p.field))].sort(new Intl.Collator('vi').compare);
       this.levels = [...new Set(list.flatMap((p) => levelsOf(p.level)))].sort();
       this.resultsKey = '';
@@ -260,7 +263,7 @@ export class SipasProcedures extends SipasElement {
         else void this.loadDetail(this.code);
       }
     }
-    this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source, fresh });
+    this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.index.entries.length, source, fresh });
   }
 
   private async loadDetail(code: string): Promise<void> {
@@ -290,7 +293,7 @@ export class SipasProcedures extends SipasElement {
     const key = `${this.query}\u0000${this.field}\u0000${this.level}\u0000${this.online}`;
     if (key !== this.resultsKey) {
       this.resultsKey = key;
-      this.results = search(this.entries, this.query, { field: this.field, level: this.level, online: this.online });
+      ({ results: this.results, terms: this.terms } = this.index.search(this.query, { field: this.field, level: this.level, online: this.online }));
       this._shown = this.pageSize;
       clearTimeout(this.announceTimer);
       // Announce the count once typing pauses, not at every keystroke.
@@ -340,7 +343,7 @@ export class SipasProcedures extends SipasElement {
       this.pushed = true;
     }
     this.code = code;
-    const entry = this.entries.find((e) => e.p.code === code);
+    const entry = this.index.entries.find((e) => e.p.code === code);
     this.emit<ProcedureOpenedDetail>('sipas-procedure-opened', { code, name: entry?.p.name ?? this._detail?.name ?? code });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
   }
@@ -364,9 +367,15 @@ export class SipasProcedures extends SipasElement {
 
   private date(iso: string | null | undefined, time = false): string {
     if (!iso) return '';
-    const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-    const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
-    return new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d);
+    // Remembered: an Intl.DateTimeFormat costs more than a search, and the list renders at every keystroke.
+    const key = `${intlLocale()} ${time} ${iso}`;
+    let text = this.dates.get(key);
+    if (text === undefined) {
+      const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+      const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+      this.dates.set(key, (text = new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d)));
+    }
+    return text;
   }
 
   override render() {
@@ -389,10 +398,12 @@ export class SipasProcedures extends SipasElement {
 
   private renderList(): TemplateResult {
     const results = this.results;
-    const words = tokens(this.query);
     const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
     const option = (value: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${value}</option>`;
+    // The results' links: the list's URL plus the code (urlFor parses a URL; twenty of them per keystroke add up).
+    const [listUrl, hash = ''] = this.urlFor(undefined).split('#');
+    const link = (code: string) => `${listUrl}${listUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ [P.code]: code })}${hash ? `#${hash}` : ''}`;
     return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @input=${this.filter}>
         <label for="q">${msg('Tìm thủ tục (có dấu hoặc không dấu)', { id: 'procedures.searchLabel' })}</label>
         <input id="q" name="query" type="search" autocomplete="off" .value=${this.query} placeholder=${msg('Ví dụ: khai sinh, chứng thực', { id: 'procedures.placeholder' })} />
@@ -420,11 +431,11 @@ export class SipasProcedures extends SipasElement {
         : html`<ul part="list">
             ${results.slice(0, this._shown).map(
               (e) => html`<li>
-                <a part="item" href=${this.urlFor(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
+                <a part="item" href=${link(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
                   if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
                   ev.preventDefault();
                   this.open(e.p.code);
-                }}>${this.mark(e, words)}</a>
+                }}>${this.mark(e, this.terms)}</a>
                 <span class="meta">${e.p.field} · ${e.p.code}${e.p.online ? html` · <strong>${msg('Trực tuyến', { id: 'procedures.online' })}</strong>` : nothing}</span>
               </li>`,
             )}
@@ -452,7 +463,7 @@ export class SipasProcedures extends SipasElement {
   private renderDetail(): TemplateResult {
     const p = this._detail;
     const code = this.code!;
-    const name = this.entries.find((e) => e.p.code === code)?.p.name;
+    const name = this.index.entries.find((e) => e.p.code === code)?.p.name;
     return html`<article part="detail">
       <button type="button" class="secondary back" @click=${() => this.close()}>← ${msg('Danh sách thủ tục', { id: 'procedures.back' })}</button>
       <h3 id="title" tabindex="-1">${p?.name ?? name ?? code}</h3>
