@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Instant, Slug, Uuid, CalendarDate } from './common.js';
-import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, FEEDBACK_TOPICS } from './feedback-rules.js';
+import { UNAMBIGUOUS_PATTERN } from './rules/codes.js';
+import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, FEEDBACK_TOPICS, PHONE_PATTERN } from './rules/feedback.js';
 
 export const FeedbackTopic = z.enum(FEEDBACK_TOPICS);
 export type FeedbackTopic = z.infer<typeof FeedbackTopic>;
@@ -9,14 +10,12 @@ export type FeedbackTopic = z.infer<typeof FeedbackTopic>;
 export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
 
-/** Secrets and tracking codes use only these characters (see UNAMBIGUOUS_ALPHABET). */
-const UNAMBIGUOUS = /^[23456789ABCDEFGHJKMNPQRSTWXYZ]+$/;
 
 /** The sender, as Nghị định 20/2008/NĐ-CP (amended) requires. Personal data: staff only. */
 export const FeedbackSender = z.object({
-  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
-  address: z.string().check(z.trim(), z.minLength(5), z.maxLength(300)),
-  phone: z.string().check(z.trim(), z.regex(/^\+?[0-9 .()-]{8,20}$/)),
+  name: z.string().check(z.trim(), z.minLength(FEEDBACK_LIMITS.nameMin), z.maxLength(FEEDBACK_LIMITS.name)),
+  address: z.string().check(z.trim(), z.minLength(FEEDBACK_LIMITS.addressMin), z.maxLength(FEEDBACK_LIMITS.address)),
+  phone: z.string().check(z.trim(), z.regex(PHONE_PATTERN)),
   email: z.optional(z.union([z.email(), z.literal('')])),
 });
 export type FeedbackSender = z.infer<typeof FeedbackSender>;
@@ -27,8 +26,8 @@ export const FeedbackSubmission = z.object({
   unit: Slug,
   topic: FeedbackTopic,
   /** Required when the topic is a procedure. */
-  procedureCode: z.optional(z.string().check(z.trim(), z.maxLength(32))),
-  title: z.string().check(z.trim(), z.minLength(5), z.maxLength(FEEDBACK_LIMITS.title)),
+  procedureCode: z.optional(z.string().check(z.trim(), z.maxLength(FEEDBACK_LIMITS.procedureCode))),
+  title: z.string().check(z.trim(), z.minLength(FEEDBACK_LIMITS.titleMin), z.maxLength(FEEDBACK_LIMITS.title)),
   content: z.string().check(z.trim(), z.minLength(FEEDBACK_LIMITS.contentMin), z.maxLength(FEEDBACK_LIMITS.content)),
   sender: FeedbackSender,
   /**
@@ -44,7 +43,7 @@ export const FeedbackSubmission = z.object({
    * The lookup secret, chosen by the client (8–32 unambiguous characters), so that a resend from
    * the offline outbox knows it too. Only its hash is stored. Without it the server makes one.
    */
-  secret: z.optional(z.string().check(z.minLength(8), z.maxLength(32), z.regex(UNAMBIGUOUS))),
+  secret: z.optional(z.string().check(z.minLength(8), z.maxLength(32), z.regex(UNAMBIGUOUS_PATTERN))),
   /** Honeypot (see SurveyResponse.website). */
   website: z.optional(z.string().check(z.maxLength(200))),
 });
@@ -185,7 +184,7 @@ export const FeedbackAction = z.discriminatedUnion('action', [
   /** Publish the redacted public version; the sender is emailed when SMTP is configured. */
   z.object({
     action: z.literal('publish'),
-    title: z.string().check(z.trim(), z.minLength(5), z.maxLength(FEEDBACK_LIMITS.title)),
+    title: z.string().check(z.trim(), z.minLength(FEEDBACK_LIMITS.titleMin), z.maxLength(FEEDBACK_LIMITS.title)),
     content: z.string().check(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.content)),
     answer: z.string().check(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.answer)),
   }),
@@ -196,13 +195,3 @@ export type FeedbackAction = z.infer<typeof FeedbackAction>;
 
 export const FeedbackExportQuery = z.object({ from: CalendarDate, to: CalendarDate });
 
-export {
-  FEEDBACK_LIMITS,
-  FEEDBACK_STATUSES,
-  FEEDBACK_TOPICS,
-  normalizeTrackingCode,
-  personalDataLeft,
-  REDACTED,
-  redactPersonal,
-  TRACKING_ALPHABET,
-} from './feedback-rules.js';

@@ -8,6 +8,6 @@ export * from './feedback.js';
 export * from './results.js';
 export * from './staff.js';
 export * from './scoring.js';
-export * from './text.js';
 export * from './log.js';
 export * from './api/index.js';
+export * from './rules/index.js';

@@ -1,7 +1,9 @@
 import {
   canonicalJson,
   foldForSearch,
-  UNAMBIGUOUS_ALPHABET,
+  addDays,
+  randomCode,
+  vietnamDayStart,
   type FeedbackAction,
   type FeedbackAuditEntry,
   type FeedbackCase,
@@ -72,11 +74,9 @@ export const SYSTEM: Actor = { id: null, name: 'Hệ thống' };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** `count` characters of UNAMBIGUOUS_ALPHABET from a cryptographic source. */
+/** `count` characters of the unambiguous alphabet from a cryptographic source. */
 export function randomUnambiguous(count: number): string {
-  let out = '';
-  for (let i = 0; i < count; i++) out += UNAMBIGUOUS_ALPHABET[randomInt(UNAMBIGUOUS_ALPHABET.length)];
-  return out;
+  return randomCode(count, randomInt);
 }
 
 /** A tracking code: `K7QM-4TZX`, 29^8 ≈ 5·10^11 possibilities. */
@@ -374,9 +374,8 @@ export class FeedbackStore {
 
   /** Cases received between two Vietnamese dates, inclusive, oldest first. */
   async receivedBetween(unit: string, from: string, to: string): Promise<CaseRow[]> {
-    // Vietnam is UTC+7: the day starts at 17:00 UTC the day before.
-    const start = new Date(Date.parse(`${from}T00:00:00+07:00`)).toISOString();
-    const end = new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000).toISOString();
+    const start = vietnamDayStart(from);
+    const end = vietnamDayStart(addDays(to, 1));
     return this.db.all<CaseRow>('SELECT * FROM feedback_cases WHERE unit = ? AND received_at >= ? AND received_at < ? ORDER BY received_at', [
       unit,
       start,

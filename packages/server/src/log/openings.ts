@@ -1,5 +1,7 @@
 import {
+  addDays,
   fromHex,
+  vietnamDayStart,
   verifyConsistency,
   type BallotOpening,
   type BallotOpeningRequest,
@@ -10,16 +12,6 @@ import { ProblemError } from '../http/problem.js';
 import type { BallotBox } from './box.js';
 import { nodeSha256 } from './crypto.js';
 
-/** Vietnam has no daylight saving: a calendar day there is [D 00:00, D+1 00:00) at UTC+7. */
-export function vietnamDayStart(date: string): string {
-  return new Date(`${date}T00:00:00+07:00`).toISOString();
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Opens the box for a period before witnesses: signs the checkpoint of the whole box as it is
@@ -42,7 +34,7 @@ export async function openBallotBox(
   const period = await box.db.get<{ n: number | string; first: number | string | null; last: number | string | null }>(
     `SELECT COUNT(*) AS n, MIN(leaf_index) AS first, MAX(leaf_index) AS last FROM log_leaves
       WHERE unit = ? AND leaf_index < ? AND received_at >= ? AND received_at < ?`,
-    [unit.id, checkpoint.size, vietnamDayStart(request.from), vietnamDayStart(nextDay(request.to))],
+    [unit.id, checkpoint.size, vietnamDayStart(request.from), vietnamDayStart(addDays(request.to, 1))],
   );
   const previousRow = await box.db.get<{ body: string }>(
     'SELECT body FROM log_openings WHERE unit = ? ORDER BY number DESC LIMIT 1',
