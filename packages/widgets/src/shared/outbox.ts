@@ -116,36 +116,25 @@ async function settle(entry: OutboxEntry, shelf: () => UseStore, value: unknown)
   if (!inPage.delete(entry.id)) await del(entry.id, queue());
 }
 
+const all = async <T>(store: UseStore): Promise<T[]> => (await entries<string, T>(store)).map(([, value]) => value);
+
 /** Entries still waiting, oldest first. */
 export async function pendingEntries(kind?: OutboxKind): Promise<OutboxEntry[]> {
-  let stored: OutboxEntry[] = [];
-  try {
-    stored = (await entries<string, OutboxEntry>(queue())).map(([, entry]) => entry);
-  } catch {
-    // No IndexedDB: only what waits in this page.
-  }
+  // Without IndexedDB only what waits in this page.
+  const stored = await all<OutboxEntry>(queue()).catch(() => []);
   return [...stored, ...inPage.values()].filter((entry) => !kind || entry.kind === kind).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Entries the server refused for good after they were queued, for an honest message later. */
-export async function rejectedEntries(): Promise<OutboxRejected[]> {
-  return (await entries<string, OutboxRejected>(rejected())).map(([, value]) => value);
-}
+export const rejectedEntries = () => all<OutboxRejected>(rejected());
 
-export async function forgetRejected(id: string): Promise<void> {
-  await del(id, rejected());
-}
+export const forgetRejected = async (id: string) => del(id, rejected());
 
-/** Receipts of entries delivered from the outbox, oldest first, until their element showed them (30 days at most). */
-export async function deliveredEntries(): Promise<(OutboxDelivered & { deliveredAt: number })[]> {
-  const all = (await entries<string, OutboxDelivered & { deliveredAt: number }>(delivered())).map(([, value]) => value);
-  for (const item of all) if (item.deliveredAt < Date.now() - RECEIPT_KEPT_MS) await del(item.entry.id, delivered());
-  return all.filter((item) => item.deliveredAt >= Date.now() - RECEIPT_KEPT_MS).sort((a, b) => a.deliveredAt - b.deliveredAt);
-}
+/** Receipts of entries delivered from the outbox, oldest first, until their element showed them (for 30 days). */
+export const deliveredEntries = async () =>
+  (await all<OutboxDelivered & { deliveredAt: number }>(delivered())).filter((item) => item.deliveredAt > Date.now() - RECEIPT_KEPT_MS).sort((a, b) => a.deliveredAt - b.deliveredAt);
 
-export async function forgetDelivered(id: string): Promise<void> {
-  await del(id, delivered());
-}
+export const forgetDelivered = async (id: string) => del(id, delivered());
 
 async function deliver(entry: OutboxEntry): Promise<void> {
   try {

@@ -13,6 +13,7 @@ import {
   startOutbox,
   type Kept,
   type OutboxDelivered,
+  type OutboxEntry,
   type OutboxKind,
   type OutboxRejected,
 } from '../outbox.js';
@@ -71,13 +72,11 @@ export class SubmissionController<Body extends { id: string }, Receipt> implemen
   }
 
   hostConnected(): void {
-    addEventListener(OUTBOX_DELIVERED, this.onDelivered);
-    addEventListener(OUTBOX_REJECTED, this.onRejected);
+    for (const type of [OUTBOX_DELIVERED, OUTBOX_REJECTED]) addEventListener(type, this.onSettled);
   }
 
   hostDisconnected(): void {
-    removeEventListener(OUTBOX_DELIVERED, this.onDelivered);
-    removeEventListener(OUTBOX_REJECTED, this.onRejected);
+    for (const type of [OUTBOX_DELIVERED, OUTBOX_REJECTED]) removeEventListener(type, this.onSettled);
   }
 
   get sending(): boolean {
@@ -90,26 +89,28 @@ export class SubmissionController<Body extends { id: string }, Receipt> implemen
     this.host.requestUpdate();
   }
 
-  private mine(body: unknown): body is Body {
-    return this.options.mine ? this.options.mine(body as Body) : true;
+  /** This element's entries among the outbox's: its kind, and `mine` (e.g. the same unit). */
+  private ours<E extends { entry: OutboxEntry } | OutboxEntry>(list: E[]): E[] {
+    return list.filter((item) => {
+      const entry: OutboxEntry = 'entry' in item ? item.entry : item;
+      return entry.kind === this.options.kind && (!this.options.mine || this.options.mine(entry.body as Body));
+    });
   }
 
   /**
-   * What this element left behind on an earlier visit: a submission still waiting (queued), one
-   * delivered meanwhile (its receipt), or one the server refused (given back to the element).
+   * What this element left behind on an earlier visit: one the server refused (given back to the
+   * element), one delivered meanwhile (its receipt), or one still waiting (queued).
    * `pending: false` leaves a waiting one to the outbox and the form free for a new one.
    */
   async restore(options: { pending?: boolean } = {}): Promise<void> {
     try {
-      const kind = this.options.kind;
-      const refused = (await rejectedEntries()).filter((r) => r.entry.kind === kind && this.mine(r.entry.body));
-      for (const refusal of refused) {
+      for (const refusal of this.ours(await rejectedEntries())) {
         await forgetRejected(refusal.entry.id);
-        this.refuse(refusal.entry.body as Body, refusal, 'later');
+        this.outcome(refusal, 'later');
       }
-      const delivered = (await deliveredEntries()).filter((d) => d.entry.kind === kind && this.mine(d.entry.body)).at(-1);
-      if (delivered && this.phase === 'idle') this.deliver(delivered.entry.body as Body, delivered.data as Receipt, 'later');
-      const waiting = options.pending === false ? undefined : (await pendingEntries(kind)).filter((entry) => this.mine(entry.body)).at(-1);
+      const delivered = this.ours(await deliveredEntries()).at(-1);
+      if (delivered && this.phase === 'idle') this.outcome(delivered, 'later');
+      const waiting = options.pending === false ? undefined : this.ours(await pendingEntries()).at(-1);
       if (waiting && this.phase === 'idle') {
         this.set('queued', waiting.body as Body);
         this.handlers.queued(waiting.body as Body, 'device');
@@ -157,20 +158,20 @@ export class SubmissionController<Body extends { id: string }, Receipt> implemen
     this.handlers.refused(body, refusal, when);
   }
 
+  /** What the outbox did with a waiting entry: delivered it (with the server's answer) or had it refused. */
+  private outcome(settled: OutboxDelivered | OutboxRejected, when: When): void {
+    const body = settled.entry.body as Body;
+    if ('title' in settled) this.refuse(body, settled, when);
+    else this.deliver(body, settled.data as Receipt, when);
+  }
 
-  private readonly onDelivered = (event: Event) => {
-    const { entry, data } = (event as CustomEvent<OutboxDelivered>).detail;
-    if (entry.kind !== this.options.kind || entry.id !== this.body?.id || this.phase !== 'queued') return;
-    // Shown now, to the citizen who sent it: no need to keep it for a next visit.
-    void forgetDelivered(entry.id).catch(() => undefined);
-    this.deliver(entry.body as Body, data as Receipt, 'later');
-  };
-
-  private readonly onRejected = (event: Event) => {
-    const refusal = (event as CustomEvent<OutboxRejected>).detail;
-    if (refusal.entry.kind !== this.options.kind || refusal.entry.id !== this.body?.id || this.phase !== 'queued') return;
-    void forgetRejected(refusal.entry.id).catch(() => undefined);
-    this.refuse(refusal.entry.body as Body, refusal, 'later');
+  /** The outbox (of this tab or another) settled the entry this element shows as waiting. */
+  private readonly onSettled = (event: Event) => {
+    const settled = (event as CustomEvent<OutboxDelivered | OutboxRejected>).detail;
+    if (settled.entry.id !== this.body?.id || this.phase !== 'queued') return;
+    // Shown now, to the citizen who sent it: nothing to keep for a next visit.
+    void ('title' in settled ? forgetRejected : forgetDelivered)(settled.entry.id).catch(() => undefined);
+    this.outcome(settled, 'later');
   };
 }
 
