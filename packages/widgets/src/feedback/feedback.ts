@@ -110,7 +110,7 @@ export class SipasFeedback extends SipasElement {
     this,
     { kind: 'feedback', mine: (body) => body.unit === this.resolvedUnit },
     {
-      delivered: (body, receipt) => this.sent({ ...receipt, secret: body.secret! }),
+      delivered: (body, receipt, when) => this.sent({ ...receipt, secret: body.secret! }, when),
       queued: (body, kept) => this.queued(body, kept),
       refused: (body, refusal, when) => void this.refused(body, refusal, when),
     },
@@ -225,12 +225,16 @@ export class SipasFeedback extends SipasElement {
     focusErrorSummary(this.shadowRoot);
   }
 
-  private sent(receipt: FeedbackReceipt): void {
+  private sent(receipt: FeedbackReceipt, when: When): void {
+    // The form held this case (sent now, or shown waiting): empty it. A receipt restored on a later
+    // visit leaves a new draft the citizen may have started alone.
+    if (when === 'now' || this.phase === 'queued' || this.phase === 'sending') {
+      this.values = { topic: '' };
+      this.consent = false;
+      void clearDraft(this.draftKey);
+    }
     this.receipt = receipt;
     this.phase = 'sent';
-    this.values = { topic: '' };
-    this.consent = false;
-    void clearDraft(this.draftKey);
     this.emit('sipas-feedback-submitted', { id: receipt.id, trackingCode: receipt.trackingCode, dueOn: receipt.dueOn });
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.receipt')?.focus());
   }

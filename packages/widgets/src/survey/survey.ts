@@ -206,8 +206,9 @@ export class SipasSurvey extends SipasElement {
     // A draft wins over answers the host prefilled; without either the form starts empty.
     this.begin((await loadDraft<Draft>(this.draftKey)) ?? { id: newId(), answers: this.answers, step: 0 });
     if (this.step || Object.keys(this.answers).length) this.armIdle();
-    // A response sent from here and delivered after the page was closed: its receipt, now.
-    if (!this.kiosk) await this.submission.restore({ pending: false });
+    // A response sent from here and delivered after the page was closed: its receipt, now — unless
+    // the citizen has started another one (its draft is never put aside).
+    if (!this.kiosk && this.phase === 'form' && !this.step && !Object.keys(this.answers).length) await this.submission.restore({ pending: false });
   }
 
   /** Starts a response: from a draft, or empty with a fresh id. */
