@@ -44,7 +44,7 @@ function sipasDefinitions() {
 
 export default {
   globs: ['packages/widgets/src/{survey,procedures,feedback,badge}/*.ts', 'packages/widgets/src/shared/element.ts'],
-  exclude: ['**/*.styles.ts', '**/define.ts', '**/cache.ts', '**/search.ts'],
+  exclude: ['**/*.styles.ts', '**/define.ts', '**/search.ts', '**/questions.ts', '**/views.ts', '**/messages.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,

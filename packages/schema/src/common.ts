@@ -76,5 +76,3 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** Letters and digits nobody confuses when reading aloud or typing: no 0/O, 1/I/L, no U/V pair. */
-export const UNAMBIGUOUS_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';

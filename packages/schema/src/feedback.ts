@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { line, text } from './strings.js';
 import { Instant, Slug, Uuid, CalendarDate, DayInput } from './common.js';
-import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, FEEDBACK_TOPICS } from './feedback-rules.js';
+import { UNAMBIGUOUS_PATTERN } from './rules/codes.js';
+import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, FEEDBACK_TOPICS, PHONE_PATTERN } from './rules/feedback.js';
 
 export const FeedbackTopic = z.enum(FEEDBACK_TOPICS);
 export type FeedbackTopic = z.infer<typeof FeedbackTopic>;
@@ -10,14 +11,12 @@ export type FeedbackTopic = z.infer<typeof FeedbackTopic>;
 export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
 
-/** Secrets and tracking codes use only these characters (see UNAMBIGUOUS_ALPHABET). */
-const UNAMBIGUOUS = /^[23456789ABCDEFGHJKMNPQRSTWXYZ]+$/;
 
 /** The sender, as Nghị định 20/2008/NĐ-CP (amended) requires. Personal data: staff only. */
 export const FeedbackSender = z.object({
-  name: line(z.trim(), z.minLength(2), z.maxLength(120)),
-  address: line(z.trim(), z.minLength(5), z.maxLength(300)),
-  phone: line(z.trim(), z.regex(/^\+?[0-9 .()-]{8,20}$/)),
+  name: line(z.trim(), z.minLength(FEEDBACK_LIMITS.nameMin), z.maxLength(FEEDBACK_LIMITS.name)),
+  address: line(z.trim(), z.minLength(FEEDBACK_LIMITS.addressMin), z.maxLength(FEEDBACK_LIMITS.address)),
+  phone: line(z.trim(), z.regex(PHONE_PATTERN)),
   email: z.optional(z.union([z.email(), z.literal('')])),
 });
 export type FeedbackSender = z.infer<typeof FeedbackSender>;
@@ -28,8 +27,8 @@ export const FeedbackSubmission = z.object({
   unit: Slug,
   topic: FeedbackTopic,
   /** Required when the topic is a procedure. */
-  procedureCode: z.optional(line(z.trim(), z.maxLength(32))),
-  title: line(z.trim(), z.minLength(5), z.maxLength(FEEDBACK_LIMITS.title)),
+  procedureCode: z.optional(line(z.trim(), z.maxLength(FEEDBACK_LIMITS.procedureCode))),
+  title: line(z.trim(), z.minLength(FEEDBACK_LIMITS.titleMin), z.maxLength(FEEDBACK_LIMITS.title)),
   content: text(z.trim(), z.minLength(FEEDBACK_LIMITS.contentMin), z.maxLength(FEEDBACK_LIMITS.content)),
   sender: FeedbackSender,
   /**
@@ -45,7 +44,7 @@ export const FeedbackSubmission = z.object({
    * The lookup secret, chosen by the client (8–32 unambiguous characters), so that a resend from
    * the offline outbox knows it too. Only its hash is stored. Without it the server makes one.
    */
-  secret: z.optional(line(z.minLength(8), z.maxLength(32), z.regex(UNAMBIGUOUS))),
+  secret: z.optional(line(z.minLength(8), z.maxLength(32), z.regex(UNAMBIGUOUS_PATTERN))),
   /** Honeypot (see SurveyResponse.website). */
   website: z.optional(text(z.maxLength(200))),
 });
@@ -186,7 +185,7 @@ export const FeedbackAction = z.discriminatedUnion('action', [
   /** Publish the redacted public version; the sender is emailed when SMTP is configured. */
   z.object({
     action: z.literal('publish'),
-    title: line(z.trim(), z.minLength(5), z.maxLength(FEEDBACK_LIMITS.title)),
+    title: line(z.trim(), z.minLength(FEEDBACK_LIMITS.titleMin), z.maxLength(FEEDBACK_LIMITS.title)),
     content: text(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.content)),
     answer: text(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.answer)),
   }),
@@ -197,13 +196,3 @@ export type FeedbackAction = z.infer<typeof FeedbackAction>;
 
 export const FeedbackExportQuery = z.object({ from: DayInput, to: DayInput });
 
-export {
-  FEEDBACK_LIMITS,
-  FEEDBACK_STATUSES,
-  FEEDBACK_TOPICS,
-  normalizeTrackingCode,
-  personalDataLeft,
-  REDACTED,
-  redactPersonal,
-  TRACKING_ALPHABET,
-} from './feedback-rules.js';

@@ -104,6 +104,3 @@ export const ProcedureCatalogue = z.object({
 });
 export type ProcedureCatalogue = z.infer<typeof ProcedureCatalogue>;
 
-/** Whether a procedure can be submitted online. */
-export const isOnline = (p: Pick<Procedure, 'channels' | 'onlineLevel' | 'onlineUrl'>): boolean =>
-  Boolean(p.onlineLevel || p.onlineUrl || p.channels.some((c) => c.kind === 'online'));

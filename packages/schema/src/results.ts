@@ -111,20 +111,6 @@ export function trendPeriods(id: string, count = 4): string[] {
   return ids.filter((earlier) => parsePeriod(earlier) !== undefined);
 }
 
-/** Vietnam time (UTC+7, no daylight saving): the calendar day a response belongs to. */
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** `2026-03-31T17:30:00Z` → `2026-04-01`: the day in Vietnam of an instant. */
-export function vietnamDay(instant: string | Date): string {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The quarter an instant falls in, in Vietnam time: `2026-Q4`. */
-export function quarterOf(instant: string | Date = new Date()): string {
-  const day = vietnamDay(instant);
-  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-}
 
 const Rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
 const Label = z.object({ vi: z.string(), en: z.string() });

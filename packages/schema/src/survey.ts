@@ -56,5 +56,3 @@ export const SurveyReceipt = z.object({
 });
 export type SurveyReceipt = z.infer<typeof SurveyReceipt>;
 
-// The answer rules live in a module without zod, so the browser bundle can use them for free.
-export { ANSWER_ISSUE_MESSAGES, validateAnswers, type AnswerIssue, type AnswerIssueCode } from './answer-rules.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { vietnamDay } from '@sipas/schema';
+import { vietnamDate } from '@sipas/schema';
 import { formatReport } from '../src/log/audit.js';
 import { StaffStore } from '../src/staff/store.js';
 import { auditUnit, fullAnswers, surveyBody, testApp } from './helpers.js';
@@ -73,7 +73,7 @@ describe('the audit covers every copy', () => {
     const token = (
       await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit: 'phuong-a', username: 'minh', password: 'mat-khau-quan-tri' } })
     ).json().token;
-    const today = vietnamDay(new Date());
+    const today = vietnamDate(new Date());
     const open = (from: string, to: string) =>
       server.app.inject({
         method: 'POST',

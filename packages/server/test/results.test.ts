@@ -11,7 +11,7 @@ import {
   scoreTally,
   trendPeriods,
   validateAnswers,
-  vietnamDay,
+  vietnamDate,
   type Answers,
   type CriterionTally,
   type Questionnaire,
@@ -311,8 +311,8 @@ describe('results: the aggregates', () => {
   after(async () => server.dispose());
 
   it('assign a response to its day in Vietnam time (UTC+7)', async () => {
-    assert.equal(vietnamDay('2026-03-31T16:59:59.999Z'), '2026-03-31');
-    assert.equal(vietnamDay('2026-03-31T17:00:00.000Z'), '2026-04-01');
+    assert.equal(vietnamDate('2026-03-31T16:59:59.999Z'), '2026-03-31');
+    assert.equal(vietnamDate('2026-03-31T17:00:00.000Z'), '2026-04-01');
     await store.insert(body('phuong-b', formsWithPoints(1, 80)[0]!), HANOI_2025_WARD, { receivedAt: '2025-03-31T17:30:00.000Z' });
     const q1 = (await server.app.inject({ url: '/v1/units/phuong-b/results?period=2025-Q1' })).json() as Results;
     const q2 = (await server.app.inject({ url: '/v1/units/phuong-b/results?period=2025-Q2' })).json() as Results;
@@ -356,7 +356,7 @@ describe('results: the aggregates', () => {
     );
     for (const period of ['2025', '2026-Q1', '2026-H1', '2026-9M', '2025-12-25..2026-01-05']) {
       const { from, to } = parsePeriod(period)!;
-      const inPeriod = stored.filter((row) => ['tinh-a', 'phuong-a', 'phuong-b'].includes(row.unit) && vietnamDay(row.received_at) >= from && vietnamDay(row.received_at) <= to);
+      const inPeriod = stored.filter((row) => ['tinh-a', 'phuong-a', 'phuong-b'].includes(row.unit) && vietnamDate(row.received_at) >= from && vietnamDate(row.received_at) <= to);
       const merged = new Map<string, CriterionTally>();
       for (const row of inPeriod) {
         const q = questionnaires.find((x) => x.id === row.questionnaire && x.version === Number(row.questionnaire_version))!;

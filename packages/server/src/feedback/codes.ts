@@ -1,13 +1,11 @@
-import { UNAMBIGUOUS_ALPHABET } from '@sipas/schema';
+import { randomCode } from '@sipas/schema';
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** `count` characters of UNAMBIGUOUS_ALPHABET from a cryptographic source. */
+/** `count` characters of the unambiguous alphabet from a cryptographic source. */
 export function randomUnambiguous(count: number): string {
-  let out = '';
-  for (let i = 0; i < count; i++) out += UNAMBIGUOUS_ALPHABET[randomInt(UNAMBIGUOUS_ALPHABET.length)];
-  return out;
+  return randomCode(count, randomInt);
 }
 
 /** A tracking code: `K7QM-4TZX`, 29^8 ≈ 5·10^11 possibilities. */

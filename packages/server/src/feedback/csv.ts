@@ -1,4 +1,4 @@
-import type { FeedbackStatus } from '@sipas/schema';
+import { FEEDBACK_TOPIC_LABELS, type FeedbackStatus } from '@sipas/schema';
 import { isOverdue } from './lifecycle.js';
 import { csvDocument, type CsvValue } from '../http/csv.js';
 import type { CaseRow } from './sql.js';
@@ -23,12 +23,7 @@ const HEADER = [
   'Ngày công khai',
 ];
 
-const TOPIC_WORDS: Record<string, string> = {
-  regulation: 'Quy định hành chính',
-  procedure: 'Thủ tục hành chính',
-  conduct: 'Hành vi của cán bộ',
-  other: 'Khác',
-};
+const TOPIC_WORDS: Record<string, string> = Object.fromEntries(Object.entries(FEEDBACK_TOPIC_LABELS).map(([topic, label]) => [topic, label.vi]));
 
 /** The export of a period's cases for the quarterly report: UTF-8 with a BOM so Excel reads Vietnamese. */
 export function feedbackCsv(rows: CaseRow[], today: string, statusWords: Record<FeedbackStatus, string>): string {

@@ -1,4 +1,5 @@
 import {
+  FEEDBACK_STATUS_LABELS,
   normalizeTrackingCode,
   personalDataLeft,
   type FeedbackAction,
@@ -19,13 +20,8 @@ import { FeedbackStore, PHONE_TRIES, type CaseRow } from './sql.js';
 import { vietnamDate } from './working-days.js';
 import { feedbackCsv } from './csv.js';
 
-const STATUS_WORDS: Record<FeedbackStatus, string> = {
-  received: 'Đã tiếp nhận',
-  routed: 'Đã chuyển xử lý',
-  in_progress: 'Đang xử lý',
-  answered: 'Đã trả lời',
-  published: 'Đã công khai',
-};
+/** The schema's words for each status (the same the elements show). */
+const STATUS_WORDS = Object.fromEntries(Object.entries(FEEDBACK_STATUS_LABELS).map(([status, label]) => [status, label.vi])) as Record<FeedbackStatus, string>;
 
 /** The line the server logs at start about how senders learn of answers. */
 export async function smtpStatusLine(ctx: ServerContext): Promise<string> {

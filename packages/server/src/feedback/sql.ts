@@ -1,5 +1,7 @@
 import {
   foldForSearch,
+  addDays,
+  vietnamDayStart,
   type FeedbackAction,
   type FeedbackCase,
   type FeedbackCaseSummary,
@@ -292,9 +294,8 @@ export class FeedbackStore {
 
   /** Cases received between two Vietnamese dates, inclusive, oldest first. */
   async receivedBetween(unit: string, from: string, to: string): Promise<CaseRow[]> {
-    // Vietnam is UTC+7: the day starts at 17:00 UTC the day before.
-    const start = new Date(Date.parse(`${from}T00:00:00+07:00`)).toISOString();
-    const end = new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000).toISOString();
+    const start = vietnamDayStart(from);
+    const end = vietnamDayStart(addDays(to, 1));
     return this.db.all<CaseRow>('SELECT * FROM feedback_cases WHERE unit = ? AND received_at >= ? AND received_at < ? ORDER BY received_at', [
       unit,
       start,

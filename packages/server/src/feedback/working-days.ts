@@ -12,14 +12,10 @@ export const FIXED_HOLIDAYS = ['01-01', '04-30', '05-01', '09-02'] as const;
 /** Default period for answering a case, in working days; a unit may set its own. */
 export const DEFAULT_FEEDBACK_WORKING_DAYS = 10;
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** The calendar date (YYYY-MM-DD) in Vietnam of an instant. */
-export function vietnamDate(instant: Date | string = new Date()): string {
-  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(time + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The calendar date (YYYY-MM-DD) in Vietnam of an instant: the schema's one implementation. */
+export { vietnamDate } from '@sipas/schema';
 
 const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const fromTime = (time: number) => new Date(time).toISOString().slice(0, 10);

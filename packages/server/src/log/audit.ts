@@ -1,6 +1,6 @@
 import {
   LogExportAggregates,
-  vietnamDay,
+  vietnamDate,
   type Answers,
   type Questionnaire,
   bytesEqual,
@@ -13,6 +13,7 @@ import {
   toHex,
   verifyCheckpoint,
   verifyConsistency,
+  VIETNAM_TIME_ZONE,
   type Bytes,
   type Checkpoint,
   type LogEntry,
@@ -92,7 +93,7 @@ const vnTime = (iso: string | null | undefined) => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+    : new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: VIETNAM_TIME_ZONE }).format(date);
 };
 const leafName = (index: number) => `lá số ${index} (phiếu thứ ${index + 1})`;
 const short = (hex: string | Bytes) => (typeof hex === 'string' ? hex : toHex(hex)).slice(0, 16);
@@ -268,7 +269,7 @@ function checkAggregates(unit: string, lines: LogExportLine[], stored: NonNullab
     tally.add(
       {
         unit,
-        day: vietnamDay(line.receivedAt),
+        day: vietnamDate(line.receivedAt),
         questionnaire: questionnaire.id,
         version: questionnaire.version,
         field: response.context?.field ?? '',

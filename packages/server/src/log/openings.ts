@@ -1,6 +1,8 @@
 import {
+  addDays,
   fromHex,
   parseVerifierKey,
+  vietnamDayStart,
   verifyConsistency,
   type BallotOpening,
   type BallotOpeningRequest,
@@ -13,16 +15,6 @@ import { audit } from './audit.js';
 import { nodeSha256 } from './crypto.js';
 import { exportSnapshot } from './export.js';
 
-/** Vietnam has no daylight saving: a calendar day there is [D 00:00, D+1 00:00) at UTC+7. */
-export function vietnamDayStart(date: string): string {
-  return new Date(`${date}T00:00:00+07:00`).toISOString();
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Opens the box for a period before witnesses: signs the checkpoint of the whole box as it is
@@ -58,7 +50,7 @@ export async function openBallotBox(
     });
   }
   const start = vietnamDayStart(request.from);
-  const end = vietnamDayStart(nextDay(request.to));
+  const end = vietnamDayStart(addDays(request.to, 1));
   const inPeriod = snapshot.lines.filter(
     (line) => line.leaf !== null && line.leaf < checkpoint.size && line.receivedAt !== null && line.receivedAt >= start && line.receivedAt < end,
   );

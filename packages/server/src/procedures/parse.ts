@@ -1,4 +1,4 @@
-import { isOnline, Procedure, type ProcedureSummary } from '@sipas/schema';
+import { Procedure } from '@sipas/schema';
 import {
   isNationalRecord,
   parseChannels,
@@ -189,14 +189,3 @@ export function issueOf(row: ParsedRow, source: SourceRow): RowIssue {
   };
 }
 
-export function summarize(p: Procedure): ProcedureSummary {
-  return {
-    code: p.code,
-    name: p.name,
-    level: p.level,
-    field: p.field,
-    ...(p.onlineLevel ? { onlineLevel: p.onlineLevel } : {}),
-    online: isOnline(p),
-    updatedAt: p.updatedAt,
-  };
-}

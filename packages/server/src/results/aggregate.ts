@@ -1,7 +1,7 @@
 import {
   addToTally,
   emptyTally,
-  vietnamDay,
+  vietnamDate,
   type Answers,
   type CriterionTally,
   type Questionnaire,
@@ -70,7 +70,7 @@ function rowsOf(n: number): string {
 export function aggregateKey(response: Pick<SurveyResponse, 'unit' | 'questionnaire' | 'context'>, receivedAt: string): AggregateKey {
   return {
     unit: response.unit,
-    day: vietnamDay(receivedAt),
+    day: vietnamDate(receivedAt),
     questionnaire: response.questionnaire.id,
     version: response.questionnaire.version,
     field: response.context.field ?? '',
@@ -187,7 +187,7 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
       responses += 1;
       const key: AggregateKey = {
         unit: row.unit,
-        day: vietnamDay(row.received_at),
+        day: vietnamDate(row.received_at),
         questionnaire: row.questionnaire,
         version,
         field: row.field ?? '',

@@ -1,49 +1,20 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Procedure, ProcedureCatalogue, ProcedureList, ProcedureSummary, SubmissionChannel } from '@sipas/schema';
-import { requestJson } from '../shared/client.js';
+import { summarize } from '@sipas/schema/rules';
+import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SipasElement } from '../shared/element.js';
 import { intlLocale } from '../shared/localize.js';
-import { readCache, writeCache, type Cached } from './cache.js';
 import { highlights, levelsOf, ProcedureIndex, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
-/** `detail` of `sipas-procedures-loaded`. */
-export interface ProceduresLoadedDetail {
-  count: number;
-  /** `cache`: the copy kept from the last visit; `network`: fresh (or confirmed by a 304). */
-  source: 'cache' | 'network';
-  /** False when the endpoint could not be reached and the copy shown may be old. */
-  fresh: boolean;
-}
-/** `detail` of `sipas-procedures-searched`, fired once the results of a query are rendered. */
-export interface ProceduresSearchedDetail {
-  query: string;
-  count: number;
-}
-/** `detail` of `sipas-procedure-opened`. */
-export interface ProcedureOpenedDetail {
-  code: string;
-  name: string;
-}
+export type { ProcedureOpenedDetail, ProceduresLoadedDetail, ProceduresSearchedDetail } from '../shared/events.js';
 
 type Status = 'loading' | 'ready' | 'error';
 type Data = ProcedureList | ProcedureCatalogue;
 
 /** URL parameters of the deep links: ?tthc=1.001193&tim=khai+sinh&linhvuc=Hộ+tịch&cap=Cấp+xã&tructuyen=1 */
 const P = { code: 'tthc', query: 'tim', field: 'linhvuc', level: 'cap', online: 'tructuyen' } as const;
-
-const summarize = (p: Procedure | ProcedureSummary): ProcedureSummary =>
-  'online' in p
-    ? p
-    : {
-        code: p.code,
-        name: p.name,
-        level: p.level,
-        field: p.field,
-        online: Boolean(p.onlineLevel || p.onlineUrl || p.channels.some((c) => c.kind === 'online')),
-        updatedAt: p.updatedAt,
-      };
 
 /**
  * `<sipas-procedures>`: the unit's administrative procedures (TTHC), searchable as you type
@@ -136,6 +107,10 @@ export class SipasProcedures extends SipasElement {
   private pushed = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private loadedKey = '';
+  private readonly catalogue = new CachedResource<Data>(this, { onChange: (state) => this.catalogueChanged(state) });
+  private readonly detailResource = new CachedResource<Procedure>(this, { onChange: (state) => this.detailChanged(state) });
+  /** The code whose detail `detailResource` is loading. */
+  private detailCode: string | undefined;
 
   constructor() {
     super();
@@ -193,18 +168,20 @@ export class SipasProcedures extends SipasElement {
     return url.href;
   }
 
-  private get cacheKey(): string | undefined {
-    if (this.src) return `src:${new URL(this.src, document.baseURI).href}`;
+  /** The catalogue's URL: the static file, else the endpoint's list for the unit. */
+  private get catalogueUrl(): string | undefined {
+    if (this.src) return new URL(this.src, document.baseURI).href;
     const list = this.api(`units/${encodeURIComponent(this.resolvedUnit ?? '')}/procedures`);
-    return list && this.resolvedUnit ? `api:${list}` : undefined;
+    return list && this.resolvedUnit ? list : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this._status === 'ready') this.computeResults();
-    const key = this.cacheKey ?? '';
+    const key = this.catalogueUrl ?? '';
     if (key !== this.loadedKey && this.isConnected) {
       this.loadedKey = key;
-      void this.load(key);
+      if (key) void this.catalogue.load(key);
+      else this._status = 'error';
     }
     if (changed.has('code')) {
       this._detail = this.code ? this.details.get(this.code) : undefined;
@@ -213,31 +190,12 @@ export class SipasProcedures extends SipasElement {
     }
   }
 
-  /** Loads the catalogue: the cached copy first, then the network (If-None-Match). */
-  private async load(key: string): Promise<void> {
-    if (!key) {
-      this._status = 'error';
-      return;
-    }
-    const url = this.src ? new URL(this.src, document.baseURI).href : key.slice(4);
-    const cached = await readCache<Data>(key);
-    if (cached && key === this.loadedKey) this.show(cached.data, cached.checkedAt, 'cache', true);
-    try {
-      const response = await requestJson<Data>(url, {
-        headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
-      });
-      if (key !== this.loadedKey) return;
-      const checkedAt = new Date().toISOString();
-      const data = response.status === 304 || !response.data ? cached?.data : response.data;
-      if (!data) throw new Error('empty');
-      await writeCache<Data>(key, { etag: response.headers.get('etag') ?? cached?.etag, data, checkedAt });
-      this.show(data, checkedAt, 'network', true);
-    } catch {
-      if (key !== this.loadedKey) return;
-      this._fresh = false;
-      if (cached) this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.index.entries.length, source: 'cache', fresh: false });
-      else this._status = 'error';
-    }
+  /** The kept copy is shown at once, then what the server says (offline: the copy stays, marked old). */
+  private catalogueChanged(state: ResourceState<Data>): void {
+    if (!state.failed && state.data) return this.show(state.data, state.checkedAt ?? new Date().toISOString(), state.source ?? 'network', true);
+    this._fresh = false;
+    if (state.data) this.emit('sipas-procedures-loaded', { count: this.index.entries.length, source: 'cache', fresh: false });
+    else this._status = 'error';
   }
 
   private show(data: Data, checkedAt: string, source: 'cache' | 'network', fresh: boolean): void {
@@ -263,7 +221,7 @@ export class SipasProcedures extends SipasElement {
         else void this.loadDetail(this.code);
       }
     }
-    this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.index.entries.length, source, fresh });
+    this.emit('sipas-procedures-loaded', { count: this.index.entries.length, source, fresh });
   }
 
   private async loadDetail(code: string): Promise<void> {
@@ -273,19 +231,17 @@ export class SipasProcedures extends SipasElement {
     }
     const url = this.api(`units/${encodeURIComponent(this.resolvedUnit ?? '')}/procedures/${encodeURIComponent(code)}`);
     if (!url) return;
-    const key = `api:${url}`;
-    const cached = await readCache<Procedure>(key);
-    if (cached && this.code === code) this._detail = cached.data;
-    try {
-      const response = await requestJson<Procedure>(url, { headers: cached?.etag ? { 'if-none-match': cached.etag } : {} });
-      const data = response.data ?? cached?.data;
-      if (!data) throw new Error('empty');
-      this.details.set(code, data);
-      await writeCache<Procedure>(key, { etag: response.headers.get('etag') ?? undefined, data, checkedAt: new Date().toISOString() });
-      if (this.code === code) this._detail = data;
-    } catch {
-      if (this.code === code && !this._detail) this._detailFailed = true;
-    }
+    this.detailCode = code;
+    await this.detailResource.load(url);
+  }
+
+  private detailChanged(state: ResourceState<Procedure>): void {
+    const code = this.detailCode;
+    if (!code) return;
+    if (state.data) {
+      this.details.set(code, state.data);
+      if (this.code === code) this._detail = state.data;
+    } else if (state.failed && this.code === code && !this._detail) this._detailFailed = true;
   }
 
   /** The results, recomputed only when the query, filters or data change. */
@@ -314,7 +270,7 @@ export class SipasProcedures extends SipasElement {
       (this.renderRoot.querySelector<HTMLElement>(`a[data-code="${CSS.escape(previous)}"]`) ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
     }
     if (this._status === 'ready' && !this.code && (changed.has('query') || changed.has('field') || changed.has('level') || changed.has('online') || changed.has('_data'))) {
-      this.emit<ProceduresSearchedDetail>('sipas-procedures-searched', { query: this.query, count: this.results.length });
+      this.emit('sipas-procedures-searched', { query: this.query, count: this.results.length });
     }
   }
 
@@ -344,7 +300,7 @@ export class SipasProcedures extends SipasElement {
     }
     this.code = code;
     const entry = this.index.entries.find((e) => e.p.code === code);
-    this.emit<ProcedureOpenedDetail>('sipas-procedure-opened', { code, name: entry?.p.name ?? this._detail?.name ?? code });
+    this.emit('sipas-procedure-opened', { code, name: entry?.p.name ?? this._detail?.name ?? code });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
   }
 

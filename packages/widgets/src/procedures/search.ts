@@ -1,4 +1,4 @@
-import { foldForSearch } from '@sipas/schema';
+import { foldForSearch } from '@sipas/schema/rules';
 import type { ProcedureSummary } from '@sipas/schema';
 
 /**
