@@ -384,7 +384,7 @@ describe('results: the aggregates', () => {
     }
   });
 
-  it('a year of a unit reads from the aggregates in milliseconds, whatever the number of responses', async () => {
+  it('a year of a unit reads from the aggregates alone, whatever the number of responses', async () => {
     // A year of aggregates as a busy unit would have them: 365 days × 4 fields × 16 criteria,
     // each row standing for ~170 forms (≈ 1,000,000 forms a year). The read cost depends on
     // these rows, never on the responses.
@@ -407,9 +407,11 @@ describe('results: the aggregates', () => {
       timings.push(performance.now() - started);
       assert.equal(response.json().forms, 365 * 4 * 685);
     }
-    const best = Math.min(...timings);
-    console.log(`  a year of ${365 * 4 * 685} forms (4 years of trend included): ${best.toFixed(1)} ms`);
-    assert.ok(best < 250, `read in ${best} ms`);
+    // No response of this unit exists: the figures can only have come from the aggregates. How fast
+    // that is belongs to bench/results.bench.mjs, not to a timed assertion on a shared machine.
+    const responses = await server.ctx.db.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM survey_responses WHERE unit = 'xa-nho'");
+    assert.equal(Number(responses!.n), 0);
+    console.log(`  a year of ${365 * 4 * 685} forms (4 years of trend included): ${Math.min(...timings).toFixed(1)} ms`);
   });
 });
 
