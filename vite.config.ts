@@ -20,8 +20,16 @@ const widgets = (path: string) => fileURLToPath(new URL(`./packages/widgets/${pa
 /** Elements the loader knows, by tag → loader entry in src/loader/. */
 const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-procedures': 'procedures', 'sipas-feedback': 'feedback', 'sipas-badge': 'badge' } as const;
 const CHUNKS_MANIFEST = 'dist/.vite/chunks-manifest.json';
-/** What every element needs: Lit, localisation, idb-keyval and the widgets' shared code (not @sipas/schema's per-element rules). */
-const CORE_MODULE = /\/node_modules\/|\/packages\/widgets\/src\/(shared|generated)\/|\/src\/loader\/core\.ts$/;
+/**
+ * What every element needs: Lit, localisation, idb-keyval, the client, the cache and its
+ * controller. Not the sending code (submission controller, outbox, drafts, labels, error summary):
+ * survey and feedback share it in a chunk of their own, so procedures and badge pages never pay
+ * for it (nor for @sipas/schema's per-element rules).
+ */
+const CORE_MODULE =
+  /\/node_modules\/|\/packages\/widgets\/src\/(generated\/|shared\/(format|config|localize|element|define|version|styles|client|cache|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime)\.ts$/;
+/** Sending, shared by survey and feedback only. */
+const SEND_MODULE = /\/packages\/widgets\/src\/shared\/(outbox|drafts|labels|error-summary|controllers\/submission)\.ts$/;
 
 interface ManifestChunk {
   file: string;
@@ -31,7 +39,7 @@ interface ManifestChunk {
 }
 
 /** For the loader: each tag → the files to import, relative to sipas.js (entry first, then every static dependency). */
-function chunkPlan(): { core: string[]; elements: Record<string, string[]> } {
+function chunkPlan(): { core: string[]; outbox: string[]; elements: Record<string, string[]> } {
   const manifest = JSON.parse(readFileSync(widgets(CHUNKS_MANIFEST), 'utf8')) as Record<string, ManifestChunk>;
   const closure = (key: string, seen = new Set<string>()): string[] => {
     if (seen.has(key)) return [];
@@ -41,7 +49,7 @@ function chunkPlan(): { core: string[]; elements: Record<string, string[]> } {
   };
   const entry = (name: string) => Object.keys(manifest).find((key) => manifest[key]!.isEntry && manifest[key]!.name === name)!;
   const elements = Object.fromEntries(Object.entries(ELEMENTS).map(([tag, name]) => [tag, closure(entry(name))]));
-  return { core: closure(entry('core')), elements };
+  return { core: closure(entry('core')), outbox: closure(entry('outbox')), elements };
 }
 
 export default defineConfig(({ mode }) => {
@@ -85,6 +93,7 @@ export default defineConfig(({ mode }) => {
         rollupOptions: {
           input: {
             core: widgets('src/loader/core.ts'),
+            outbox: widgets('src/loader/outbox.ts'),
             ...Object.fromEntries(Object.values(ELEMENTS).map((name) => [name, widgets(`src/loader/${name}.ts`)])),
           },
           preserveEntrySignatures: 'strict',
@@ -92,9 +101,15 @@ export default defineConfig(({ mode }) => {
             format: 'es',
             entryFileNames: 'chunks/[name]-[hash].js',
             chunkFileNames: 'chunks/[name]-[hash].js',
-            // One core chunk (Lit, localisation, client, outbox, shared styles) instead of one per
-            // combination of elements: fewer requests, better compression.
-            codeSplitting: { groups: [{ debugName: 'core', name: (id: string) => (CORE_MODULE.test(id.replaceAll('\\', '/')) ? 'core' : null) }] },
+            // One core chunk (Lit, localisation, client, cache, shared styles) and one sending chunk
+            // (survey + feedback) instead of one per combination of elements: fewer requests,
+            // better compression, and procedures/badge pages never download the sending code.
+            codeSplitting: {
+              groups: [
+                { debugName: 'core', name: (id: string) => (CORE_MODULE.test(id.replaceAll('\\', '/')) ? 'core' : null) },
+                { debugName: 'send', name: (id: string) => (SEND_MODULE.test(id.replaceAll('\\', '/')) ? 'send' : null) },
+              ],
+            },
           },
         },
       },
@@ -106,7 +121,7 @@ export default defineConfig(({ mode }) => {
     return {
       root: widgets('.'),
       logLevel: 'warn',
-      define: { __SIPAS_CORE__: JSON.stringify(plan.core), __SIPAS_ELEMENTS__: JSON.stringify(plan.elements) },
+      define: { __SIPAS_CORE__: JSON.stringify(plan.core), __SIPAS_OUTBOX__: JSON.stringify(plan.outbox), __SIPAS_ELEMENTS__: JSON.stringify(plan.elements) },
       build: {
         outDir: widgets('dist'),
         emptyOutDir: false,

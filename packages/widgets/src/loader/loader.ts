@@ -14,10 +14,12 @@ import { VERSION } from '../shared/version.js';
 /** Files of the core chunk and of each element (entry first), relative to sipas.js; set by vite.config.ts. */
 declare const __SIPAS_CORE__: string[];
 declare const __SIPAS_ELEMENTS__: Record<string, string[]>;
+/** Files of the outbox entry, fetched only on a page without a sending element when something waits to be sent. */
+declare const __SIPAS_OUTBOX__: string[];
 
 /** What the element chunks and the core chunk export (src/loader/*.ts). */
 interface Chunk {
-  start(script: HTMLScriptElement | null): void;
+  start(script: HTMLScriptElement | null, loadOutbox: () => Promise<{ startOutbox(): void }>): void;
   define(): void;
   setLocale(locale: string): Promise<void>;
 }
@@ -41,10 +43,12 @@ const script: HTMLScriptElement | null =
 const base = script?.src || document.baseURI;
 
 /** Imports a chunk and its dependencies at once (no waterfall); resolves to the first file's module. */
+const importAll = <T>(files: string[]): Promise<T> =>
+  Promise.all(files.map((file) => import(/* @vite-ignore */ new URL(file, base).href) as Promise<T>)).then(([module]) => module!);
 const load = (files: string[]): Promise<Chunk> =>
-  Promise.all(files.map((file) => import(/* @vite-ignore */ new URL(file, base).href) as Promise<Chunk>)).then(([chunk]) => {
-    chunk!.start(script);
-    return chunk!;
+  importAll<Chunk>(files).then((chunk) => {
+    chunk.start(script, () => importAll(__SIPAS_OUTBOX__));
+    return chunk;
   });
 
 /** Tags requested so far; a failed load (offline) is forgotten so the next sighting retries. */

@@ -1,5 +1,6 @@
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { HttpError, isRetryable, requestJson } from './client.js';
+import { queue } from './outbox-queue.js';
 
 /**
  * The offline outbox: payloads that could not be delivered yet wait in IndexedDB and are sent
@@ -43,10 +44,8 @@ export interface OutboxRejected {
 export const OUTBOX_DELIVERED = 'sipas-outbox-delivered';
 export const OUTBOX_REJECTED = 'sipas-outbox-rejected';
 
-let outboxStore: UseStore | undefined;
 let rejectedStore: UseStore | undefined;
 let deliveredStore: UseStore | undefined;
-const queue = () => (outboxStore ??= createStore('sipas-outbox', 'entries'));
 const rejected = () => (rejectedStore ??= createStore('sipas-outbox-rejected', 'entries'));
 /** Receipts of queued entries delivered while no element of theirs was there to show them. */
 const delivered = () => (deliveredStore ??= createStore('sipas-outbox-delivered', 'entries'));

@@ -72,6 +72,8 @@ export class SubmissionController<Body extends { id: string }, Receipt> implemen
   }
 
   hostConnected(): void {
+    // Delivery and refusal in other tabs reach this element through the outbox's channel.
+    startOutbox();
     for (const type of [OUTBOX_DELIVERED, OUTBOX_REJECTED]) addEventListener(type, this.onSettled);
   }
 
