@@ -9,6 +9,7 @@ export const surveyRoutes: RouteContract[] = [
     summary:
       'Gửi một phiếu khảo sát. Gửi lại cùng `id` và cùng nội dung là vô hại (200, cùng biên nhận); cùng `id` khác nội dung: 409.',
     tags: ['surveys'],
+    auth: 'kiosk',
     body: SurveyResponse,
     responses: {
       201: { description: 'Đã nhận', schema: SurveyReceipt },

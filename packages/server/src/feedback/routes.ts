@@ -52,6 +52,9 @@ export async function notifySender(ctx: ServerContext, store: FeedbackStore, uni
   }
 }
 
+/** The case's address for the 201's Location header (reading it needs the secret). */
+const caseLocation = (trackingCode: string) => `/v1/feedback/${encodeURIComponent(trackingCode)}`;
+
 const PERSONAL_WORDS: Record<string, string> = { name: 'họ tên', email: 'thư điện tử', address: 'địa chỉ', phone: 'số điện thoại' };
 
 export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -70,9 +73,10 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     if (body.website) {
       // A bot filled the field people never see: answer as if accepted, keep nothing.
       request.log.info('feedback honeypot filled; submission dropped');
-      return reply.status(201).send({
+      const trackingCode = newTrackingCode();
+      return reply.status(201).header('location', caseLocation(trackingCode)).send({
         id: body.id,
-        trackingCode: newTrackingCode(),
+        trackingCode,
         secret: body.secret ?? randomUnambiguous(10),
         receivedAt,
         dueOn: due(receivedAt),
@@ -84,7 +88,11 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     const outcome = await store.submit(body, due);
     switch (outcome.kind) {
       case 'created':
-        return reply.status(201).header('cache-control', 'no-store').send(outcome.receipt);
+        return reply
+          .status(201)
+          .header('cache-control', 'no-store')
+          .header('location', caseLocation(outcome.receipt.trackingCode))
+          .send(outcome.receipt);
       case 'repeat':
         return reply.status(200).header('cache-control', 'no-store').send(outcome.receipt);
       case 'conflict':
