@@ -7,7 +7,7 @@ import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string(), database: z.string() });
 
-export const coreRoutes: RouteContract[] = [
+export const coreRoutes = [
   {
     method: 'GET',
     path: '/healthz',
@@ -47,4 +47,4 @@ export const coreRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -24,7 +24,7 @@ const STAFF_PROBLEMS = {
 };
 
 /** Feedback (PAKN) routes: citizens send and follow; the public reads answers; staff handle cases. */
-export const feedbackRoutes: RouteContract[] = [
+export const feedbackRoutes = [
   {
     method: 'POST',
     path: '/v1/feedback',
@@ -120,4 +120,4 @@ export const feedbackRoutes: RouteContract[] = [
     query: FeedbackExportQuery,
     responses: { 200: { description: 'Tệp CSV (UTF-8 có BOM)', contentType: 'text/csv; charset=utf-8' }, ...STAFF_PROBLEMS },
   },
-];
+] as const satisfies readonly RouteContract[];

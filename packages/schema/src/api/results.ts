@@ -4,7 +4,7 @@ import { PeriodId, REPORT_FORMATS, Results } from '../results.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 /** Results and report routes. */
-export const resultsRoutes: RouteContract[] = [
+export const resultsRoutes = [
   {
     method: 'GET',
     path: '/v1/units/:unit/results',
@@ -46,4 +46,4 @@ export const resultsRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

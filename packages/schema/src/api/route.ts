@@ -20,7 +20,7 @@ export interface RouteContract {
   path: string;
   operationId: string;
   summary: string;
-  tags: string[];
+  tags: readonly string[];
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
@@ -33,7 +33,7 @@ export interface RouteContract {
   permission?: Permission;
   /** The 201 answer names the created resource in `Location`. */
   location?: true;
-  responses: Record<number, RouteResponse>;
+  responses: Readonly<Record<number, RouteResponse>>;
 }
 
 export const problem = (description: string): RouteResponse => ({

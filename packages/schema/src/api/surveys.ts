@@ -1,7 +1,7 @@
 import { SurveyReceipt, SurveyResponse } from '../survey.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
-export const surveyRoutes: RouteContract[] = [
+export const surveyRoutes = [
   {
     method: 'POST',
     path: '/v1/surveys',
@@ -19,4 +19,4 @@ export const surveyRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];
