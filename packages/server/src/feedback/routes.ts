@@ -2,9 +2,7 @@ import {
   FEEDBACK_STATUS_LABELS,
   normalizeTrackingCode,
   personalDataLeft,
-  type FeedbackAction,
   type FeedbackStatus,
-  type FeedbackSubmission,
   type FeedbackTopic,
 } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';

@@ -1,4 +1,4 @@
-import type { BallotOpeningRequest, ConsistencyProof, InclusionProof } from '@sipas/schema';
+import type { ConsistencyProof, InclusionProof } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { notFound, ProblemError } from '../http/problem.js';

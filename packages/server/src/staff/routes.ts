@@ -1,4 +1,3 @@
-import type { StaffLogin } from '@sipas/schema';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { ANSWER_ISSUE_MESSAGES, validateAnswers, type SurveyResponse } from '@sipas/schema';
+import { ANSWER_ISSUE_MESSAGES, validateAnswers } from '@sipas/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ServerContext } from '../context.js';
