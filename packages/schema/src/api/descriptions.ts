@@ -360,6 +360,7 @@ export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
     'the current quarter when absent. Anything else is 400 with `errors[0].path = "period"`.',
   format: 'Report format: `csv` (UTF-8 with BOM, the default), `xlsx`, or `html` (printable A4).',
   leaf: 'Leaf index (*số thứ tự lá*), from 0, as on the survey receipt.',
+  username: 'The staff account’s username (*tên đăng nhập*).',
   'getLogConsistencyProof.from': 'The older tree size (a checkpoint you kept).',
   'getLogConsistencyProof.to': 'The newer tree size; the latest when absent.',
 };
@@ -449,6 +450,8 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'attempts are limited per address (429 with `Retry-After`).',
   staffSignOut: 'Sign out: the token stops working at once.',
   staffMe: 'Who the token belongs to.',
+  staffUnlock:
+    'Unlock a staff account of the unit that sign-in locked after too many wrong passwords (administrators only). 204 when done; 404 for an unknown account.',
 };
 
 /** English meaning of each status, put before the route's own (Vietnamese) words. */
@@ -492,4 +495,5 @@ export const PARAMETER_EXAMPLES: Record<string, unknown> = {
   period: '2026-Q3',
   format: 'xlsx',
   leaf: '3',
+  username: 'canbo',
 };

@@ -23,6 +23,11 @@ export const PROBLEM_TITLES_EN: Record<string, string> = {
   sign_in_failed: 'Wrong unit, username or password.',
   wrong_unit: 'This account does not belong to the requested unit.',
   forbidden: 'This account may not do this.',
+  forbidden_role: 'Only an administrator of the unit may do this.',
+  staff_not_found: 'This unit has no such staff account.',
+  sign_in_locked: 'The account is locked for a while after too many wrong passwords.',
+  phone_lookup_locked: 'Too many wrong phone digits for this case. Look it up with the secret.',
+  ballot_box_inconsistent: 'The ballot box does not verify: it was not opened and no minutes were made.',
   rate_limited: 'Too many requests. Please try again in a few minutes.',
   internal: 'Server error. Please try again later.',
   database_unavailable: 'The database is not responding.',
@@ -50,5 +55,6 @@ export const FIELD_MESSAGES_EN: Record<string, string> = {
   too_big: 'The value is too large.',
   after_to: 'The start date is after the end date.',
   invalid_period: 'Invalid period (for example 2026-Q3, 2026-H1, 2026-9M, 2026).',
+  phone_lookup_locked: 'Look the case up with its secret.',
   personal_data: 'The public version still contains the sender’s personal data. Hide it before publishing.',
 };
