@@ -1,14 +1,14 @@
 /**
- * Types of the script tag's global. `sipas.js` (the IIFE build of all.ts) puts the exports of
- * all.ts on `window.SipasWidgets`, so the type is taken from that module: it cannot drift from
- * what the script really exposes. TypeScript pages that use only the script tag add
+ * Types of the script tag's global. `sipas.js` (the loader, src/loader/loader.ts) puts its API on
+ * `window.SipasWidgets`; the type is the loader's own interface, so it cannot drift from what the
+ * script really exposes. TypeScript pages that use only the script tag add
  * `/// <reference types="@sipas/widgets/global" />` (or import anything from `@sipas/widgets`).
  */
-import type * as ScriptTag from './all.js';
+import type { SipasWidgetsApi } from './loader/loader.js';
 import type { SipasGlobalConfig } from './shared/config.js';
 
-/** `window.SipasWidgets`: what sipas.js exposes, e.g. `SipasWidgets.setLocale('en')`. */
-export type SipasWidgetsGlobal = typeof ScriptTag;
+/** `window.SipasWidgets`: what sipas.js exposes, e.g. `SipasWidgets.setLocale('en')`, `SipasWidgets.version`. */
+export type SipasWidgetsGlobal = SipasWidgetsApi;
 export type { SipasGlobalConfig };
 
 declare global {
