@@ -7,14 +7,14 @@ import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string(), database: z.string() });
 
-export const coreRoutes: RouteContract[] = [
+export const coreRoutes = [
   {
     method: 'GET',
     path: '/healthz',
     operationId: 'health',
     summary: 'Máy chủ và cơ sở dữ liệu đang hoạt động.',
     tags: ['meta'],
-    responses: { 200: { description: 'OK', schema: Health }, 503: problem('Cơ sở dữ liệu không phản hồi.') },
+    responses: { 200: { description: 'Đang hoạt động', schema: Health }, 503: problem('Cơ sở dữ liệu không phản hồi.') },
   },
   {
     method: 'GET',
@@ -22,7 +22,7 @@ export const coreRoutes: RouteContract[] = [
     operationId: 'openapi',
     summary: 'Tài liệu OpenAPI 3.1 của endpoint này.',
     tags: ['meta'],
-    responses: { 200: { description: 'OpenAPI document' } },
+    responses: { 200: { description: 'Tài liệu OpenAPI' } },
   },
   {
     method: 'GET',
@@ -47,4 +47,4 @@ export const coreRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -24,7 +24,7 @@ const STAFF_PROBLEMS = {
 };
 
 /** Feedback (PAKN) routes: citizens send and follow; the public reads answers; staff handle cases. */
-export const feedbackRoutes: RouteContract[] = [
+export const feedbackRoutes = [
   {
     method: 'POST',
     path: '/v1/feedback',
@@ -32,6 +32,7 @@ export const feedbackRoutes: RouteContract[] = [
     summary:
       'Gửi một phản ánh, kiến nghị. Trả về mã theo dõi và hạn trả lời. Gửi lại cùng `id` và cùng nội dung là vô hại (200, cùng mã); cùng `id` khác nội dung: 409.',
     tags: ['feedback'],
+    location: true,
     body: FeedbackSubmission,
     responses: {
       201: { description: 'Đã tiếp nhận', schema: FeedbackReceipt },
@@ -117,6 +118,6 @@ export const feedbackRoutes: RouteContract[] = [
     permission: 'feedback.export',
     params: z.object({ unit: Slug }),
     query: FeedbackExportQuery,
-    responses: { 200: { description: 'CSV', contentType: 'text/csv' }, ...STAFF_PROBLEMS },
+    responses: { 200: { description: 'Tệp CSV (UTF-8 có BOM)', contentType: 'text/csv; charset=utf-8' }, ...STAFF_PROBLEMS },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -16,7 +16,7 @@ const UnitParams = z.object({ unit: Slug });
 const unitNotFound = problem('Không có đơn vị này.');
 
 /** Sealed ballot-box log routes: the public checks anyone may run, and the staff's opening. */
-export const logRoutes: RouteContract[] = [
+export const logRoutes = [
   {
     method: 'GET',
     path: '/v1/units/:unit/log/checkpoint',
@@ -127,4 +127,4 @@ export const logRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -4,7 +4,7 @@ import { StaffLogin, StaffMember, StaffSession } from '../staff.js';
 import { line } from '../strings.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
-export const staffRoutes: RouteContract[] = [
+export const staffRoutes = [
   {
     method: 'POST',
     path: '/v1/staff/sessions',
@@ -56,4 +56,4 @@ export const staffRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -2,9 +2,7 @@ import {
   FEEDBACK_STATUS_LABELS,
   normalizeTrackingCode,
   personalDataLeft,
-  type FeedbackAction,
   type FeedbackStatus,
-  type FeedbackSubmission,
   type FeedbackTopic,
 } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
@@ -52,6 +50,9 @@ export async function notifySender(ctx: ServerContext, store: FeedbackStore, uni
   }
 }
 
+/** The case's address for the 201's Location header (reading it needs the secret). */
+const caseLocation = (trackingCode: string) => `/v1/feedback/${encodeURIComponent(trackingCode)}`;
+
 const PERSONAL_WORDS: Record<string, string> = { name: 'họ tên', email: 'thư điện tử', address: 'địa chỉ', phone: 'số điện thoại' };
 
 export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -62,17 +63,18 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     ctx.log.info(await smtpStatusLine(ctx));
   });
 
-  handle<FeedbackSubmission>(app, ctx, 'POST', '/v1/feedback', async ({ body, unit, request, reply }) => {
+  handle(app, ctx, 'POST', '/v1/feedback', async ({ body, unit, request, reply }) => {
     await ctx.rateLimiter.hit(`feedback:${request.ip}`, ctx.config.rateLimitPerMinute);
     const receivedAt = new Date().toISOString();
-    const calendar = calendarFor(ctx.config, unit!);
-    const due = (at: string) => calendar.addWorkingDays(vietnamDate(at), workingDaysFor(ctx.config, unit!));
+    const calendar = calendarFor(ctx.config, unit);
+    const due = (at: string) => calendar.addWorkingDays(vietnamDate(at), workingDaysFor(ctx.config, unit));
     if (body.website) {
       // A bot filled the field people never see: answer as if accepted, keep nothing.
       request.log.info('feedback honeypot filled; submission dropped');
-      return reply.status(201).send({
+      const trackingCode = newTrackingCode();
+      return reply.status(201).header('location', caseLocation(trackingCode)).send({
         id: body.id,
-        trackingCode: newTrackingCode(),
+        trackingCode,
         secret: body.secret ?? randomUnambiguous(10),
         receivedAt,
         dueOn: due(receivedAt),
@@ -84,7 +86,11 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     const outcome = await store.submit(body, due);
     switch (outcome.kind) {
       case 'created':
-        return reply.status(201).header('cache-control', 'no-store').send(outcome.receipt);
+        return reply
+          .status(201)
+          .header('cache-control', 'no-store')
+          .header('location', caseLocation(outcome.receipt.trackingCode))
+          .send(outcome.receipt);
       case 'repeat':
         return reply.status(200).header('cache-control', 'no-store').send(outcome.receipt);
       case 'conflict':
@@ -102,7 +108,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
       throw invalid([{ path: 'secret', code: 'required', message: 'Cần mã bí mật hoặc 4 số cuối số điện thoại.' }]);
     }
     const outcome = await store.lookup(
-      normalizeTrackingCode(params.code!),
+      normalizeTrackingCode(params.code),
       { ...(query.secret ? { secret: query.secret } : {}), ...(query.phone ? { phone: query.phone } : {}) },
       today(),
     );
@@ -122,14 +128,14 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
   handle(app, ctx, 'GET', '/v1/units/:unit/feedback', async ({ unit, query, reply }) => {
     const limit = Math.min(50, Math.max(1, Number(query.limit ?? 10)));
     const offset = Number(query.offset ?? 0);
-    const list = await store.published(unit!.id, {
+    const list = await store.published(unit.id, {
       ...(query.q ? { q: query.q } : {}),
       ...(query.topic ? { topic: query.topic as FeedbackTopic } : {}),
       offset,
       limit,
     });
     reply.header('cache-control', 'public, max-age=60');
-    return { unit: unit!.id, ...list };
+    return { unit: unit.id, ...list };
   });
 
   // ---- Staff routes: the contract marks them `auth: 'staff'`; handle() checks the session and the unit.
@@ -143,22 +149,22 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/feedback', async ({ unit, query, reply }) => {
     reply.header('cache-control', 'no-store');
     const day = today();
-    const cases = await store.inbox(unit!.id, day, {
+    const cases = await store.inbox(unit.id, day, {
       ...(query.status ? { status: query.status as FeedbackStatus } : {}),
       ...(query.overdue ? { overdue: query.overdue === 'true' } : {}),
     });
-    return { unit: unit!.id, today: day, cases };
+    return { unit: unit.id, today: day, cases };
   });
 
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/feedback/:code', async ({ unit, params, reply }) => {
     reply.header('cache-control', 'no-store');
-    return store.staffView(await caseOf(unit!, params.code!), today());
+    return store.staffView(await caseOf(unit, params.code), today());
   });
 
-  handle<FeedbackAction>(app, ctx, 'POST', '/v1/staff/units/:unit/feedback/:code/actions', async ({ unit, params, body, staff, reply }) => {
+  handle(app, ctx, 'POST', '/v1/staff/units/:unit/feedback/:code/actions', async ({ unit, params, body, staff, reply }) => {
     reply.header('cache-control', 'no-store');
-    assertPermitted(staff!, ACTION_PERMISSION[body.action]);
-    const row = await caseOf(unit!, params.code!);
+    assertPermitted(staff, ACTION_PERMISSION[body.action]);
+    const row = await caseOf(unit, params.code);
     if (!actionAllowed(body.action, row.status)) {
       throw new ProblemError(409, `Không thể thực hiện thao tác này khi phản ánh ở trạng thái "${STATUS_WORDS[row.status]}".`, {
         code: 'invalid_transition',
@@ -177,20 +183,20 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     }
     const member = staff as StaffPrincipal;
     const updated = await store.act(row, { id: member.id, name: member.name }, body);
-    if (body.action === 'publish') await notifySender(ctx, store, unit!, updated);
+    if (body.action === 'publish') await notifySender(ctx, store, unit, updated);
     const fresh = (await store.byId(row.id))!;
     return store.staffView(fresh, today());
   });
 
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/feedback-export', async ({ unit, query, staff, reply, request }) => {
-    const from = query.from!;
-    const to = query.to!;
+    const from = query.from;
+    const to = query.to;
     if (to < from) throw invalid([{ path: 'to', code: 'too_small', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }]);
-    const rows = await store.receivedBetween(unit!.id, from, to);
-    request.log.info({ unit: unit!.id, from, to, staff: staff?.id, rows: rows.length }, 'feedback exported');
+    const rows = await store.receivedBetween(unit.id, from, to);
+    request.log.info({ unit: unit.id, from, to, staff: staff?.id, rows: rows.length }, 'feedback exported');
     return reply
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="phan-anh-${unit!.id}-${from}-${to}.csv"`)
+      .header('content-disposition', `attachment; filename="phan-anh-${unit.id}-${from}-${to}.csv"`)
       .type('text/csv; charset=utf-8')
       .send(feedbackCsv(rows, today(), STATUS_WORDS));
   });

@@ -1,4 +1,3 @@
-import type { StaffLogin } from '@sipas/schema';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,7 +34,7 @@ const DESK_HEADERS = {
 export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const staff = new StaffStore(ctx.db);
 
-  handle<StaffLogin>(app, ctx, 'POST', '/v1/staff/sessions', async ({ body, request, reply }) => {
+  handle(app, ctx, 'POST', '/v1/staff/sessions', async ({ body, request, reply }) => {
     await ctx.rateLimiter.hit(`sign-in:${request.ip}`, SIGN_IN_PER_MINUTE);
     const outcome = await staff.signIn(body.unit, body.username, body.password);
     if (outcome.kind === 'locked') {
@@ -53,10 +52,10 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerConte
   });
 
   handle(app, ctx, 'POST', '/v1/staff/units/:unit/accounts/:username/unlock', async ({ unit, params, staff: admin, reply }) => {
-    if (!(await staff.unlock(unit!.id, params.username!))) {
-      throw notFound(`Đơn vị ${unit!.id} không có tài khoản "${params.username}".`, 'staff_not_found');
+    if (!(await staff.unlock(unit.id, params.username))) {
+      throw notFound(`Đơn vị ${unit.id} không có tài khoản "${params.username}".`, 'staff_not_found');
     }
-    ctx.log.info({ unit: unit!.id, username: params.username, by: admin!.id }, 'staff account unlocked');
+    ctx.log.info({ unit: unit.id, username: params.username, by: admin!.id }, 'staff account unlocked');
     return reply.status(204).send();
   });
 

@@ -1,4 +1,4 @@
-import { ANSWER_ISSUE_MESSAGES, validateAnswers, type SurveyResponse } from '@sipas/schema';
+import { ANSWER_ISSUE_MESSAGES, validateAnswers } from '@sipas/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ServerContext } from '../context.js';
@@ -32,8 +32,8 @@ async function applyRateLimit(ctx: ServerContext, request: FastifyRequest, unit:
 export async function registerSurveyRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const store = new SurveyStore(ctx.db);
 
-  handle<SurveyResponse>(app, ctx, 'POST', '/v1/surveys', async ({ body, unit, request, reply }) => {
-    await applyRateLimit(ctx, request, unit!);
+  handle(app, ctx, 'POST', '/v1/surveys', async ({ body, unit, request, reply }) => {
+    await applyRateLimit(ctx, request, unit);
     if (body.website) {
       // A bot filled the field people never see: answer as if accepted, keep nothing.
       request.log.info('survey honeypot filled; response dropped');

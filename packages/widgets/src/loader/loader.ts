@@ -23,7 +23,8 @@ interface Chunk {
   define(): void;
   setLocale(locale: string): Promise<void>;
 }
-interface SipasWidgetsApi {
+/** What sipas.js puts on `window.SipasWidgets` (typed for pages in global.ts). */
+export interface SipasWidgetsApi {
   version: string;
   setLocale(locale: string): Promise<void>;
 }
