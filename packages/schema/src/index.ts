@@ -12,4 +12,5 @@ export * from './text.js';
 export * from './strings.js';
 export * from './log.js';
 export * from './log-export.js';
+export * from './operations.js';
 export * from './api/index.js';

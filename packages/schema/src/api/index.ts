@@ -1,6 +1,7 @@
 import { coreRoutes } from './core.js';
 import { feedbackRoutes } from './feedback.js';
 import { logRoutes } from './log.js';
+import { operationsRoutes } from './operations.js';
 import { procedureRoutes } from './procedures.js';
 import { resultsRoutes } from './results.js';
 import { staffRoutes } from './staff.js';
@@ -20,6 +21,7 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...resultsRoutes,
   ...logRoutes,
   ...staffRoutes,
+  ...operationsRoutes,
 ];
 
 export function findRoute(method: string, path: string): RouteContract {
