@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { randomBytes } from 'node:crypto';
 import { bundledWidgetsDir, siteDir } from './assets.js';
-import { command, commandHelp, HELP, parseCommandArgs, UNIT, UsageError, withDatabase, type Commands } from './commands.js';
+import { command, commandHelp, HELP, parseCommandArgs, UsageError, withDatabase, type Commands } from './commands.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { seedDemo } from './demo.js';
 import { feedbackCommands } from './feedback/commands.js';
@@ -11,9 +10,7 @@ import { opsCommands } from './ops/commands.js';
 import { procedureCommands } from './procedures/commands.js';
 import { resultsCommands } from './results/commands.js';
 import { createServer } from './server.js';
-import { StaffStore } from './staff/store.js';
-import { issueKioskKey, listKioskKeys, revokeKioskKey } from './surveys/kiosk.js';
-import { UnitStore } from './units/store.js';
+import { surveyCommands } from './surveys/commands.js';
 
 async function start(config: ServerConfig, seed: boolean): Promise<number> {
   const { app, ctx } = await createServer(config);
@@ -85,67 +82,9 @@ const core: Commands = {
       }
     },
   }),
-  'kiosk-key': command({
-    summary: "Issue, list or revoke the kiosk keys that lift the per-IP limit for a unit's counter devices.",
-    usage: '--unit <unit> (--label "Quầy 1" | --list | --revoke <id>)',
-    options: {
-      unit: UNIT,
-      label: { kind: 'value', hint: '<label>', summary: 'Issue a key for this device (default "kiosk")' },
-      list: { kind: 'flag', summary: "List the unit's keys" },
-      revoke: { kind: 'value', hint: '<id>', summary: 'Revoke a key' },
-    },
-    run: async ({ options }) => {
-      if ([options.label !== undefined, options.list, options.revoke !== undefined].filter(Boolean).length > 1) {
-        throw new UsageError('Chọn một trong --label, --list, --revoke (one of them).');
-      }
-      const unit = options.unit!;
-      return withDatabase(async (db) => {
-        const units = new UnitStore(db);
-        if (options.list) {
-          for (const key of await listKioskKeys(units, unit)) console.log(`${key.id}  ${key.createdAt}  ${key.label}`);
-        } else if (options.revoke !== undefined) {
-          const revoked = await revokeKioskKey(units, unit, options.revoke);
-          console.log(revoked ? `Kiosk key ${options.revoke} revoked.` : `No kiosk key ${options.revoke} for ${unit}.`);
-          if (!revoked) return 1;
-        } else {
-          const key = await issueKioskKey(units, unit, options.label ?? 'kiosk');
-          console.log(`Kiosk key for ${unit} (shown once, keep it on the device only):\n${key}`);
-        }
-        return 0;
-      });
-    },
-  }),
-  'staff-add': command({
-    summary: 'Create a staff account for a unit (role staff or admin).',
-    usage: '--unit <unit> --username <name> --name "Họ tên" [--role staff|admin]',
-    options: {
-      unit: UNIT,
-      username: { kind: 'value', required: true, hint: '<username>', summary: 'Sign-in name' },
-      name: { kind: 'value', required: true, hint: '"Họ tên"', summary: 'Full name shown in the desk and the logs' },
-      role: { kind: 'value', hint: 'staff|admin', summary: 'Role (default staff)' },
-      password: { kind: 'value', hint: '<password>', summary: 'Prefer SIPAS_STAFF_PASSWORD: a command line ends up in shell history' },
-    },
-    run: async ({ options }) => {
-      if (options.role !== undefined && options.role !== 'staff' && options.role !== 'admin') {
-        throw new UsageError(`--role nhận staff hoặc admin, không phải "${options.role}" (accepted: staff, admin).`);
-      }
-      const role = options.role === 'admin' ? 'admin' : 'staff';
-      const given = process.env.SIPAS_STAFF_PASSWORD ?? options.password;
-      const password = given ?? randomBytes(12).toString('base64url');
-      return withDatabase(async (db) => {
-        if (!(await new UnitStore(db).get(options.unit!))) {
-          console.error(`There is no unit "${options.unit}".`);
-          return 1;
-        }
-        await new StaffStore(db).addUser({ unit: options.unit!, username: options.username!, name: options.name!, role, password });
-        console.log(`Staff account ${options.username} (${role}) created for ${options.unit}.${given ? '' : `\nPassword (shown once): ${password}`}`);
-        return 0;
-      });
-    },
-  }),
 };
 
-const commands: Commands = { ...core, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands, ...staffCommands, ...opsCommands };
+const commands: Commands = { ...core, ...staffCommands, ...surveyCommands, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands, ...opsCommands };
 
 function help(): void {
   console.log('Cách dùng (usage): sipas-server <lệnh/command> [tùy chọn/options]   ·   sipas-server <lệnh> --help\n');

@@ -203,9 +203,9 @@ const DEFAULTS: ServerConfig = {
   feedbackWorkingDays: 10,
 };
 
-/** SIPAS_* variables read elsewhere than in this table (commands, tests): not typos. */
+/** SIPAS_* variables read elsewhere than in this table (commands; SIPAS_TEST* by the test tools): not typos. */
 const OTHER_VARIABLES = new Set(['SIPAS_CONFIG', 'SIPAS_STAFF_PASSWORD']);
-const isOtherVariable = (name: string) => OTHER_VARIABLES.has(name) || name.startsWith('SIPAS_TEST_');
+const isOtherVariable = (name: string) => OTHER_VARIABLES.has(name) || name.startsWith('SIPAS_TEST');
 
 /** The environment variable names the server reads (for `config --check` and the docs). */
 export const ENVIRONMENT_VARIABLES = Object.values(SETTINGS).flatMap((s) => (s.env ? [s.env] : []));
