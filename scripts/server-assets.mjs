@@ -41,5 +41,6 @@ function compressTree(dir) {
   }
 }
 compressTree(join(root, 'packages/widgets/dist'));
+compressTree(join(root, 'packages/desk/dist'));
 compressTree(site);
 console.log(`server assets: ${files} files pre-compressed, ${(raw / 1024).toFixed(0)} KB → ${(brotli / 1024).toFixed(0)} KB brotli`);

@@ -41,7 +41,7 @@ describe('installing the packed packages into an empty folder', { timeout: 600_0
   before(async () => {
     mkdirSync(tarballs, { recursive: true });
     mkdirSync(app, { recursive: true });
-    for (const name of ['schema', 'widgets', 'server']) {
+    for (const name of ['schema', 'widgets', 'desk', 'server']) {
       const listing = JSON.parse(npm(['pack', '--json', '--pack-destination', tarballs], join(root, 'packages', name))) as { files: { path: string }[] }[];
       files[name] = listing[0]!.files.map((f) => f.path);
     }
@@ -86,12 +86,12 @@ describe('installing the packed packages into an empty folder', { timeout: 600_0
       assert.ok(list.includes('README.md') && list.includes('LICENSE'), `${name} carries README.md and LICENSE`);
       assert.deepEqual(list.filter((f) => /(^|\/)test\/|\.test\.|tsbuildinfo/.test(f)), [], `${name} carries no tests or build info`);
     }
-    assert.ok(files.server!.includes('desk/index.html') && files.server!.includes('site/cau-hinh.html'), 'the desk and the configurator ship in @sipas/server');
+    assert.ok(files.desk!.includes('index.html') && files.server!.includes('site/cau-hinh.html'), 'the desk ships in @sipas/desk, the configurator in @sipas/server');
     assert.ok(files.widgets!.includes('dist/sipas.js.br'), 'the widgets ship pre-compressed');
   });
 
   it('`npx sipas-server demo` serves the site, the desk, the configurator, the widgets and the API from the installed packages', async () => {
-    for (const path of ['/', '/desk/', '/cau-hinh/', '/healthz', '/readyz', '/v1/units/phuong-tan-hoa/procedures', '/openapi.json']) {
+    for (const path of ['/', '/desk/', '/desk/desk.js', '/cau-hinh/', '/healthz', '/readyz', '/v1/units/phuong-tan-hoa/procedures', '/openapi.json']) {
       const response = await fetch(`${base}${path}`);
       assert.equal(response.status, 200, path);
     }

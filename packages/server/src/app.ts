@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { buildOpenApi } from '@sipas/schema/openapi';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import type { ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
@@ -18,12 +18,11 @@ import { registerSurveyRoutes } from './surveys/routes.js';
 import { registerUnitRoutes } from './units/routes.js';
 import { UnitStore } from './units/store.js';
 import { VERSION } from './version.js';
-import { assetCacheControl, registerCompression } from './http/compress.js';
+import { registerCompression, STATIC_ASSET_OPTIONS } from './http/compress.js';
 import { instrumentDatabase, Metrics, registerMetrics } from './ops/metrics.js';
 import { listMigrations, pendingMigrations } from './db/migrate.js';
 import { registerHolidayRoutes } from './holidays/routes.js';
 import { registerProcedureImportRoutes } from './procedures/import-routes.js';
-import { basename } from 'node:path';
 
 export interface App {
   app: FastifyInstance;
@@ -155,17 +154,8 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
   await registerProcedureImportRoutes(app, ctx);
   await registerConfiguratorRoutes(app);
 
-  // Static files: .br/.gz siblings built ahead of time are chosen by Accept-Encoding; names with a
-  // content hash never change (immutable), stable names such as sipas.js are revalidated by ETag.
-  const staticOptions = {
-    decorateReply: false,
-    preCompressed: true,
-    cacheControl: false,
-    etag: true,
-    setHeaders: (reply: FastifyReply, path: string) => {
-      reply.header('cache-control', assetCacheControl(basename(path)));
-    },
-  };
+  // Static files: pre-compressed, hashed names immutable, stable names revalidated (http/compress.ts).
+  const staticOptions = STATIC_ASSET_OPTIONS;
   if (config.widgetsDir && existsSync(config.widgetsDir)) {
     await app.register(fastifyStatic, {
       ...staticOptions,

@@ -22,7 +22,7 @@ export function packageFileDir(specifier: string): string | undefined {
 /** The built script-tag bundle and its chunks: the `dist` folder of the installed @sipas/widgets. */
 export const bundledWidgetsDir = (): string | undefined => packageFileDir('@sipas/widgets/sipas.js');
 
-/** A file or folder shipped inside @sipas/server itself (`desk/`, `site/`, `migrations/`…). */
+/** A file or folder shipped inside @sipas/server itself (`site/`, `migrations/`…); the desk is the @sipas/desk package, found the same way as the widgets. */
 export const serverAsset = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /**

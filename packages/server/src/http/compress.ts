@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { basename } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Below this many bytes compression costs more than it saves (a TCP packet holds ~1,400). */
@@ -62,3 +63,17 @@ export function assetCacheControl(fileName: string): string {
     ? 'public, max-age=31536000, immutable'
     : 'public, max-age=300';
 }
+
+/**
+ * @fastify/static options for every folder of built assets: the .br/.gz siblings built ahead of
+ * time are chosen by Accept-Encoding; hashed names are immutable, stable ones revalidated by ETag.
+ */
+export const STATIC_ASSET_OPTIONS = {
+  decorateReply: false,
+  preCompressed: true,
+  cacheControl: false,
+  etag: true,
+  setHeaders: (reply: FastifyReply, path: string) => {
+    reply.header('cache-control', assetCacheControl(basename(path)));
+  },
+};
