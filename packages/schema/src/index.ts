@@ -11,5 +11,6 @@ export * from './scoring.js';
 export * from './strings.js';
 export * from './log.js';
 export * from './log-export.js';
+export * from './operations.js';
 export * from './api/index.js';
 export * from './rules/index.js';

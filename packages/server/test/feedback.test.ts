@@ -55,13 +55,14 @@ describe('working days', () => {
     assert.equal(calendar.addWorkingDays('2026-03-02', 10), '2026-03-16');
   });
 
-  it('skips the fixed holidays (30/4, 1/5, 2/9, 1/1) and the configured ones (Tết)', () => {
+  it('skips the public holidays (30/4, 1/5, 2/9, 1/1, Tết computed from the lunar calendar) and the configured ones', () => {
     // Wednesday 29/4/2026 + 1: Thursday 30/4 and Friday 1/5 are holidays, then the weekend.
     assert.equal(calendar.addWorkingDays('2026-04-29', 1), '2026-05-04');
     // Friday 13/2/2026 + 1: the Tết week 16–20/2 is configured, so Monday 23/2.
     assert.equal(calendar.addWorkingDays('2026-02-13', 1), '2026-02-23');
     assert.equal(calendar.addWorkingDays('2025-12-31', 1), '2026-01-02');
-    assert.equal(new WorkingCalendar().addWorkingDays('2026-02-13', 1), '2026-02-16');
+    // Without any configured day, Tết 2026 (17/2) is computed: 16/2 (the year's last day) to 20/2 are off.
+    assert.equal(new WorkingCalendar().addWorkingDays('2026-02-13', 1), '2026-02-23');
   });
 
   it('counts working days between two dates and takes dates in Vietnam time', () => {

@@ -168,6 +168,8 @@ describe('privacy: no public response contains personal data, route by route', (
   /** Realistic calls for every public GET route of the contract. */
   const calls = (): Record<string, string[]> => ({
     '/healthz': ['/healthz'],
+    '/readyz': ['/readyz'],
+    '/metrics': ['/metrics'],
     '/openapi.json': ['/openapi.json'],
     '/v1/units/:unit': ['/v1/units/phuong-a', '/v1/units/tinh-a'],
     '/v1/questionnaires/:id': ['/v1/questionnaires/bnv-2023', '/v1/questionnaires/hanoi-2025-ward?version=1'],

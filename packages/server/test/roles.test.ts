@@ -23,6 +23,17 @@ const EXPECTED: Record<string, 'staff' | 'admin'> = {
   'POST /v1/staff/units/:unit/log/openings': 'admin',
   'GET /v1/staff/units/:unit/log/export': 'admin',
   'POST /v1/staff/units/:unit/accounts/:username/unlock': 'admin',
+  'GET /v1/staff/units/:unit/holidays': 'staff',
+  'PUT /v1/staff/units/:unit/holidays/:year': 'admin',
+  'DELETE /v1/staff/units/:unit/holidays/:year': 'admin',
+  'POST /v1/staff/units/:unit/procedure-imports': 'admin',
+  'POST /v1/staff/units/:unit/procedure-imports/:id/confirm': 'admin',
+};
+
+/** A one-procedure CSV in our field names, for the import routes. */
+const IMPORT = {
+  fileName: 'ds.csv',
+  content: Buffer.from('code,name,level,field,agency,result\n2.000908,Cấp bản sao từ sổ gốc,Cấp xã,Chứng thực,UBND cấp xã,Bản sao\n').toString('base64'),
 };
 
 const key = (route: RouteContract) => `${route.method} ${route.path}`;
@@ -48,13 +59,19 @@ describe('roles: the permission matrix, route by route', () => {
     tokens.admin = await signIn('minh', 'mat-khau-quan-tri');
     code = (await server.app.inject({ method: 'POST', url: '/v1/feedback', payload: feedbackBody() })).json().trackingCode;
     await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: surveyBody() });
+    previewId = (await server.app.inject({ method: 'POST', url: '/v1/staff/units/phuong-a/procedure-imports', payload: IMPORT, headers: { authorization: `Bearer ${tokens.admin}` } })).json().id;
   });
   after(async () => server?.dispose());
+  let previewId = '';
 
   const year = new Date().getFullYear();
   const request = (route: RouteContract): { url: string; payload?: object } => {
-    const url = route.path.replace(':unit', 'phuong-a').replace(':code', code).replace(':username', 'lan');
+    const url = route.path.replace(':unit', 'phuong-a').replace(':code', code).replace(':username', 'lan').replace(':year', String(year)).replace(':id', previewId);
     switch (key(route)) {
+      case 'PUT /v1/staff/units/:unit/holidays/:year':
+        return { url, payload: { decision: 'Thông báo nghỉ lễ (thử)', days: [{ date: `${year}-01-01`, name: 'Tết Dương lịch' }] } };
+      case 'POST /v1/staff/units/:unit/procedure-imports':
+        return { url, payload: IMPORT };
       case 'GET /v1/staff/units/:unit/feedback-export':
         return { url: `${url}?from=${year}-01-01&to=${year}-12-31` };
       case 'GET /v1/staff/units/:unit/report':

@@ -88,6 +88,14 @@ describe('security: staff routes refuse without authentication', () => {
       'POST /v1/staff/units/:unit/feedback/:code/actions': { params: { ...unit, code }, body: { action: 'note', note: 'Ghi chú' } },
       'GET /v1/staff/units/:unit/feedback-export': { params: unit, query: { from: `${year}-01-01`, to: `${year}-12-31` } },
       'POST /v1/staff/units/:unit/accounts/:username/unlock': { params: { ...unit, username: 'lan' } },
+      'GET /v1/staff/units/:unit/holidays': { params: unit },
+      'PUT /v1/staff/units/:unit/holidays/:year': {
+        params: { ...unit, year: String(year) },
+        body: { decision: 'Thông báo nghỉ lễ', days: [{ date: `${year}-01-01`, name: 'Tết Dương lịch' }] },
+      },
+      'DELETE /v1/staff/units/:unit/holidays/:year': { params: { ...unit, year: String(year) } },
+      'POST /v1/staff/units/:unit/procedure-imports': { params: unit, body: { fileName: 'ds.csv', content: Buffer.from('code,name\n').toString('base64') } },
+      'POST /v1/staff/units/:unit/procedure-imports/:id/confirm': { params: { ...unit, id: 'khong-co-ban-xem-truoc' } },
     };
   };
 

@@ -1,6 +1,7 @@
 import { coreRoutes } from './core.js';
 import { feedbackRoutes } from './feedback.js';
 import { logRoutes } from './log.js';
+import { operationsRoutes } from './operations.js';
 import { procedureRoutes } from './procedures.js';
 import { resultsRoutes } from './results.js';
 import { staffRoutes } from './staff.js';
@@ -23,6 +24,7 @@ const API_CONTRACT = [
   ...resultsRoutes,
   ...logRoutes,
   ...staffRoutes,
+  ...operationsRoutes,
 ] as const satisfies readonly RouteContract[];
 
 /** Every route of the endpoint, the single list the server and the OpenAPI document share. */

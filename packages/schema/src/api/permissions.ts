@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'ballot.export': 'admin',
   /** Unlock a staff account locked by failed sign-ins. */
   'staff.unlock': 'admin',
+  /** Replace the unit's procedure catalogue from an office file (preview, then confirm). */
+  'procedures.import': 'admin',
+  /** Enter or amend the year's holiday decision for the unit and the units below it. */
+  'holidays.edit': 'admin',
 } as const satisfies Record<string, StaffRole>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -47,4 +51,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'ballot.open': 'mở hòm phiếu',
   'ballot.export': 'xuất toàn bộ phiếu trong hòm phiếu',
   'staff.unlock': 'mở khoá tài khoản cán bộ',
+  'procedures.import': 'nhập danh mục thủ tục hành chính',
+  'holidays.edit': 'sửa danh sách ngày nghỉ lễ, Tết',
 };

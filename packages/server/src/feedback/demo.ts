@@ -113,7 +113,7 @@ export async function seedDemoFeedback(ctx: ServerContext, unit: string): Promis
   const store = new FeedbackStore(ctx.db);
   const stored = await ctx.units.get(unit);
   if (!stored) return;
-  const calendar = calendarFor(ctx.config, stored);
+  const calendar = await calendarFor(ctx, stored);
   const period = workingDaysFor(ctx.config, stored);
   for (const demo of CASES) {
     if (await store.byId(demo.id)) continue;

@@ -66,7 +66,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
   handle(app, ctx, 'POST', '/v1/feedback', async ({ body, unit, request, reply }) => {
     await ctx.rateLimiter.hit(`feedback:${request.ip}`, ctx.config.rateLimitPerMinute);
     const receivedAt = new Date().toISOString();
-    const calendar = calendarFor(ctx.config, unit);
+    const calendar = await calendarFor(ctx, unit);
     const due = (at: string) => calendar.addWorkingDays(vietnamDate(at), workingDaysFor(ctx.config, unit));
     if (body.website) {
       // A bot filled the field people never see: answer as if accepted, keep nothing.

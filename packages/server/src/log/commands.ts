@@ -1,7 +1,6 @@
 import { fromHex, parseVerifierKey, type LogKey, type VerifierKey } from '@sipas/schema';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { Commands } from '../commands.js';
+import { command, UNIT, withDatabase, type Commands } from '../commands.js';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
@@ -10,7 +9,7 @@ import { BallotBox } from './box.js';
 import { nodeSha256 } from './crypto.js';
 import { exportLogText } from './export.js';
 
-const AUDIT_USAGE = `Cách dùng (Usage):
+const AUDIT_USAGE = `Ba cách (three ways):
   sipas-server audit --unit <đơn vị> [--checkpoint cp.txt] [--old cp-cu.txt] [--key <khoá>]
       kiểm tra cơ sở dữ liệu của máy chủ này (checks this server's own database)
   sipas-server audit --export hom-phieu.jsonl [--checkpoint cp.txt] [--old cp-cu.txt] --key <khoá>
@@ -18,18 +17,6 @@ const AUDIT_USAGE = `Cách dùng (Usage):
   sipas-server audit --url https://may-chu --unit <đơn vị> [--username <tên>] [--checkpoint …] [--old …] [--key …]
       kiểm tra một máy chủ từ xa; mật khẩu cán bộ trong biến SIPAS_STAFF_PASSWORD
 <khoá> là chuỗi "tên+mã+khoá" in trên biên bản mở hòm phiếu, hoặc tệp chứa chuỗi đó.`;
-
-/**
- * The shared CLI parses without declared options, which reads `--unit x` as a flag plus a
- * positional; these commands re-read their own arguments with their options declared.
- */
-function ownOptions(fallback: Record<string, string | boolean | undefined>, names: string[]): Record<string, string | boolean | undefined> {
-  const name = process.argv[2];
-  if (!name || !(name in logCommands)) return fallback;
-  const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
-  const parsed = parseArgs({ args: process.argv.slice(3), options: { ...options, help: { type: 'boolean' } }, strict: false, allowPositionals: true });
-  return parsed.values as Record<string, string | boolean | undefined>;
-}
 
 const str = (value: string | boolean | undefined) => (typeof value === 'string' && value !== '' ? value : undefined);
 const readText = (path: string) => readFileSync(path, 'utf8');
@@ -56,17 +43,27 @@ async function fetchText(url: string, headers: Record<string, string> = {}): Pro
 
 /** `sipas-server` sub-commands of the log capability. */
 export const logCommands: Commands = {
-  audit: {
+  audit: command({
     summary: 'Kiểm tra hòm phiếu điện tử: phiếu bị xoá, sửa, chèn; chữ ký; nhất quán với điểm kiểm tra cũ.',
-    usage: AUDIT_USAGE,
-    run: async (args) => {
-      const options = ownOptions(args.options, ['unit', 'url', 'export', 'checkpoint', 'old', 'key', 'username', 'password']);
+    usage: '(--unit <đơn vị> | --export <tệp> | --url <máy chủ> --unit <đơn vị>) [--checkpoint …] [--old …] [--key …]',
+    details: AUDIT_USAGE,
+    options: {
+      unit: { ...UNIT, required: false },
+      url: { kind: 'value', hint: '<url>', summary: 'Audit a remote server' },
+      export: { kind: 'value', hint: '<file>', summary: 'Audit an export file' },
+      checkpoint: { kind: 'value', hint: '<file>', summary: 'The signed checkpoint to verify against' },
+      old: { kind: 'value', hint: '<file>', summary: 'An older checkpoint the newer one must extend' },
+      key: { kind: 'value', hint: '<key>', summary: 'The public key from the opening minutes (or a file holding it)' },
+      username: { kind: 'value', hint: '<name>', summary: 'Staff account on the remote server (password in SIPAS_STAFF_PASSWORD)' },
+      password: { kind: 'value', hint: '<password>', summary: 'Prefer SIPAS_STAFF_PASSWORD' },
+    },
+    run: async ({ options }) => {
       const unit = str(options.unit);
       const url = str(options.url)?.replace(/\/+$/, '');
       const exportFile = str(options.export);
-      if (options.help || (!exportFile && !unit)) {
-        console.log(AUDIT_USAGE);
-        return options.help ? 0 : 2;
+      if (!exportFile && !unit) {
+        console.error(AUDIT_USAGE);
+        return 2;
       }
       const input: Partial<AuditInput> = {};
       const notes: string[] = [];
@@ -145,56 +142,38 @@ export const logCommands: Commands = {
         await closeDb();
       }
     },
-  },
-  'export-log': {
+  }),
+  'export-log': command({
     summary: "Write a unit's ballot-box export (JSON lines) for `sipas-server audit --export`.",
-    usage: 'sipas-server export-log --unit <unit> [--out hom-phieu.jsonl]',
-    run: async (args) => {
-      const options = ownOptions(args.options, ['unit', 'out']);
-      const unit = str(options.unit);
-      if (!unit) {
-        console.error('Usage: sipas-server export-log --unit <unit> [--out hom-phieu.jsonl]');
-        return 2;
-      }
-      const config = loadConfig(process.env, { logLevel: 'silent' });
-      const db = await openDatabase(config.databaseUrl);
-      try {
-        await migrate(db);
+    usage: '--unit <unit> [--out hom-phieu.jsonl]',
+    options: { unit: UNIT, out: { kind: 'value', hint: '<file>', summary: 'Write to this file (default: standard output)' } },
+    run: async ({ options }) => {
+      const unit = options.unit!;
+      return withDatabase(async (db, config) => {
         const text = await exportLogText(BallotBox.open(config, db), unit);
         const out = str(options.out);
         if (out) {
           writeFileSync(out, text);
           console.error(`Đã ghi ${text.split('\n').length - 2} dòng vào ${out}.`);
         } else process.stdout.write(text);
-      } finally {
-        await db.close();
-      }
-      return 0;
+        return 0;
+      });
     },
-  },
-  'log-checkpoint': {
+  }),
+  'log-checkpoint': command({
     summary: "Print a unit's signed ballot-box checkpoint and public key (for supervisors to keep).",
-    usage: 'sipas-server log-checkpoint --unit <unit>',
-    run: async (args) => {
-      const options = ownOptions(args.options, ['unit']);
-      const unit = str(options.unit);
-      if (!unit) {
-        console.error('Usage: sipas-server log-checkpoint --unit <unit>');
-        return 2;
-      }
-      const config = loadConfig(process.env, { logLevel: 'silent' });
-      const db = await openDatabase(config.databaseUrl);
-      try {
-        await migrate(db);
+    usage: '--unit <unit>',
+    options: { unit: UNIT },
+    run: async ({ options }) => {
+      const unit = options.unit!;
+      return withDatabase(async (db, config) => {
         const box = BallotBox.open(config, db);
         process.stdout.write((await box.checkpoint(unit)).note);
         console.error(`Khoá công khai (public key): ${box.key(unit).verifierKey}`);
-      } finally {
-        await db.close();
-      }
-      return 0;
+        return 0;
+      });
     },
-  },
+  }),
 };
 
 export type { ParsedExport };

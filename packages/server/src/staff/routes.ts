@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ServerContext, StaffPrincipal } from '../context.js';
 import { notFound, ProblemError } from '../http/problem.js';
+import { STATIC_ASSET_OPTIONS } from '../http/compress.js';
 import { handle } from '../http/route.js';
 import { StaffStore } from './store.js';
 
@@ -75,7 +76,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerConte
   app.get('/desk', async (_request, reply) => reply.redirect('/desk/'));
   app.get('/desk/', async (_request, reply) => reply.headers(DESK_HEADERS).type('text/html; charset=utf-8').send(deskPage));
   if (existsSync(join(deskDir, 'dist'))) {
-    await app.register(fastifyStatic, { root: join(deskDir, 'dist'), prefix: '/desk/', index: false, decorateReply: false, cacheControl: true, maxAge: '5m' });
+    await app.register(fastifyStatic, { ...STATIC_ASSET_OPTIONS, root: join(deskDir, 'dist'), prefix: '/desk/', index: false });
   }
 }
 
