@@ -11,7 +11,7 @@ const ADMIN_PROBLEMS = {
 };
 const Year = z.object({ unit: Slug, year: z.string().check(z.regex(/^(19|20|21)\d\d$/)) });
 
-export const operationsRoutes: RouteContract[] = [
+export const operationsRoutes = [
   {
     method: 'GET',
     path: '/readyz',
@@ -95,4 +95,4 @@ export const operationsRoutes: RouteContract[] = [
       ...ADMIN_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];
