@@ -70,7 +70,7 @@ describe('embedding in real CMS pages', () => {
     await tab.close();
   });
 
-  it('a page with one survey downloads the loader, the survey and the shared core, and no other element; an element added later brings its own', async () => {
+  it('a page with one survey downloads the loader, the survey, the shared core and the sending chunk, and no other element; an element added later brings its own', async () => {
     const tab = await context.newPage();
     const scripts: string[] = [];
     tab.on('request', (request) => {
@@ -82,11 +82,11 @@ describe('embedding in real CMS pages', () => {
     await upgraded(tab, ['sipas-survey']);
     await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
     const names = () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
-    assert.deepEqual(names(), ['chunks/core.js', 'chunks/survey.js', 'sipas.js']);
+    assert.deepEqual(names(), ['chunks/core.js', 'chunks/send.js', 'chunks/survey.js', 'sipas.js']);
     assert.deepEqual(await tab.evaluate(() => ['sipas-procedures', 'sipas-feedback', 'sipas-badge'].map((tag) => customElements.get(tag) === undefined)), [true, true, true]);
     await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div><sipas-badge></sipas-badge></div>'));
     await upgraded(tab, ['sipas-survey', 'sipas-badge']);
-    assert.deepEqual(names(), ['chunks/badge.js', 'chunks/core.js', 'chunks/survey.js', 'sipas.js']);
+    assert.deepEqual(names(), ['chunks/badge.js', 'chunks/core.js', 'chunks/send.js', 'chunks/survey.js', 'sipas.js']);
     await tab.close();
   });
 
