@@ -12,7 +12,7 @@ const ADMIN_PROBLEMS = {
 };
 const Year = z.object({ unit: Slug, year: line(z.regex(/^(19|20|21)\d\d$/)) });
 
-export const operationsRoutes: RouteContract[] = [
+export const operationsRoutes = [
   {
     method: 'GET',
     path: '/readyz',
@@ -96,4 +96,4 @@ export const operationsRoutes: RouteContract[] = [
       ...ADMIN_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

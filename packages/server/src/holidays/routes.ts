@@ -13,10 +13,10 @@ export async function registerHolidayRoutes(app: FastifyInstance, ctx: ServerCon
 
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/holidays', async ({ unit, query, reply }) => {
     reply.header('cache-control', 'no-store');
-    return view(unit!.id, query.year ? Number(query.year) : undefined);
+    return view(unit.id, query.year ? Number(query.year) : undefined);
   });
 
-  handle<HolidayYearInput>(app, ctx, 'PUT', '/v1/staff/units/:unit/holidays/:year', async ({ unit, params, body, staff }) => {
+  handle(app, ctx, 'PUT', '/v1/staff/units/:unit/holidays/:year', async ({ unit, params, body, staff }) => {
     requireAdmin(staff);
     const year = Number(params.year);
     const wrong = [...body.days.map((d) => d.date), ...(body.workingDays ?? [])].filter((d) => !d.startsWith(`${year}-`) && !d.startsWith(`${year - 1}-12-`));
@@ -26,13 +26,13 @@ export async function registerHolidayRoutes(app: FastifyInstance, ctx: ServerCon
         errors: wrong.map((d) => ({ path: 'days', code: 'date_outside_year', message: `${d} không thuộc năm ${year}` })),
       });
     }
-    await store.save(unit!.id, year, body, staff!.name);
-    return view(unit!.id, year);
+    await store.save(unit.id, year, body, staff!.name);
+    return view(unit.id, year);
   });
 
   handle(app, ctx, 'DELETE', '/v1/staff/units/:unit/holidays/:year', async ({ unit, params, staff }) => {
     requireAdmin(staff);
-    await store.remove(unit!.id, Number(params.year));
-    return view(unit!.id, Number(params.year));
+    await store.remove(unit.id, Number(params.year));
+    return view(unit.id, Number(params.year));
   });
 }

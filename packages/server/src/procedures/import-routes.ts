@@ -33,7 +33,7 @@ export async function registerProcedureImportRoutes(app: FastifyInstance, ctx: S
     }
   });
 
-  handle<ProcedureImportRequest>(app, ctx, 'POST', '/v1/staff/units/:unit/procedure-imports', async ({ unit, body, staff }) => {
+  handle(app, ctx, 'POST', '/v1/staff/units/:unit/procedure-imports', async ({ unit, body, staff }) => {
     requireAdmin(staff);
     const bytes = Buffer.from(body.content, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT_BYTES) throw new ProblemError(413, 'Tệp quá lớn (tối đa 8 MB).', { code: 'file_too_large' });
@@ -46,7 +46,7 @@ export async function registerProcedureImportRoutes(app: FastifyInstance, ctx: S
     }
     const { report, valid } = checkImport(read);
     const replace = body.replace ?? false;
-    const plan = await store.plan(unit!.id, valid, { replace });
+    const plan = await store.plan(unit.id, valid, { replace });
     const blocked = report.invalid.length > 0 && !body.skipInvalid;
     const changes = plan.added.length + plan.changed.length + plan.removed.length;
     const id = randomBytes(12).toString('base64url');
@@ -55,7 +55,7 @@ export async function registerProcedureImportRoutes(app: FastifyInstance, ctx: S
     if (!blocked && changes > 0) {
       await ctx.db.run(
         'INSERT INTO procedure_imports (id, unit, created_by, created_at, file_name, base_etag, replace_all, procedures) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [id, unit!.id, staff!.id, now.toISOString(), body.fileName, await store.etag(unit!.id), replace ? 1 : 0, JSON.stringify(valid)],
+        [id, unit.id, staff!.id, now.toISOString(), body.fileName, await store.etag(unit.id), replace ? 1 : 0, JSON.stringify(valid)],
       );
     }
     const preview: ProcedureImportPreview = {
@@ -75,18 +75,18 @@ export async function registerProcedureImportRoutes(app: FastifyInstance, ctx: S
     requireAdmin(staff);
     const row = await ctx.db.get<{ base_etag: string; replace_all: number; procedures: string; confirmed_at: string | null; created_at: string }>(
       'SELECT base_etag, replace_all, procedures, confirmed_at, created_at FROM procedure_imports WHERE id = ? AND unit = ?',
-      [params.id!, unit!.id],
+      [params.id!, unit.id],
     );
     if (!row || Date.parse(row.created_at) < Date.now() - PREVIEW_TTL_MS) {
       throw new ProblemError(404, 'Không có lần xem trước này (hoặc đã quá một ngày): gửi lại tệp.', { code: 'import_not_found' });
     }
     if (row.confirmed_at) throw new ProblemError(409, 'Lần nhập này đã được xác nhận.', { code: 'import_already_confirmed' });
-    if ((await store.etag(unit!.id)) !== row.base_etag) {
+    if ((await store.etag(unit.id)) !== row.base_etag) {
       throw new ProblemError(409, 'Danh mục thủ tục đã thay đổi từ lúc xem trước: gửi lại tệp để xem thay đổi mới.', { code: 'catalogue_changed' });
     }
     const claimed = await ctx.db.run('UPDATE procedure_imports SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL', [new Date().toISOString(), params.id!]);
     if (claimed.changes === 0) throw new ProblemError(409, 'Lần nhập này đã được xác nhận.', { code: 'import_already_confirmed' });
-    const saved: ProcedureImportResult = await store.save(unit!.id, JSON.parse(row.procedures) as Procedure[], { replace: Number(row.replace_all) === 1 });
+    const saved: ProcedureImportResult = await store.save(unit.id, JSON.parse(row.procedures) as Procedure[], { replace: Number(row.replace_all) === 1 });
     return saved;
   });
 }
