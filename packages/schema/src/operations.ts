@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { CalendarDate, Instant, Slug } from './common.js';
+import { line, text } from './strings.js';
 
 /** One day off: a public holiday, a Tết day, or a compensatory day. */
-export const HolidayDay = z.object({ date: CalendarDate, name: z.string().check(z.minLength(1), z.maxLength(200)) });
+export const HolidayDay = z.object({ date: CalendarDate, name: line(z.minLength(1), z.maxLength(200)) });
 
 /** What an admin enters for a year: the decision's days off, all of them, and the weekend days made working. */
 export const HolidayYearInput = z.object({
   /** The act it comes from, e.g. "Thông báo 6150/TB-BNV ngày 01/11/2026 của Bộ Nội vụ". */
-  decision: z.string().check(z.minLength(3), z.maxLength(500)),
+  decision: line(z.minLength(3), z.maxLength(500)),
   days: z.array(HolidayDay).check(z.minLength(1), z.maxLength(60)),
   workingDays: z.optional(z.array(CalendarDate).check(z.maxLength(20))),
 });
@@ -36,8 +37,8 @@ export type HolidayCalendar = z.infer<typeof HolidayCalendar>;
 
 /** An office file sent from the desk: its name and its bytes in base64 (XLSX, CSV, JSON). */
 export const ProcedureImportRequest = z.object({
-  fileName: z.string().check(z.minLength(1), z.maxLength(255)),
-  content: z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9+/=\r\n]+$/)),
+  fileName: line(z.minLength(1), z.maxLength(255)),
+  content: text(z.minLength(1), z.regex(/^[A-Za-z0-9+/=\n]+$/)),
   /** Remove the unit's procedures that are not in the file. */
   replace: z.optional(z.boolean()),
   /** Import the valid rows and leave the others out. */

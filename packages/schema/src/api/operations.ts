@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Slug } from '../common.js';
 import { HolidayCalendar, HolidayYearInput, ProcedureImportPreview, ProcedureImportRequest, ProcedureImportResult, Readiness } from '../operations.js';
+import { line } from '../strings.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 const ADMIN_PROBLEMS = {
@@ -9,7 +10,7 @@ const ADMIN_PROBLEMS = {
   404: problem('Không có đơn vị này.'),
   ...COMMON_PROBLEMS,
 };
-const Year = z.object({ unit: Slug, year: z.string().check(z.regex(/^(19|20|21)\d\d$/)) });
+const Year = z.object({ unit: Slug, year: line(z.regex(/^(19|20|21)\d\d$/)) });
 
 export const operationsRoutes = [
   {
@@ -36,7 +37,7 @@ export const operationsRoutes = [
     tags: ['staff'],
     auth: 'staff',
     params: z.object({ unit: Slug }),
-    query: z.object({ year: z.optional(z.string().check(z.regex(/^(19|20|21)\d\d$/))) }),
+    query: z.object({ year: z.optional(line(z.regex(/^(19|20|21)\d\d$/))) }),
     responses: { 200: { description: 'Lịch nghỉ', schema: HolidayCalendar }, ...ADMIN_PROBLEMS },
   },
   {
@@ -88,7 +89,7 @@ export const operationsRoutes = [
     summary: 'Quản trị xác nhận một lần xem trước: ghi tất cả hoặc không ghi gì; từ chối nếu danh mục đã đổi từ lúc xem trước.',
     tags: ['procedures', 'staff'],
     auth: 'staff',
-    params: z.object({ unit: Slug, id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)) }),
+    params: z.object({ unit: Slug, id: line(z.regex(/^[A-Za-z0-9_-]{8,64}$/)) }),
     responses: {
       200: { description: 'Đã ghi', schema: ProcedureImportResult },
       409: problem('Danh mục đã thay đổi từ lúc xem trước, hoặc lần nhập này đã được xác nhận.'),
