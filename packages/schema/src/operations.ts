@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { line } from './strings.js';
 import { CalendarDate, Instant, Slug } from './common.js';
+import { line, text } from './strings.js';
 
 /** One day off: a public holiday, a Tết day, or a compensatory day. */
 export const HolidayDay = z.object({ date: CalendarDate, name: line(z.minLength(1), z.maxLength(200)) });
@@ -38,7 +38,7 @@ export type HolidayCalendar = z.infer<typeof HolidayCalendar>;
 /** An office file sent from the desk: its name and its bytes in base64 (XLSX, CSV, JSON). */
 export const ProcedureImportRequest = z.object({
   fileName: line(z.minLength(1), z.maxLength(255)),
-  content: line(z.minLength(1), z.regex(/^[A-Za-z0-9+/=\r\n]+$/)),
+  content: text(z.minLength(1), z.regex(/^[A-Za-z0-9+/=\n]+$/)),
   /** Remove the unit's procedures that are not in the file. */
   replace: z.optional(z.boolean()),
   /** Import the valid rows and leave the others out. */

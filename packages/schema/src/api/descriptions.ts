@@ -363,6 +363,9 @@ export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   username: 'The staff account’s username (*tên đăng nhập*).',
   'getLogConsistencyProof.from': 'The older tree size (a checkpoint you kept).',
   'getLogConsistencyProof.to': 'The newer tree size; the latest when absent.',
+  year: 'Calendar year (*năm*), four digits, e.g. `2027`.',
+  'holidayCalendar.year': 'Only this calendar year (*năm*); the years in use when absent.',
+  'confirmProcedureImport.id': 'Preview id (*mã lần xem trước*), as the preview answered it.',
 };
 
 /** Tags, for the document's navigation. */
@@ -452,6 +455,27 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
   staffMe: 'Who the token belongs to.',
   staffUnlock:
     'Unlock a staff account of the unit that sign-in locked after too many wrong passwords (administrators only). 204 when done; 404 for an unknown account.',
+  ready:
+    'Readiness (*sẵn sàng*): 200 when the database answers and every migration is applied, 503 problem otherwise. ' +
+    'For load balancers, Docker and systemd: send traffic only after 200. Liveness alone is `/healthz`.',
+  metrics:
+    'Process metrics in the Prometheus text format 0.0.4 (*số đo*): requests, stored responses, queues, errors, query times. ' +
+    'No personal data; still, block it from the Internet at the proxy.',
+  holidayCalendar:
+    'The days off (*ngày nghỉ lễ, Tết*) used to count feedback answer deadlines, for the years in use (this year; next year too from October) or `year`. ' +
+    'Each year says whether an administrator confirmed its list (this unit’s or an ancestor’s); a year in use without a confirmed list carries a `warning`.',
+  confirmHolidays:
+    'An administrator enters (or corrects) a year’s days off from the yearly decision (*quyết định nghỉ lễ hằng năm*): all days off, and the weekend days made working. ' +
+    'It applies to the unit and every unit below it. Every date must fall in `year` or the December before it (400 `date_outside_year`). The answer is the calendar after saving.',
+  removeHolidays:
+    'An administrator removes the list entered for a year: the year falls back to the days off the law sets (*ngày nghỉ theo luật*), unconfirmed. The answer is the calendar after removing.',
+  previewProcedureImport:
+    'An administrator sends a procedures file (*tệp thủ tục*: XLSX, CSV or JSON, base64, at most 8 MB). The server reads and checks it and answers what confirming would change ' +
+    '(added, changed, unchanged, removed with `replace`); nothing is written yet. Invalid rows are named by line and column; ' +
+    'an unreadable file is 422 `unreadable_file`, a too large one 413 `file_too_large`. A preview is kept for one day.',
+  confirmProcedureImport:
+    'An administrator confirms a preview (*xác nhận nhập thủ tục*): everything is written in one transaction, or nothing. ' +
+    'Refused with 409 `catalogue_changed` when the catalogue changed since the preview, or `import_already_confirmed`; an unknown or expired preview is 404 `import_not_found`.',
 };
 
 /** English meaning of each status, put before the route's own (Vietnamese) words. */
@@ -496,4 +520,6 @@ export const PARAMETER_EXAMPLES: Record<string, unknown> = {
   format: 'xlsx',
   leaf: '3',
   username: 'canbo',
+  year: '2027',
+  'confirmProcedureImport.id': 'q3Zk8mN2xYb7',
 };

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { line } from '../strings.js';
 import { Slug } from '../common.js';
 import { HolidayCalendar, HolidayYearInput, ProcedureImportPreview, ProcedureImportRequest, ProcedureImportResult, Readiness } from '../operations.js';
+import { line } from '../strings.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 const ADMIN_PROBLEMS = {

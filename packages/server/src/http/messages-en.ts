@@ -34,6 +34,14 @@ export const PROBLEM_TITLES_EN: Record<string, string> = {
   fst_err_ctp_body_too_large: 'The request body is too large.',
   fst_err_ctp_invalid_media_type: 'Only JSON content (application/json) is accepted.',
   bad_request: 'Bad request.',
+  migrations_pending: 'The database structure is not up to date yet.',
+  admin_only: 'Only an administrator of the unit may do this.',
+  file_too_large: 'The file is too large (at most 8 MB).',
+  unreadable_file: 'The file cannot be read (format, encoding or header row).',
+  import_not_found: 'No such preview (or it is more than a day old): send the file again.',
+  import_already_confirmed: 'This import has already been confirmed.',
+  catalogue_changed: 'The procedures catalogue changed since the preview: send the file again to see the new changes.',
+  date_outside_year: 'The dates must fall in the year being entered.',
 };
 
 /** Field messages without numbers in them; `too_small`/`too_big` carry theirs (see validate.ts). */
