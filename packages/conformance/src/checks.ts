@@ -1,10 +1,17 @@
 import { Problem, type Questionnaire, type Answers } from '@sipas/schema';
-import type * as z from 'zod/mini';
 import { json, type Exchange } from './http.js';
 import { expect, type Context } from './kit.js';
 
+/**
+ * What `parsed` needs of a contract schema. Structural on purpose: the kit and @sipas/schema may each
+ * resolve their own copy of zod, and zod's class types do not infer across copies.
+ */
+interface ContractSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
 /** The answer parsed with the contract's schema, or the rule fails naming the first wrong fields. */
-export function parsed<T>(ctx: Context, schema: z.ZodMiniType<T>, exchange: Exchange, name: string): T {
+export function parsed<T>(ctx: Context, schema: ContractSchema<T>, exchange: Exchange, name: string): T {
   const body = json(exchange);
   expect(ctx, body !== undefined, `the answer is not JSON (expected ${name})`, exchange);
   const result = schema.safeParse(body);
@@ -12,10 +19,10 @@ export function parsed<T>(ctx: Context, schema: z.ZodMiniType<T>, exchange: Exch
     ? ''
     : result.error.issues
         .slice(0, 3)
-        .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+        .map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`)
         .join('; ');
   expect(ctx, result.success, `the answer is not a valid ${name}: ${issues}`, exchange);
-  return result.data as T;
+  return (result as { data: T }).data;
 }
 
 export function status(ctx: Context, exchange: Exchange, expected: number, why: string): void {
