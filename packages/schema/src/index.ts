@@ -9,5 +9,6 @@ export * from './results.js';
 export * from './staff.js';
 export * from './scoring.js';
 export * from './text.js';
-export * from './log.js';
+export * from './log/index.js';
+export * from './api/log-payloads.js';
 export * from './api/index.js';

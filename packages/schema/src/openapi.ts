@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { API_ROUTES, type RouteContract } from './api/index.js';
 import { Problem } from './common.js';
-import { BallotOpening, BallotOpeningList, BallotOpeningRequest, ConsistencyProof, InclusionProof, LogKey } from './log.js';
+import { BallotOpening, BallotOpeningList, BallotOpeningRequest, ConsistencyProof, InclusionProof, LogKey } from './api/log-payloads.js';
 import { Health } from './api/index.js';
 import {
   FeedbackAction,

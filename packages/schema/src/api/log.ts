@@ -9,7 +9,7 @@ import {
   InclusionProof,
   InclusionQuery,
   LogKey,
-} from '../log.js';
+} from './log-payloads.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 const UnitParams = z.object({ unit: Slug });
