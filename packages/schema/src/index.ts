@@ -11,4 +11,8 @@ export * from './scoring.js';
 export * from './text.js';
 export * from './log/index.js';
 export * from './api/log-payloads.js';
+export * from './api/dossiers.js';
+export * from './api/survey-settings.js';
+export * from './channels.js';
+export * from './dossier-token.js';
 export * from './api/index.js';

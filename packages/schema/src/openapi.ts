@@ -3,6 +3,9 @@ import { API_ROUTES, type RouteContract } from './api/index.js';
 import { Problem } from './common.js';
 import { BallotOpening, BallotOpeningList, BallotOpeningRequest, ConsistencyProof, InclusionProof, LogKey } from './api/log-payloads.js';
 import { Health } from './api/index.js';
+import { DossierClaim, DossierToken, DossierTokenRequest } from './api/dossiers.js';
+import { SurveySettings, SurveySettingsUpdate, UnitFields } from './api/survey-settings.js';
+import { CosignatureSubmission, WitnessCosignature } from './api/log-payloads.js';
 import {
   FeedbackAction,
   FeedbackCase,
@@ -28,6 +31,14 @@ const NAMED: Record<string, z.ZodMiniType> = {
   BallotOpeningRequest,
   BallotOpening,
   BallotOpeningList,
+  CosignatureSubmission,
+  WitnessCosignature,
+  DossierClaim,
+  DossierTokenRequest,
+  DossierToken,
+  UnitFields,
+  SurveySettings,
+  SurveySettingsUpdate,
   Problem,
   Health,
   PublicUnit,

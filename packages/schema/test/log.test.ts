@@ -206,7 +206,7 @@ describe('checkpoints (C2SP signed note, tlog-checkpoint)', () => {
       .flatMap((name) => [...readFileSync(new URL(name, folder), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${name}: ${m[1]}`));
     assert.ok(imports.length > 0);
     // Only siblings, the zod-free canonical JSON, and type-only imports of payload types.
-    for (const line of imports) assert.match(line, /: (\.\/[a-z-]+\.js|\.\.\/canonical\.js|\.\.\/survey\.js)$/);
+    for (const line of imports) assert.match(line, /: (\.\/[a-z-]+\.js|\.\.\/canonical\.js|\.\.\/channels\.js|\.\.\/survey\.js)$/);
     assert.doesNotMatch(readFileSync(new URL('leaf.ts', folder), 'utf8'), /^import \{[^}]*\} from '\.\.\/survey\.js'/m);
   });
 });

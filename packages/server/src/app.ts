@@ -9,6 +9,8 @@ import type { Database } from './db/database.js';
 import { ProblemError, sendProblem } from './http/problem.js';
 import { rateLimiterFor } from './http/rate-limit.js';
 import { registerConfiguratorRoutes } from './configurator/routes.js';
+import { DossierKeys } from './dossiers/keys.js';
+import { registerDossierRoutes } from './dossiers/routes.js';
 import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerLogRoutes } from './log/routes.js';
 import { registerProcedureRoutes } from './procedures/routes.js';
@@ -53,6 +55,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
     units,
     rateLimiter: rateLimiterFor(db),
     log: app.log,
+    dossierKeys: DossierKeys.open(config, (message) => app.log.warn(message)),
     authenticateStaff: (request) => authenticateStaff(ctx, request),
   };
 
@@ -121,6 +124,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
 
   await registerUnitRoutes(app, ctx);
   await registerSurveyRoutes(app, ctx);
+  await registerDossierRoutes(app, ctx);
   await registerProcedureRoutes(app, ctx);
   await registerFeedbackRoutes(app, ctx);
   await registerResultsRoutes(app, ctx);

@@ -6,6 +6,7 @@ import { loadConfig, type ServerConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { seedDemo } from './demo.js';
+import { dossierCommands } from './dossiers/commands.js';
 import { feedbackCommands } from './feedback/commands.js';
 import { logCommands } from './log/commands.js';
 import { procedureCommands } from './procedures/commands.js';
@@ -139,7 +140,7 @@ const core: Commands = {
   },
 };
 
-const commands: Commands = { ...core, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands };
+const commands: Commands = { ...core, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands, ...dossierCommands };
 
 function help(): void {
   console.log('Usage: sipas-server <command> [options]\n');

@@ -1,9 +1,11 @@
 import { coreRoutes } from './core.js';
+import { dossierRoutes } from './dossiers.js';
 import { feedbackRoutes } from './feedback.js';
 import { logRoutes } from './log.js';
 import { procedureRoutes } from './procedures.js';
 import { resultsRoutes } from './results.js';
 import { staffRoutes } from './staff.js';
+import { surveySettingsRoutes } from './survey-settings.js';
 import { surveyRoutes } from './surveys.js';
 import type { RouteContract } from './route.js';
 
@@ -14,6 +16,8 @@ export { Health } from './core.js';
 export const API_ROUTES: readonly RouteContract[] = [
   ...coreRoutes,
   ...surveyRoutes,
+  ...dossierRoutes,
+  ...surveySettingsRoutes,
   ...procedureRoutes,
   ...feedbackRoutes,
   ...resultsRoutes,

@@ -81,8 +81,43 @@ export const LogExportLine = z.object({
   /** The response row rebuilt as the response; null when the row is gone. */
   response: z.nullable(z.record(z.string(), z.unknown())),
   receivedAt: z.nullable(z.string()),
+  /** The channel sealed in the leaf (dossier, kiosk, web); absent for leaves from before channels. */
+  source: z.optional(z.string()),
 });
 export type LogExportLine = z.infer<typeof LogExportLine>;
+
+/** A witness (Mặt trận Tổ quốc, inspection) the unit registered to cosign its checkpoints. */
+export const LogWitness = z.object({
+  /** Label as on the minutes, e.g. "Ban Thường trực UBMTTQ phường". */
+  label: z.string(),
+  /** The witness's cosigner key `name+keyid+base64(0x04‖key)` (C2SP tlog-cosignature). */
+  cosignerKey: z.string(),
+  addedAt: Instant,
+});
+export type LogWitness = z.infer<typeof LogWitness>;
+
+/** A cosignature as kept and printed: who, on which checkpoint, when, and its line. */
+export const WitnessCosignature = z.object({
+  witness: z.string(),
+  label: z.string(),
+  size: Count,
+  root: Hex32,
+  /** The witness's own time of signing (seconds since 1970, UTC), from the cosignature. */
+  time: Count,
+  /** The cosignature line as it is appended to the checkpoint note. */
+  line: z.string(),
+  /** On the minutes: the opened box extends this cosigned checkpoint. */
+  consistent: z.optional(z.boolean()),
+});
+export type WitnessCosignature = z.infer<typeof WitnessCosignature>;
+
+/** A witness hands in its cosignature of the checkpoint of `size`. */
+export const CosignatureSubmission = z.object({
+  size: Count,
+  /** The line "— <name> <base64(key id ‖ time ‖ signature)>" the witness command prints. */
+  cosignature: z.string().check(z.maxLength(400)),
+});
+export type CosignatureSubmission = z.infer<typeof CosignatureSubmission>;
 
 export const WITNESS_ROLES = ['counter-head', 'survey-team', 'mttq', 'veterans', 'other'] as const;
 export const WitnessRole = z.enum(WITNESS_ROLES);
@@ -124,6 +159,12 @@ export const BallotOpening = z.object({
   /** The checkpoint signed at the opening: the whole box up to then. */
   checkpoint: z.object({ origin: z.string(), size: Count, root: z.string(), note: z.string(), signature: z.string() }),
   key: LogKey,
+  /**
+   * Witness cosignatures (C2SP tlog-cosignature) of the box: for each registered witness, the
+   * latest checkpoint it cosigned up to this opening, and whether this opening's checkpoint
+   * extends it (consistency proof checked). A false one means history was rewritten after it.
+   */
+  cosignatures: z.optional(z.array(WitnessCosignature)),
   /** The previous opening's checkpoint and whether this one extends it (consistency proof checked). */
   previous: z.nullable(z.object({ number: Count, openedAt: Instant, size: Count, consistent: z.boolean() })),
   witnesses: z.array(Witness),
@@ -134,3 +175,4 @@ export type BallotOpening = z.infer<typeof BallotOpening>;
 
 export const BallotOpeningList = z.object({ openings: z.array(BallotOpening) });
 export type BallotOpeningList = z.infer<typeof BallotOpeningList>;
+

@@ -67,3 +67,15 @@ export function concat(...parts: Bytes[]): Bytes {
   }
   return out;
 }
+
+/** base64url without padding (RFC 4648 §5), as dossier tokens use: safe in a URL and a QR code. */
+export function toBase64Url(bytes: Bytes): string {
+  return toBase64(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** Strict base64url without padding; throws on anything else (including a non-canonical tail). */
+export function fromBase64Url(text: string): Bytes {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error('not base64url');
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  return fromBase64(standard + '='.repeat((4 - (standard.length % 4)) % 4));
+}

@@ -153,3 +153,63 @@ export async function verifyCheckpoint(
   }
   return { ok: true, checkpoint, note };
 }
+
+// Witness cosignatures (C2SP tlog-cosignature, cosignature/v1): a witness signs a checkpoint it has
+// checked to be consistent with the last one it saw, with its own key and a timestamp.
+
+/** Signature type byte of an Ed25519 cosignature/v1 key. */
+export const COSIGNATURE_TYPE = 0x04;
+
+/** key ID = SHA-256(key name ‖ 0x0A ‖ 0x04 ‖ 32-byte Ed25519 public key)[:4]. */
+export function cosignerKeyId(name: string, publicKey: Bytes, hash: HashFunction = sha256): number {
+  const digest = hash(concat(utf8(name), new Uint8Array([0x0a, COSIGNATURE_TYPE]), publicKey));
+  return ((digest[0]! << 24) | (digest[1]! << 16) | (digest[2]! << 8) | digest[3]!) >>> 0;
+}
+
+/** What a witness signs: "cosignature/v1\ntime <seconds>\n" followed by the checkpoint text. */
+export function cosignatureMessage(checkpointText: string, time: number): Bytes {
+  return utf8(`cosignature/v1\ntime ${time}\n${checkpointText}`);
+}
+
+/** A cosigner key as text: `<name>+<hex key id>+<base64(0x04 ‖ public key)>`. */
+export function formatCosignerKey(name: string, publicKey: Bytes, hash: HashFunction = sha256): string {
+  if (!validKeyName(name)) throw new Error(`invalid key name: ${name}`);
+  const id = cosignerKeyId(name, publicKey, hash).toString(16).padStart(8, '0');
+  return `${name}+${id}+${toBase64(concat(new Uint8Array([COSIGNATURE_TYPE]), publicKey))}`;
+}
+
+export function parseCosignerKey(vkey: string, hash: HashFunction = sha256): VerifierKey {
+  const match = /^([^\s+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(vkey.trim());
+  if (!match) throw new Error('not a cosigner key (name+keyid+base64)');
+  const raw = fromBase64(match[3]!);
+  if (raw.length !== 33 || raw[0] !== COSIGNATURE_TYPE) throw new Error('not an Ed25519 cosignature/v1 key');
+  const publicKey = raw.slice(1);
+  const keyId = parseInt(match[2]!, 16) >>> 0;
+  if (cosignerKeyId(match[1]!, publicKey, hash) !== keyId) throw new Error('cosigner key id does not match its key');
+  return { name: match[1]!, keyId, publicKey };
+}
+
+/** The cosignature line: "— <name> <base64(key id ‖ 8-byte big-endian time ‖ signature)>". */
+export function cosignatureLine(name: string, keyId: number, time: number, signature: Bytes): string {
+  const timestamp = new Uint8Array(8);
+  new DataView(timestamp.buffer).setBigUint64(0, BigInt(time));
+  const id = new Uint8Array([keyId >>> 24, (keyId >>> 16) & 255, (keyId >>> 8) & 255, keyId & 255]);
+  return `\u2014 ${name} ${toBase64(concat(id, timestamp, signature))}\n`;
+}
+
+/**
+ * Checks one cosignature of `text` (a checkpoint's text) by `key`: the time it carries and
+ * whether the Ed25519 signature over cosignatureMessage verifies. Undefined when it does not.
+ */
+export async function verifyCosignature(
+  text: string,
+  signature: NoteSignature,
+  key: VerifierKey,
+  verify: Ed25519Verify,
+): Promise<{ time: number } | undefined> {
+  if (signature.name !== key.name || signature.keyId !== key.keyId || signature.signature.length !== 72) return undefined;
+  const time = Number(new DataView(signature.signature.buffer, signature.signature.byteOffset, 8).getBigUint64(0));
+  if (!Number.isSafeInteger(time)) return undefined;
+  const ok = await verify(cosignatureMessage(text, time), signature.signature.slice(8), key.publicKey);
+  return ok ? { time } : undefined;
+}

@@ -163,7 +163,11 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
         recomputed[line.leaf] = new Uint8Array(32);
         continue;
       }
-      const entry: LogEntry = { response: line.response as unknown as LogEntry['response'], receivedAt: line.receivedAt };
+      const entry: LogEntry = {
+        response: line.response as unknown as LogEntry['response'],
+        receivedAt: line.receivedAt,
+        ...(line.source !== undefined ? { source: line.source as LogEntry['source'] } : {}),
+      };
       const hash = leafHash(logEntryBytes(entry), nodeSha256);
       recomputed[line.leaf] = hash;
       if (line.hash !== toHex(hash)) {

@@ -8,7 +8,10 @@ import { openDatabase } from '../db/open.js';
 import { audit, formatReport, parseExport, type AuditInput, type ParsedExport } from './audit.js';
 import { BallotBox } from './box.js';
 import { nodeSha256 } from './crypto.js';
+import { addWitness, removeWitness, witnessesOf } from './cosignatures.js';
 import { exportLogText } from './export.js';
+import { witnessCosignerKey, witnessOnce } from './witness.js';
+import { UnitStore } from '../units/store.js';
 
 const AUDIT_USAGE = `Cách dùng (Usage):
   sipas-server audit --unit <đơn vị> [--checkpoint cp.txt] [--old cp-cu.txt] [--key <khoá>]
@@ -18,6 +21,13 @@ const AUDIT_USAGE = `Cách dùng (Usage):
   sipas-server audit --url https://may-chu --unit <đơn vị> [--username <tên>] [--checkpoint …] [--old …] [--key …]
       kiểm tra một máy chủ từ xa; mật khẩu cán bộ trong biến SIPAS_STAFF_PASSWORD
 <khoá> là chuỗi "tên+mã+khoá" in trên biên bản mở hòm phiếu, hoặc tệp chứa chuỗi đó.`;
+
+const WITNESS_USAGE = `Cách dùng (Usage):
+  sipas-server witness --key giam-sat.pem --name mttq.phuong-tan-hoa
+      tạo khoá (nếu chưa có) và in khoá đồng ký để đơn vị đăng ký (sipas-server witness-key --add …)
+  sipas-server witness --key giam-sat.pem --name mttq.phuong-tan-hoa --url https://may-chu --unit <đơn vị> [--state tep.json] [--log-key <khoá hòm phiếu>]
+      lấy điểm kiểm tra mới, kiểm tra chữ ký và tính nối tiếp với điểm đã chứng kiến (giữ trong --state), rồi ký đồng ký
+Mã thoát 1 khi hòm phiếu không nối tiếp (lịch sử bị viết lại): không ký, điểm cũ được giữ làm bằng chứng.`;
 
 /**
  * The shared CLI parses without declared options, which reads `--unit x` as a flag plus a
@@ -193,6 +203,81 @@ export const logCommands: Commands = {
         await db.close();
       }
       return 0;
+    },
+  },
+  witness: {
+    summary: 'Giám sát viên: kiểm tra hòm phiếu nối tiếp điểm kiểm tra đã chứng kiến rồi ký đồng ký (C2SP witness).',
+    usage: WITNESS_USAGE,
+    run: async (args) => {
+      const options = ownOptions(args.options, ['url', 'unit', 'key', 'name', 'state', 'log-key']);
+      const [url, unit, key, name] = [str(options.url), str(options.unit), str(options.key), str(options.name)];
+      if (options.help || !key || !name) {
+        console.log(WITNESS_USAGE);
+        return options.help ? 0 : 2;
+      }
+      if (!url || !unit) {
+        // Without a box to check: print the witness's key for the unit to register.
+        console.log(witnessCosignerKey(key, name));
+        return 0;
+      }
+      const logKey = str(options['log-key']);
+      const outcome = await witnessOnce({
+        endpoint: url,
+        unit,
+        keyPath: key,
+        name,
+        statePath: str(options.state) ?? `${key}.${unit}.state.json`,
+        ...(logKey ? { logKey: existsSync(logKey) ? readText(logKey).trim() : logKey } : {}),
+      });
+      if (!outcome.ok) {
+        console.error(`KHÔNG KÝ (${outcome.reason}): ${outcome.message}`);
+        return 1;
+      }
+      if (outcome.firstKey) console.log('Lần đầu: đã tin khoá hòm phiếu do máy chủ đưa — hãy đối chiếu với khoá in trên biên bản.');
+      console.log(
+        outcome.previous === undefined
+          ? `Đã ký đồng ký điểm kiểm tra ${outcome.size} phiếu (lần chứng kiến đầu tiên).`
+          : `Hòm ${outcome.size} phiếu nối tiếp hòm ${outcome.previous} phiếu đã chứng kiến: đã ký đồng ký.`,
+      );
+      console.log(outcome.line.trim());
+      return 0;
+    },
+  },
+  'witness-key': {
+    summary: 'Đăng ký, liệt kê hoặc gỡ khoá của giám sát viên được ký đồng ký hòm phiếu của đơn vị.',
+    usage: 'sipas-server witness-key --unit <đơn vị> (--add "<tên>+<mã>+<khoá>" --label "UBMTTQ phường" | --list | --remove <tên>)',
+    run: async (args) => {
+      const options = ownOptions(args.options, ['unit', 'add', 'label', 'remove']);
+      const unitId = str(options.unit);
+      if (!unitId || (!str(options.add) && !str(options.remove) && options.list !== true && args.options.list !== true)) {
+        console.error(logCommands['witness-key']!.usage);
+        return 2;
+      }
+      const db = await openDatabase(loadConfig().databaseUrl);
+      try {
+        await migrate(db);
+        const units = new UnitStore(db);
+        const unit = await units.get(unitId);
+        if (!unit) {
+          console.error(`Không có đơn vị "${unitId}".`);
+          return 1;
+        }
+        if (str(options.add)) {
+          const witness = await addWitness(units, unit, str(options.label) ?? 'Giám sát viên', str(options.add)!);
+          console.log(`Đã đăng ký giám sát viên "${witness.label}": ${witness.cosignerKey}`);
+        } else if (str(options.remove)) {
+          if (!(await removeWitness(units, unit, str(options.remove)!))) {
+            console.error(`Không có giám sát viên ${str(options.remove)}.`);
+            return 1;
+          }
+          console.log(`Đã gỡ giám sát viên ${str(options.remove)}.`);
+        } else {
+          for (const witness of witnessesOf(unit)) console.log(`${witness.addedAt}  ${witness.label}  ${witness.cosignerKey}`);
+        }
+        return 0;
+      } finally {
+        await db.close();
+      }
     },
   },
 };

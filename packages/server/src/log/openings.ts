@@ -7,7 +7,9 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal } from '../context.js';
 import { ProblemError } from '../http/problem.js';
+import type { StoredUnit } from '../units/store.js';
 import type { BallotBox } from './box.js';
+import { cosignaturesForMinutes } from './cosignatures.js';
 import { nodeSha256 } from './crypto.js';
 
 /** Vietnam has no daylight saving: a calendar day there is [D 00:00, D+1 00:00) at UTC+7. */
@@ -28,7 +30,7 @@ function nextDay(date: string): string {
  */
 export async function openBallotBox(
   box: BallotBox,
-  unit: { id: string; name: string },
+  unit: StoredUnit,
   staff: StaffPrincipal,
   request: BallotOpeningRequest,
 ): Promise<BallotOpening> {
@@ -83,6 +85,7 @@ export async function openBallotBox(
       signature: checkpoint.signature,
     },
     key: box.key(unit.id),
+    cosignatures: await cosignaturesForMinutes(box, unit, checkpoint.size, checkpoint.root),
     previous,
     witnesses: request.witnesses,
     ...(request.place ? { place: request.place } : {}),

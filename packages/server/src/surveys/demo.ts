@@ -105,6 +105,8 @@ export async function seedDemoResponses(ctx: ServerContext, unit: string, now = 
   }
   const store = new SurveyStore(ctx.db);
   for (const { response, receivedAt } of season) {
-    if (!present.has(response.id)) await store.insert(response, questionnaire, { receivedAt });
+    // The demo's receipt-QR responses stand for verified dossiers, its kiosk ones for kiosk keys.
+    const source = response.context.channel === 'qr' ? 'dossier' : response.context.channel;
+    if (!present.has(response.id)) await store.insert(response, questionnaire, { receivedAt, source });
   }
 }
