@@ -52,7 +52,7 @@ declare global {
   }
 }
 
-type Phase = 'loading' | 'unavailable' | 'form' | 'sending' | 'submitted' | 'queued';
+type Phase = 'loading' | 'unavailable' | 'refused' | 'form' | 'sending' | 'submitted' | 'queued';
 interface Step {
   title: string;
   items: Item[];
@@ -73,7 +73,8 @@ interface Notice {
 
 const DEFAULT_QUESTIONNAIRE = 'bnv-2023';
 const NOT_APPLICABLE = 'na';
-const DOSSIER = /^[\p{L}\p{N}._/-]{1,64}$/u;
+/** A dossier token (base64url) as the receipt's QR code carries it. */
+const TOKEN = /^[A-Za-z0-9_-]{1,300}$/;
 
 /**
  * `<sipas-survey>`: the SIPAS satisfaction questionnaire. One factor per step with a review step
@@ -112,6 +113,7 @@ export class SipasSurvey extends SipasElement {
     layout: { type: String },
     mode: { type: String, reflect: true },
     dossier: { type: String },
+    token: { type: String },
     procedure: { type: String },
     field: { type: String },
     channel: { type: String },
@@ -125,6 +127,7 @@ export class SipasSurvey extends SipasElement {
     notice: { state: true },
     receipt: { state: true },
     loaded: { state: true },
+    claimed: { state: true },
   };
 
   /** Id of the questionnaire to use (e.g. `hanoi-2025-ward`); else the unit's, else `bnv-2023`. */
@@ -135,8 +138,13 @@ export class SipasSurvey extends SipasElement {
   declare layout: 'steps' | 'single';
   /** `kiosk` for a shared tablet at the counter; anything else is a personal device. */
   declare mode: 'web' | 'kiosk';
-  /** Mã hồ sơ; falls back to `?dossier=` of the page URL. */
+  /**
+   * Mã hồ sơ; falls back to `?dossier=`. Kept for old pages: a dossier is claimed only with the
+   * unit's signed `token`, so a bare code is not sent (the response counts as open web).
+   */
   declare dossier: string | undefined;
+  /** The dossier token of the receipt's QR code (docs/survey.md); falls back to `?token=`. */
+  declare token: string | undefined;
   /** Procedure code; falls back to `?procedure=`. */
   declare procedure: string | undefined;
   /** Department or field (lĩnh vực); falls back to `?field=`. */
@@ -159,6 +167,8 @@ export class SipasSurvey extends SipasElement {
   declare private receipt: SurveyReceipt | undefined;
   /** The loaded questionnaire. */
   declare private loaded: Questionnaire | undefined;
+  /** The server said the token can still claim its dossier. */
+  declare private claimed: boolean;
 
   declare private responseId: string;
   /** Id of the response waiting in the outbox, to show its receipt when it is delivered. */
@@ -222,6 +232,7 @@ export class SipasSurvey extends SipasElement {
       return;
     }
     this.loaded = form;
+    if (!(await this.checkClaim())) return;
     // A draft wins over answers the host prefilled; without either the form starts empty.
     this.begin((await loadDraft<Draft>(this.draftKey)) ?? { id: newId(), answers: this.answers, step: 0 });
     if (this.step || Object.keys(this.answers).length) this.armIdle();
@@ -240,6 +251,33 @@ export class SipasSurvey extends SipasElement {
     } catch {
       if (!this.resolvedEndpoint) console.warn('<sipas-survey>: no endpoint; set data-endpoint on the script tag.');
       return loadDraft<Questionnaire>(cacheKey);
+    }
+  }
+
+  /**
+   * With a dossier token, asks the server whether it can still claim its dossier — before the
+   * first question, so nobody answers nineteen questions to be refused. A refusal (used, forged,
+   * another unit's, expired) is shown instead of the form; offline, the form opens and the server
+   * decides when the response arrives.
+   */
+  private async checkClaim(): Promise<boolean> {
+    this.claimed = false;
+    const token = this.context().token;
+    const unit = this.resolvedUnit;
+    if (!token || !unit) return true;
+    try {
+      await requestJson(this.api(`units/${unit}/dossier-claims?token=${encodeURIComponent(token)}`)!);
+      this.claimed = true;
+      return true;
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500 || error.status === 429) return true;
+      const problem = error.problem;
+      this.notice =
+        problem?.code === 'dossier_already_rated'
+          ? { title: msg('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.', { id: 'survey.dossier-taken' }) }
+          : { title: problem?.title ?? msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' }), detail: problem?.detail };
+      this.phase = 'refused';
+      return false;
     }
   }
 
@@ -359,6 +397,11 @@ export class SipasSurvey extends SipasElement {
           <p>${msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
           <button type="button" part="button" @click=${() => void this.load()}>${msg('Thử lại', { id: 'survey.retry' })}</button>
         </div>`;
+      case 'refused':
+        return html`<div class="notice refused" role="alert" part="notice">
+          <p><strong>${this.notice?.title}</strong></p>
+          ${this.notice?.detail ? html`<p>${this.notice.detail}</p>` : nothing}
+        </div>`;
       case 'submitted':
       case 'queued':
         return this.renderDone();
@@ -388,7 +431,9 @@ export class SipasSurvey extends SipasElement {
     const sendLabel = sending ? msg('Đang gửi…', { id: 'survey.sending' }) : msg('Gửi phiếu', { id: 'survey.send' });
     return html`<h2 part="title">${this.text(this.loaded!.title)}</h2>
       ${this.step === 0 || single ? html`<slot></slot>` : nothing}
-      ${context.dossier ? html`<p class="hint">${msg(str`Hồ sơ: ${context.dossier}`, { id: 'survey.dossier' })}</p>` : nothing}
+      ${this.claimed && context.token
+        ? html`<p class="hint">${msg('Phiếu này đánh giá hồ sơ ghi trên phiếu hẹn của ông/bà.', { id: 'survey.dossier-verified' })}</p>`
+        : nothing}
       <form novalidate part="form" @submit=${this.onSubmit} @input=${this.onInput}>
         ${errorSummary(msg('Phiếu chưa đầy đủ', { id: 'survey.errors-title' }), errors, (id) => focusField(this.renderRoot as ShadowRoot, id))}
         ${this.notice
@@ -630,14 +675,15 @@ export class SipasSurvey extends SipasElement {
       const value = (own || query.get(name) || '').trim();
       return value && value.length <= max ? value : undefined;
     };
-    const dossier = pick(this.dossier, 'dossier', 64);
+    const token = pick(this.token, 'token', 300);
     const procedure = pick(this.procedure, 'procedure', 32);
     const field = pick(this.field, 'field', 120);
     const channel = pick(this.channel, 'channel', 8);
     return {
       channel: this.kiosk ? 'kiosk' : channel === 'qr' ? 'qr' : 'web',
-      // A malformed code from a hand-typed URL is dropped rather than failing the whole response.
-      ...(dossier && DOSSIER.test(dossier) ? { dossier } : {}),
+      // Only the signed token claims a dossier (the server takes the code from it); a malformed
+      // one from a hand-typed URL is dropped rather than failing the whole response.
+      ...(token && TOKEN.test(token) ? { token } : {}),
       ...(procedure ? { procedure } : {}),
       ...(field ? { field } : {}),
     };
