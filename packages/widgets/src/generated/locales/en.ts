@@ -50,6 +50,8 @@
 'ballot.col.openedAt': `Opened at`,
 'ballot.col.openedBy': `Opened by`,
 'ballot.col.period': `Period`,
+'ballot.cosignedBad': str`WARNING: the box does NOT extend the checkpoint of ${0} responses that witness ${1} cosigned: history was rewritten.`,
+'ballot.cosignedOk': str`Witness ${0} cosigned the checkpoint of ${1} responses; the box still extends it.`,
 'ballot.countHeading': `2. Number of responses`,
 'ballot.currentSize': str`The box holds ${0} responses.`,
 'ballot.day': `day`,
