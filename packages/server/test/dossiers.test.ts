@@ -223,6 +223,13 @@ describe('channels: decided by the server, reported apart, the unit chooses what
     assert.equal(byChannel.web.inIndex, false);
     assert.equal(byChannel.web.index, undefined, 'the open web index is not public');
     assert.equal(typeof byChannel.dossier.index, 'number');
+    // The quarterly report has the same figures per channel beside the published total.
+    await new StaffStore(server.ctx.db).addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'staff', password: 'mat-khau-dai-du' });
+    const session = (await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit: 'phuong-a', username: 'lan', password: 'mat-khau-dai-du' } })).json().token;
+    const csv = (await server.app.inject({ url: `/v1/staff/units/phuong-a/report?period=${period}&format=csv`, headers: { authorization: `Bearer ${session}` } })).body;
+    assert.match(csv, /4\. Theo kênh tiếp nhận phiếu/);
+    assert.match(csv, /\n3,Trực tuyến tự do,4,Không,/);
+    assert.match(csv, /,Chỉ số công bố \(các kênh được tính\),4,/);
     const staffView = await new ResultsStore(server.ctx.db, server.ctx.units).results((await server.ctx.units.get('phuong-a'))!, period, { audience: 'staff', defaultMinimum: 2 });
     assert.equal(typeof staffView!.channels!.find((c) => c.channel === 'web')!.index, 'number', 'supervisors see the open web');
   });
