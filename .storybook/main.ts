@@ -3,7 +3,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   // The accessibility panel (axe-core) on every story.
-  addons: ['@storybook/addon-a11y'],
+  // Docs pages (autodocs, see preview.ts) generated from custom-elements.json.
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // The widgets' own vite.config.ts is a library build; Storybook needs none of it.

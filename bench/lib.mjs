@@ -37,3 +37,28 @@ export async function readBuilt(url) {
   for (let waited = 0; !existsSync(url) && waited < 60_000; waited += 500) await new Promise((resolve) => setTimeout(resolve, 500));
   return readFileSync(url);
 }
+
+/**
+ * Answers a request for the widgets' built files (sipas.js, its chunks, sipas.en.json) from
+ * packages/widgets/dist, under `prefix`, as a web server ships them: gzip -9 when the browser
+ * accepts it (the reference server's compression may not be in this build; the bench does not
+ * depend on it). Returns false when the URL is not one of those files.
+ */
+export async function serveWidgets(request, response, { prefix = '/', gzip = true } = {}) {
+  const { gzipSync } = await import('node:zlib');
+  const path = new URL(request.url, 'http://x').pathname;
+  if (!path.startsWith(prefix)) return false;
+  const name = path.slice(prefix.length);
+  if (!/^(sipas\.js|sipas\.[a-z]+\.json|chunks\/[\w-]+\.js)$/.test(name)) return false;
+  const bytes = await readBuilt(new URL(`../packages/widgets/dist/${name}`, import.meta.url));
+  const compress = gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const body = compress ? gzipSync(bytes, { level: 9 }) : bytes;
+  response.writeHead(200, {
+    'content-type': name.endsWith('.json') ? 'application/json' : 'text/javascript; charset=utf-8',
+    ...(compress ? { 'content-encoding': 'gzip' } : {}),
+    'content-length': body.length,
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+  return true;
+}

@@ -1,14 +1,15 @@
 // Payload: the bytes a site's visitors download before an element can work — raw, gzip -9 and
-// brotli — for the script-tag file with all four elements (packages/widgets/dist/sipas.js, what
-// sites load) and for a bundle of the shared core plus one element (built here with vite and
-// the same config as sipas.js, into a temp dir), against SurveyJS rendering the same bnv-2023
-// questionnaire: survey-core + survey-js-ui + the model, bundled by vite (what the render
-// benchmark loads), plus its CSS and its Vietnamese dictionary; and as the CDN's UMD files.
-// Deterministic: bytes, not time (the budget in npm test checks the same file).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// brotli, each file compressed on its own as it travels — per page type: the sipas.js loader plus
+// the content-hashed chunks of one element and the shared core (what the loader imports; the same
+// figures as the budget in npm test, scripts/budget.mjs), and a page with all four; against
+// SurveyJS rendering the same bnv-2023 questionnaire: survey-core + survey-js-ui + the model,
+// bundled by vite (what the render benchmark loads), plus its CSS and its Vietnamese dictionary;
+// and as the CDN's UMD files. Deterministic: bytes, not time.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { measure } from '../scripts/budget.mjs';
 import { printTable, readBuilt, writeResults } from './lib.mjs';
 import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCdnFiles, surveyJsCss } from './surveyjs.mjs';
 
@@ -24,31 +25,11 @@ const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-procedures': 'procedures', '
 
 const dir = mkdtempSync(join(tmpdir(), 'sipas-payload-'));
 try {
-  const { build } = await import('vite');
-  const perElement = {};
-  for (const [tag, folder] of Object.entries(ELEMENTS)) {
-    // The shared core (config, localization, the offline outbox) plus one element, as all.ts does.
-    const entry = join(dir, `${folder}.ts`);
-    writeFileSync(
-      entry,
-      `import { resolveSetting } from '${widgets}/src/shared/config.js';
-import { applyLocale } from '${widgets}/src/shared/localize.js';
-import { startOutbox } from '${widgets}/src/shared/outbox.js';
-import '${widgets}/src/${folder}/define.js';
-applyLocale(resolveSetting('locale', null) ?? document.documentElement.lang);
-startOutbox();
-`,
-    );
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'iife',
-      logLevel: 'silent',
-      build: { outDir: dir, emptyOutDir: false, sourcemap: false, lib: { entry, formats: ['iife'], name: 'SipasWidgets', fileName: () => `${folder}.js` } },
-    });
-    perElement[tag] = sizes(readFileSync(join(dir, `${folder}.js`)));
-  }
-  const sipas = await readBuilt(join(widgets, 'dist/sipas.js'));
-  const all = sizes(sipas);
+  await readBuilt(join(widgets, 'dist/sipas.js'));
+  const pages = measure();
+  const perElement = Object.fromEntries(Object.entries(ELEMENTS).map(([tag, name]) => [tag, pages[`${name} page`]]));
+  const loader = pages['sipas.js (loader)'];
+  const all = pages['page with all four'];
   const english = sizes(await readBuilt(join(widgets, 'dist/sipas.en.json')));
 
   const bundle = readFileSync(await buildSurveyJsBundle(dir));
@@ -66,17 +47,19 @@ startOutbox();
     'SurveyJS ÷ ours (gzip)': `${(vs.gzip / s.gzip).toFixed(1)}×`,
   });
   const rows = [
-    ...Object.entries(perElement).map(([tag, s]) => row(`core + <${tag}>`, s)),
-    row('sipas.js: all four elements', all),
+    row('sipas.js alone (the loader)', loader),
+    ...Object.entries(perElement).map(([tag, s]) => row(`page with <${tag}>: loader + core + element`, s)),
+    row('page with all four elements', all),
     row(`SurveyJS ${SURVEYJS_VERSION}: vite bundle + CSS (incl. vi)`, peer),
     row(`SurveyJS ${SURVEYJS_VERSION}: CDN UMD files + CSS + vi`, peerCdn),
   ];
   printTable(`Payload — bytes before the questionnaire can render (gzip -9, brotli default; peer: SurveyJS with model, CSS and Vietnamese)`, rows);
   console.log(`sipas.en.json (fetched only for English pages): ${kb(english.raw)} KB raw, ${kb(english.gzip)} KB gzip`);
-  console.log(`ratio (SurveyJS bundle ÷ sipas.js, gzip): ${(peer.gzip / all.gzip).toFixed(1)}×; for the survey alone: ${(peer.gzip / perElement['sipas-survey'].gzip).toFixed(1)}×`);
+  console.log(`ratio (SurveyJS bundle ÷ ours, gzip): a survey page ${(peer.gzip / perElement['sipas-survey'].gzip).toFixed(1)}×; a page with all four ${(peer.gzip / all.gzip).toFixed(1)}×`);
   writeResults('payload', {
     units: 'bytes',
     perElement,
+    loader,
     all,
     englishOnDemand: english,
     surveyJs: { version: SURVEYJS_VERSION, bundleWithCss: peer, cdnFiles: peerCdn, cdnFileNames: Object.keys(surveyJsCdnFiles()) },

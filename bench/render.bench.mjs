@@ -1,40 +1,46 @@
-// Render: from navigation to an interactive questionnaire, and the JS heap, for <sipas-survey
-// questionnaire="bnv-2023"> against SurveyJS rendering the same questionnaire (bench/surveyjs.mjs),
-// in headless Chromium with the CPU throttled 4× (Emulation.setCPUThrottlingRate) and a slow
-// mobile network (Network.emulateNetworkConditions: 400 ms latency, 1.6 Mbps down, 750 kbps up).
-// Every run is a cold load in a fresh browser context (empty cache); runs alternate between the
-// two pages; the table shows medians. Scripts are served gzip -9 compressed, as a site would.
+// Render: from navigation to an interactive questionnaire, and the JS heap, for three pages in the
+// same run: <sipas-survey questionnaire="bnv-2023"> through sipas.js; the floor, a bare Lit form
+// with the same questionnaire compiled in (bench/floor.mjs); and SurveyJS rendering the same
+// questionnaire (bench/surveyjs.mjs). Headless Chromium with the CPU throttled 4×
+// (Emulation.setCPUThrottlingRate) and a slow mobile network (Network.emulateNetworkConditions:
+// 150 ms latency, 1.6 Mbps down, 750 kbps up). Every run is a cold load in a fresh browser context
+// (empty cache); runs alternate between the pages; the table shows medians and the ratio to the
+// floor. Script bytes on the wire are counted per page (what the browser received for scripts).
 //
-// Ours: a static page on 127.0.0.1 that loads sipas.js; the element fetches the questionnaire from
-// a real SIPAS server (test/support/test-server.mjs, another port, CORS) — one more round trip
-// that SurveyJS, whose model is compiled into its bundle, does not pay.
+// Ours: a static page on 127.0.0.1 whose sipas.js (the loader, then its chunks) comes as the
+// reference server ships it when that server compresses (/sipas/ on a real SIPAS server), else
+// gzip -9 from this harness; the element fetches the questionnaire from the real server (another
+// port, CORS) — round trips the floor and SurveyJS, with their questionnaire compiled in, do not pay.
 // "Interactive": the first frame in which the first answer radio is in the document with a laid
 // out label (checked each animation frame, then timed after that frame is presented).
 // Heap: JSHeapUsedSize (CDP Performance.getMetrics) one second later, after a forced GC.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
 import { startTestServer } from '../test/support/test-server.mjs';
-import { median, percentile, printTable, readBuilt, writeResults } from './lib.mjs';
+import { buildFloorBundle } from './floor.mjs';
+import { median, percentile, printTable, readBuilt, serveWidgets, writeResults } from './lib.mjs';
 import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCss } from './surveyjs.mjs';
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RENDER_RUNS ?? 12));
 const THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 4);
-const NETWORK = { offline: false, latency: 400, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
 const dir = mkdtempSync(join(tmpdir(), 'sipas-render-'));
 const surveyJs = readFileSync(await buildSurveyJsBundle(dir));
-const sipas = await readBuilt(join(root, 'packages/widgets/dist/sipas.js'));
+const floor = readFileSync(await buildFloorBundle(dir));
+await readBuilt(join(root, 'packages/widgets/dist/sipas.js'));
 
 const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`;
 const files = new Map();
 const serve = (path, type, body, compress = true) => files.set(path, { type, body: Buffer.from(body), gzip: compress ? gzipSync(body, { level: 9 }) : undefined });
 
-const server = createServer((request, response) => {
+const server = createServer(async (request, response) => {
+  if (!serverShipsCompressed && (await serveWidgets(request, response, { prefix: '/sipas/' }))) return;
   const file = files.get(request.url.split('?')[0]);
   if (!file) return response.writeHead(404).end();
   const gzip = file.gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
@@ -44,16 +50,31 @@ const server = createServer((request, response) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 // A real SIPAS server on another port; it must accept the page's origin (CORS is checked per unit).
-const api = await startTestServer({ origins: [origin] });
+const api = await startTestServer({ origins: [origin], site: true });
+/** Whether the reference server compresses the widgets itself (then the page loads them from it). */
+const serverShipsCompressed = await new Promise((resolve) =>
+  get(`${api.url}/sipas/sipas.js`, { headers: { 'accept-encoding': 'gzip, br' } }, (response) => {
+    response.resume();
+    resolve(Boolean(response.headers['content-encoding']));
+  }).on('error', () => resolve(false)),
+);
+const widgetsBase = serverShipsCompressed ? `${api.url}/sipas` : `${origin}/sipas`;
 
 serve(
   '/ours.html',
   'text/html; charset=utf-8',
   `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title>
-<script src="/sipas.js" data-endpoint="${api.url}/" data-unit="${api.unit}" defer></script></head>
+<script src="${widgetsBase}/sipas.js" data-endpoint="${api.url}/" data-unit="${api.unit}" defer></script></head>
 <body><main><sipas-survey questionnaire="bnv-2023"></sipas-survey></main></body></html>`,
 );
-serve('/sipas.js', 'text/javascript', sipas);
+serve(
+  '/floor.html',
+  'text/html; charset=utf-8',
+  `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title>
+<script src="/floor.js" defer></script></head>
+<body><main><floor-form></floor-form></main></body></html>`,
+);
+serve('/floor.js', 'text/javascript', floor);
 serve(
   '/surveyjs.html',
   'text/html; charset=utf-8',
@@ -71,7 +92,7 @@ const PROBE = () => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') w.__bench.fcp = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
   const ready = () => {
-    const host = document.querySelector('sipas-survey');
+    const host = document.querySelector('sipas-survey, floor-form');
     const radio = host ? host.shadowRoot?.querySelector('input[type=radio]') : document.querySelector('#surveyContainer input[type=radio]');
     if (!radio || radio.disabled) return false;
     const box = (radio.closest('label') ?? radio).getBoundingClientRect();
@@ -99,7 +120,13 @@ async function once(page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await cdp.send('Performance.enable');
   let bytes = 0;
-  cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+  let scriptBytes = 0;
+  const scripts = new Set();
+  cdp.on('Network.responseReceived', (event) => event.type === 'Script' && scripts.add(event.requestId));
+  cdp.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength;
+    if (scripts.has(event.requestId)) scriptBytes += event.encodedDataLength;
+  });
   try {
     await tab.goto(`${origin}/${page}.html`, { waitUntil: 'commit' });
     await tab.waitForFunction(() => window.__bench.interactive > 0, null, { timeout: 60_000, polling: 100 });
@@ -108,23 +135,19 @@ async function once(page) {
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const { interactive, fcp } = await tab.evaluate(() => window.__bench);
     const radios = await tab.evaluate(() =>
-      (document.querySelector('sipas-survey')?.shadowRoot ?? document).querySelectorAll('input[type=radio]').length,
+      (document.querySelector('sipas-survey, floor-form')?.shadowRoot ?? document).querySelectorAll('input[type=radio]').length,
     );
-    return { interactiveMs: interactive, fcpMs: fcp, heapBytes: metrics.JSHeapUsedSize, nodes: metrics.Nodes, transferredBytes: bytes, radios };
+    return { interactiveMs: interactive, fcpMs: fcp, heapBytes: metrics.JSHeapUsedSize, nodes: metrics.Nodes, transferredBytes: bytes, scriptBytes, radios };
   } finally {
     await context.close();
   }
 }
 
-const runs = { ours: [], surveyjs: [] };
+const runs = { ours: [], floor: [], surveyjs: [] };
 try {
   // Warm up the browser process and the servers (not counted).
-  await once('ours');
-  await once('surveyjs');
-  for (let i = 0; i < RUNS; i++) {
-    runs.ours.push(await once('ours'));
-    runs.surveyjs.push(await once('surveyjs'));
-  }
+  for (const page of Object.keys(runs)) await once(page);
+  for (let i = 0; i < RUNS; i++) for (const page of Object.keys(runs)) runs[page].push(await once(page));
 } finally {
   await browser.close();
   server.close();
@@ -138,9 +161,11 @@ const summary = (list) => ({
   fcpMs: median(list.map((r) => r.fcpMs)),
   heapBytes: median(list.map((r) => r.heapBytes)),
   transferredBytes: median(list.map((r) => r.transferredBytes)),
+  scriptBytes: median(list.map((r) => r.scriptBytes)),
   radiosOnFirstScreen: median(list.map((r) => r.radios)),
 });
 const ours = summary(runs.ours);
+const bare = summary(runs.floor);
 const peer = summary(runs.surveyjs);
 const mb = (n) => (n / 1024 / 1024).toFixed(2);
 const row = (label, s) => ({
@@ -149,23 +174,27 @@ const row = (label, s) => ({
   'p90 ms': Math.round(s.interactiveP90Ms),
   'first paint ms': Math.round(s.fcpMs),
   'JS heap MB': mb(s.heapBytes),
-  'transferred KB': (s.transferredBytes / 1024).toFixed(1),
+  'script KB on the wire': (s.scriptBytes / 1024).toFixed(1),
+  'all KB on the wire': (s.transferredBytes / 1024).toFixed(1),
+  '÷ floor': (s.interactiveMs / bare.interactiveMs).toFixed(2),
   'radios shown': s.radiosOnFirstScreen,
 });
 printTable(
   `Render — navigation to an interactive bnv-2023 questionnaire; ${RUNS} cold runs each, CPU ${THROTTLE}×, ` +
     `${NETWORK.latency} ms latency, 1.6 Mbps down, 750 kbps up`,
-  [row('<sipas-survey> (sipas.js)', ours), row(`SurveyJS ${SURVEYJS_VERSION}`, peer)],
+  [row(`<sipas-survey> (sipas.js ${serverShipsCompressed ? 'as the server ships it' : 'gzip -9 from the harness'})`, ours), row('floor: bare Lit form, questionnaire compiled in', bare), row(`SurveyJS ${SURVEYJS_VERSION}`, peer)],
 );
 console.log(
-  `ratio (SurveyJS ÷ ours): interactive ${(peer.interactiveMs / ours.interactiveMs).toFixed(1)}×, JS heap ${(peer.heapBytes / ours.heapBytes).toFixed(1)}×`,
+  `ratio: ours ÷ floor ${(ours.interactiveMs / bare.interactiveMs).toFixed(2)}× (target ≤ 1.25×); SurveyJS ÷ ours: interactive ${(peer.interactiveMs / ours.interactiveMs).toFixed(1)}×, JS heap ${(peer.heapBytes / ours.heapBytes).toFixed(1)}×`,
 );
 writeResults('render', {
   runs: RUNS,
   cpuThrottlingRate: THROTTLE,
   network: { latencyMs: NETWORK.latency, downKbps: 1600, upKbps: 750, packetOverhead: 0.9 },
+  widgetsServedBy: serverShipsCompressed ? 'reference server' : 'bench harness (gzip -9)',
   ours,
+  floor: bare,
   surveyJs: { version: SURVEYJS_VERSION, ...peer },
-  ratios: { interactive: peer.interactiveMs / ours.interactiveMs, heap: peer.heapBytes / ours.heapBytes },
+  ratios: { interactive: peer.interactiveMs / ours.interactiveMs, heap: peer.heapBytes / ours.heapBytes, oursOverFloor: ours.interactiveMs / bare.interactiveMs },
   samples: runs,
 });

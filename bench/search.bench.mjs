@@ -1,30 +1,26 @@
 // Search: keystroke to painted results in <sipas-procedures> over 2,000 procedures, in headless
 // Chromium with the CPU throttled 4× (a cheap Android phone) through CDP
-// Emulation.setCPUThrottlingRate. The built sipas.js reads a generated catalogue with `src`.
+// Emulation.setCPUThrottlingRate. The built sipas.js (loader and chunks, gzip-served) reads a
+// generated catalogue with `src`.
 // A keystroke's time runs from its keydown event to the first task after the frame that shows
 // its results (rAF → setTimeout), so it includes search, render, style, layout and paint.
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
 import { generateCatalogue } from './gen-procedures.mjs';
-import { percentile, printTable, readBuilt, writeResults } from './lib.mjs';
+import { percentile, printTable, serveWidgets, writeResults } from './lib.mjs';
 
 const COUNT = Number(process.env.BENCH_PROCEDURES ?? 2000);
 const THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 4);
 const QUERIES = ['dang ky khai sinh', 'chung thuc ban sao', 'DAT DAI', 'giay phep xay dung', 'tro cap xa hoi hang thang', 'khai sinh dang ky'];
 
-const script = await readBuilt(new URL('../packages/widgets/dist/sipas.js', import.meta.url));
 const catalogue = JSON.stringify(generateCatalogue(COUNT));
 const page = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><sipas-procedures src="/catalogue.json" no-history></sipas-procedures><script src="/sipas.js"></script></body></html>`;
 
-const server = createServer((request, response) => {
-  const [type, body] =
-    request.url === '/sipas.js'
-      ? ['text/javascript', script]
-      : request.url === '/catalogue.json'
-        ? ['application/json', catalogue]
-        : ['text/html; charset=utf-8', page];
+const server = createServer(async (request, response) => {
+  if (await serveWidgets(request, response)) return;
+  const [type, body] = request.url === '/catalogue.json' ? ['application/json', catalogue] : ['text/html; charset=utf-8', page];
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
 });

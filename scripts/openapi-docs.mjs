@@ -57,20 +57,37 @@ export function render(doc) {
   out.push(
     'Tài liệu này dành cho đơn vị tự xây dựng máy chủ (backend) thay cho máy chủ tham chiếu: các thẻ `sipas-*` hoạt ' +
       'động với bất kỳ máy chủ nào trả lời đúng các địa chỉ dưới đây. Mọi địa chỉ nằm dưới `{endpoint}`; lỗi luôn là ' +
-      '`application/problem+json` (RFC 9457) với `errors` nêu từng trường sai. Trình duyệt chỉ được gọi API từ các ' +
-      'địa chỉ trang có trong `allowedOrigins` của đơn vị (CORS). Tài liệu máy đọc được: `GET /openapi.json` (OpenAPI 3.1).',
+      '`application/problem+json` (RFC 9457) với `code` ổn định và `errors` nêu từng trường sai, bằng tiếng Việt (mặc định) ' +
+      'hoặc tiếng Anh khi máy khách yêu cầu qua `Accept-Language`. Gửi lại cùng `id` và cùng nội dung là vô hại (200), khác ' +
+      'nội dung là 409; quá giới hạn tần suất là 429 kèm `Retry-After`; dữ liệu đọc được lưu đệm có `ETag` và trả 304. ' +
+      'Trình duyệt chỉ được gọi API từ các địa chỉ trang có trong `allowedOrigins` của đơn vị (CORS). Tài liệu máy đọc được: ' +
+      '`GET /openapi.json` (OpenAPI 3.1). Kiểm tra một máy chủ có tuân thủ không: `npx @sipas/conformance <endpoint> --unit <mã đơn vị>` ' +
+      '([docs/conformance.md](conformance.md)).',
   );
   out.push('');
   out.push('<a id="english"></a>');
   out.push('');
   out.push(
     `For units that run their own backend: the \`sipas-*\` elements work with any server that answers the routes below ` +
-      `as described. Every path is relative to \`{endpoint}\`; errors are always \`application/problem+json\` (RFC 9457) ` +
-      `with \`errors\` naming each invalid field; browsers may call only from a unit's \`allowedOrigins\` (CORS). The ` +
-      `machine-readable document is \`GET /openapi.json\` (OpenAPI ${doc.openapi}, "${doc.info.title}" ${doc.info.version}). ` +
-      'Routes marked 🔒 need a staff session (`Authorization: Bearer …` from `POST /v1/staff/sessions`); the elements ' +
-      'citizens see use only the open ones.',
+      `as described. Every path is relative to \`{endpoint}\`. The machine-readable document is \`GET /openapi.json\` ` +
+      `(OpenAPI ${doc.openapi}, "${doc.info.title}" ${doc.info.version}); this page is rendered from it.`,
   );
+  out.push('');
+  out.push(...doc.info.description.split('\n').slice(4).filter(Boolean).map((line) => `${line}\n`));
+  out.push(
+    'Routes marked 🔒 need a staff session (`Authorization: Bearer …` from `POST /v1/staff/sessions`); 🔑 routes take an ' +
+      'optional kiosk key (`X-Sipas-Kiosk-Key`). The elements citizens see use only the open ones. Prove a backend follows ' +
+      'every rule with `npx @sipas/conformance <endpoint> --unit <unit>` ([docs/conformance.md](conformance.md)).',
+  );
+  out.push('');
+  out.push('| Security scheme | How |');
+  out.push('| --- | --- |');
+  for (const [name, scheme] of Object.entries(doc.components.securitySchemes)) out.push(`| ${code(name)} | ${cell(scheme.description)} |`);
+  out.push('');
+  out.push('| Header | Meaning |');
+  out.push('| --- | --- |');
+  for (const parameter of Object.values(doc.components.parameters)) out.push(`| ${code(parameter.name)} (request) | ${cell(parameter.description)} |`);
+  for (const [name, header] of Object.entries(doc.components.headers)) out.push(`| ${code(name.replace('RetryAfter', 'Retry-After').replace('ContentLanguage', 'Content-Language'))} (answer) | ${cell(header.description)} |`);
   out.push('');
 
   const operations = [];
@@ -89,18 +106,23 @@ export function render(doc) {
     out.push(`## ${tag}`);
     out.push('');
     for (const { path, method, op } of operations.filter(({ op }) => (op.tags?.[0] ?? 'other') === tag)) {
-      const locked = op.security?.some((s) => Object.keys(s).length > 0);
+      const locked = op.security?.some((s) => 'staffToken' in s);
+      const keyed = op.security?.some((s) => 'kioskKey' in s);
       out.push(`<a id="${anchor(method, path)}"></a>`);
       out.push('');
-      out.push(`### ${code(`${method.toUpperCase()} ${path}`)}${locked ? ' 🔒' : ''}`);
+      out.push(`### ${code(`${method.toUpperCase()} ${path}`)}${locked ? ' 🔒' : ''}${keyed ? ' 🔑' : ''}`);
       out.push('');
       out.push(`${op.summary ?? ''}${op.operationId ? ` (\`${op.operationId}\`)` : ''}`);
       out.push('');
+      if (op.description) out.push(op.description, '');
       out.push('| | Name | In | Required | Schema | Description |');
       out.push('| --- | --- | --- | --- | --- | --- |');
-      for (const p of op.parameters ?? []) out.push(`| parameter | ${code(p.name)} | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(typeOf(p.schema))} | ${cell(p.description)} |`);
+      for (const p of (op.parameters ?? []).map(resolve)) out.push(`| parameter | ${code(p.name)} | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(typeOf(p.schema))} | ${cell(p.description)} |`);
       if (op.requestBody) out.push(`| body | | body | ${op.requestBody.required ? 'yes' : 'no'} | ${cell(contentOf(op.requestBody.content))} | ${cell(op.requestBody.description)} |`);
-      for (const [status, answer] of Object.entries(op.responses ?? {})) out.push(`| answer | **${status}** | | | ${cell(contentOf(answer.content))} | ${cell(answer.description)} |`);
+      for (const [status, answer] of Object.entries(op.responses ?? {})) {
+        const headers = Object.keys(answer.headers ?? {}).map(code).join(', ');
+        out.push(`| answer | **${status}** | ${headers ? `headers: ${headers}` : ''} | | ${cell(contentOf(answer.content))} | ${cell(answer.description)} |`);
+      }
       out.push('');
     }
   }
@@ -110,6 +132,7 @@ export function render(doc) {
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     out.push(`### ${name}`);
     out.push('');
+    if (schema.description) out.push(schema.description, '');
     const variants = schema.oneOf ?? schema.anyOf;
     if (variants && !schema.properties) {
       const tag = (v) => Object.entries(v.properties ?? {}).find(([, p]) => 'const' in p);
@@ -124,6 +147,9 @@ export function render(doc) {
       continue;
     }
     properties(schema);
+    if (schema.examples?.[0] !== undefined) {
+      out.push('<details><summary>Example</summary>', '', '```json', JSON.stringify(schema.examples[0], null, 2), '```', '', '</details>', '');
+    }
   }
 
   function properties(schema, title) {
@@ -131,8 +157,20 @@ export function render(doc) {
     out.push('| Field | Required | Schema | Description |');
     out.push('| --- | --- | --- | --- |');
     const required = new Set(schema.required ?? []);
-    for (const [field, prop] of Object.entries(schema.properties)) out.push(`| ${code(field)} | ${required.has(field) ? 'yes' : 'no'} | ${cell(typeOf(prop))} | ${cell(prop.description)} |`);
+    const rows = (object, prefix, required) => {
+      for (const [field, prop] of Object.entries(object.properties)) {
+        out.push(`| ${code(prefix + field)} | ${required.has(field) ? 'yes' : 'no'} | ${cell(typeOf(prop))} | ${cell(prop.description)} |`);
+        // Nested objects are spelled out as `parent.child` (arrays as `parent[].child`).
+        const inner = [prop, prop.items, ...(prop.anyOf ?? [])].find((s) => s?.properties && !s.$ref);
+        if (inner) rows(inner, `${prefix}${field}${inner === prop.items ? '[]' : ''}.`, new Set(inner.required ?? []));
+      }
+    };
+    rows(schema, '', required);
     out.push('');
+  }
+
+  function resolve(item) {
+    return item.$ref ? item.$ref.split('/').slice(1).reduce((node, key) => node[key], doc) : item;
   }
 
   return `${out.join('\n').trimEnd()}\n`;

@@ -51,6 +51,7 @@ if (build.code !== 0) {
 }
 await run('script-tag budget', 'node', ['scripts/budget.mjs']);
 await run('docs/api.md matches the OpenAPI document', 'node', ['scripts/openapi-docs.mjs', '--check']);
+await run('OpenAPI lint (Redocly, recommended-strict + redocly.yaml)', 'node', ['scripts/openapi-lint.mjs']);
 // The catalogue builds offline (telemetry off); `npm test -- storybook` runs only this step.
 if (wants('storybook')) await run('Storybook build', 'npm', ['run', 'build-storybook', '--silent']);
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import demo from '../packages/server/demo-data/procedures.json';
-import { writeCache } from '../packages/widgets/src/procedures/cache.js';
+import { writeCopy } from '../packages/widgets/src/shared/cache.js';
 import '../packages/widgets/src/procedures/define.js';
 
 /**
@@ -57,7 +57,7 @@ export const DetailNotFound: Story = { args: { code: '9.999999' }, render: (args
 export const OfflineRevisit: Story = {
   loaders: [
     async () => {
-      await writeCache(`src:${GONE}`, { etag: undefined, data: demo, checkedAt: new Date(Date.now() - 36 * 3600_000).toISOString() });
+      await writeCopy(GONE, { etag: undefined, data: demo, checkedAt: new Date(Date.now() - 36 * 3600_000).toISOString() });
       return {};
     },
   ],

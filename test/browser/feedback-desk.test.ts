@@ -11,7 +11,8 @@ async function session(): Promise<StaffSession> {
   const response = await fetch(`${endpoint}/v1/staff/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ unit, username: 'canbo', password: 'tanhoa-canbo-demo' }),
+    // Publishing is admin-only (the permission matrix, docs/operations.md).
+    body: JSON.stringify({ unit, username: 'quantri', password: 'tanhoa-quantri-demo' }),
   });
   return (await response.json()) as StaffSession;
 }

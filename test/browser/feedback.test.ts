@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/widgets/src/feedback/define.js';
 import type { SipasFeedback } from '../../packages/widgets/src/feedback/feedback.js';
 import { flushOutbox } from '../../packages/widgets/src/shared/outbox.js';
-import { serverStart, serverStop, sql, testServer, waitFor } from '../support/commands.js';
+import { serverStart, serverStop, sql, testServer, waitFor, withoutIndexedDB } from '../support/commands.js';
 
 const { endpoint, unit } = testServer();
 const XSS = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
@@ -159,6 +159,40 @@ describe('<sipas-feedback>', () => {
     const code = receipt!.querySelector('.code')!.textContent!;
     const rows = await sql('SELECT 1 FROM feedback_cases WHERE tracking_code = ?', [code]);
     expect(rows.length).to.equal(1);
+  });
+
+  it('without IndexedDB, keeps the feedback in the page, says to keep it open, and sends it once the server is back', async () => {
+    const el = await feedback();
+    await fillValid(el, 'Phản ánh từ trình duyệt không lưu được');
+    const giveBack = withoutIndexedDB();
+    try {
+      await serverStop();
+      button(el, 'Gửi phản ánh, kiến nghị').click();
+      // Not stuck on "Đang gửi…": the citizen is told the truth.
+      await waitFor(() => el.shadowRoot!.textContent!.includes('xin giữ trang này mở'), 'the keep-the-page-open notice');
+      expect(el.shadowRoot!.textContent).not.to.contain('Đang gửi');
+      await serverStart();
+      await flushOutbox({ force: true });
+      const receipt = await waitFor(() => el.shadowRoot!.querySelector('.receipt'), 'the receipt once delivered');
+      const [code, secret] = [...receipt!.querySelectorAll('.code')].map((node) => node.textContent!);
+      expect(secret).to.match(/^[2-9A-HJKMNP-TW-Z]{8}$/);
+      expect(await sql('SELECT 1 FROM feedback_cases WHERE tracking_code = ?', [code])).to.have.length(1);
+    } finally {
+      giveBack();
+      await serverStart();
+    }
+  });
+
+  it('validates with the schema’s rules: title, content, name, address, phone, email and consent', async () => {
+    const el = await feedback();
+    await fillValid(el);
+    type(el, 'title', 'abc');
+    type(el, 'phone', 'gọi tôi');
+    type(el, 'email', 'mai@');
+    button(el, 'Gửi phản ánh, kiến nghị').click();
+    await waitFor(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary');
+    const links = [...el.shadowRoot!.querySelectorAll('.error-summary a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(['#title', '#phone', '#email']);
   });
 
   it('keeps a draft of what was typed across a reload', async () => {

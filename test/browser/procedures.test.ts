@@ -81,6 +81,65 @@ describe('<sipas-procedures>', () => {
     expect(names(el)).to.deep.equal(['Đăng ký khai sinh']);
   });
 
+  it('ranks as a citizen expects: the exact title, then titles starting with the words, then the words in order, then the rest', async () => {
+    const el = await catalogue();
+    await ready(el);
+    await type(el, 'khai sinh');
+    const found = names(el);
+    expect(found[0]).to.equal('Đăng ký khai sinh');
+    const copy = found.indexOf('Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh');
+    expect(copy).to.be.greaterThan(0);
+    for (const name of found.slice(0, copy)) expect(name).to.match(/khai sinh/i, 'the phrase, earlier in the title, ranks first');
+    expect(found.slice(0, 3).every((name) => name.startsWith('Đăng ký khai sinh'))).to.equal(true);
+
+    await type(el, 'dang ky ket hon');
+    expect(names(el)[0]).to.equal('Đăng ký kết hôn', 'the exact title first');
+    await type(el, 'ket hon dang ky');
+    expect(names(el)).to.include('Đăng ký kết hôn', 'any word order still finds it');
+
+    // Typing one letter at a time narrows as it goes and ends at the same ranking.
+    await type(el, 'chung thuc ban sao');
+    expect(names(el)[0]).to.match(/^Chứng thực bản sao/);
+  });
+
+  it('forgives one typo: swapped letters in a four-letter word, a wrong, missing or extra letter in longer words; exact matches stay first', async () => {
+    const el = await catalogue();
+    await ready(el);
+    await type(el, 'khai sihn');
+    expect(names(el)[0]).to.equal('Đăng ký khai sinh');
+    expect(names(el).length).to.be.greaterThan(5);
+    // The word the typo stood for is what gets highlighted.
+    expect([...$$(el, '[part=item]')[0]!.querySelectorAll('mark')].map((m) => m.textContent).join('|')).to.equal('khai sinh');
+    await type(el, 'chugn thuc');
+    expect(names(el)[0]).to.match(/^Chứng thực/);
+    await type(el, 'giai quyrt tranh chap');
+    expect(names(el)[0]).to.match(/^Giải quyết tranh chấp/, 'a wrong letter');
+    await type(el, 'tranh chapp');
+    expect(names(el)).to.include('Hòa giải tranh chấp đất đai', 'an extra letter');
+    await type(el, 'dang ky thuog tru');
+    expect(names(el)[0]).to.equal('Đăng ký thường trú', 'a missing letter');
+    // Three letters are too few to guess from: no typo is assumed.
+    await type(el, 'kia sinh');
+    expect(names(el)).to.deep.equal([]);
+    expect($(el, '[part=status]')!.textContent).to.contain('Không tìm thấy thủ tục nào');
+  });
+
+  it('keeps the results list short (one page rendered), the count visible and announced, and the results reachable by keyboard', async () => {
+    const el = await catalogue();
+    await ready(el);
+    await type(el, 'dang ky');
+    const total = Number(/\d+/.exec($(el, '[part=status]')!.textContent!)![0]);
+    expect(total).to.be.greaterThan(20);
+    expect($$(el, '[part=item]').length).to.equal(20, 'only the first page is in the DOM');
+    const live = $(el, '[aria-live=polite]')!;
+    await waitFor(() => live.textContent!.includes(`Tìm thấy ${total} thủ tục`), 'the live region to announce the count');
+    const first = $$(el, '[part=item]')[0]!;
+    first.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(first);
+    expect(first.getAttribute('href')).to.contain('tthc=');
+    await expect(el).to.be.accessible();
+  });
+
   it('announces the count to screen readers and helps when nothing matches', async () => {
     const el = await catalogue();
     await ready(el);

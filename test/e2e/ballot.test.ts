@@ -42,8 +42,9 @@ describe('opening the digital ballot box at the staff desk', () => {
     const context = await e2e.context({ viewport: { width: 1280, height: 900 } });
     const page = await e2e.open(context, '/desk/');
     await page.getByLabel('Mã đơn vị').fill('phuong-tan-hoa');
-    await page.getByLabel('Tên đăng nhập').fill('canbo');
-    await page.getByLabel('Mật khẩu').fill('tanhoa-canbo-demo');
+    // Only an admin opens the box (the permission matrix, docs/operations.md).
+    await page.getByLabel('Tên đăng nhập').fill('quantri');
+    await page.getByLabel('Mật khẩu').fill('tanhoa-quantri-demo');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('tab', { name: 'Hòm phiếu' }).click();
     await page.getByText(`Trong hòm hiện có ${new Intl.NumberFormat('vi-VN').format(size)} phiếu.`).waitFor();
@@ -62,7 +63,7 @@ describe('opening the digital ballot box at the staff desk', () => {
     assert.match(text, /Mở hòm phiếu khảo sát điện tử/);
     assert.match(text, /Phạm Thị Hòa/);
     assert.match(text, /Trần Văn Cường/);
-    assert.match(text, /Nguyễn Thị Lan/, 'who opened it');
+    assert.match(text, /Trần Văn Minh/, 'who opened it');
     assert.ok(text.includes(checkpoint.split('\n\n')[0]!.split('\n')[0]!), 'the checkpoint origin');
     assert.match(text, new RegExp(`Tổng số phiếu trong hòm đến thời điểm mở:\\s*${size}`));
     assert.match(text, /Đây là lần mở hòm phiếu đầu tiên/);
@@ -70,7 +71,7 @@ describe('opening the digital ballot box at the staff desk', () => {
     // The opening is recorded on the server.
     const rows = await e2e.server.ctx!.db.all<{ opened_by_name: string; size: number }>('SELECT opened_by_name, size FROM log_openings');
     assert.equal(rows.length, 1);
-    assert.equal(rows[0]!.opened_by_name, 'Nguyễn Thị Lan');
+    assert.equal(rows[0]!.opened_by_name, 'Trần Văn Minh');
 
     // Print: only the minutes, on A4.
     await page.evaluate(() => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,7 +16,8 @@ const ELEMENTS = TAGS.map((tag) => `<${tag}></${tag}>`).join('\n');
 const SCRIPT = (extra = '') => `<script src="/sipas/sipas.js" data-endpoint="/" data-unit="phuong-tan-hoa"${extra}></script>`;
 const page = (body: string, head = '') =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang của phường</title>${head}</head><body><h1>Trang của phường</h1>${body}</body></html>`;
-const sipasJs = fileURLToPath(new URL('../../../packages/widgets/dist/sipas.js', import.meta.url));
+const dist = fileURLToPath(new URL('../../../packages/widgets/dist/', import.meta.url));
+const sipasJs = join(dist, 'sipas.js');
 
 describe('embedding in real CMS pages', () => {
   let e2e: E2E;
@@ -68,13 +70,38 @@ describe('embedding in real CMS pages', () => {
     await tab.close();
   });
 
+  it('a page with one survey downloads the loader, the survey and the shared core, and no other element; an element added later brings its own', async () => {
+    const tab = await context.newPage();
+    const scripts: string[] = [];
+    tab.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    const url = `${e2e.server.url}/cms/mot-phan-tu.html`;
+    await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(`<sipas-survey></sipas-survey>${SCRIPT()}`) }));
+    await tab.goto(url);
+    await upgraded(tab, ['sipas-survey']);
+    await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
+    const names = () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
+    assert.deepEqual(names(), ['chunks/core.js', 'chunks/survey.js', 'sipas.js']);
+    assert.deepEqual(await tab.evaluate(() => ['sipas-procedures', 'sipas-feedback', 'sipas-badge'].map((tag) => customElements.get(tag) === undefined)), [true, true, true]);
+    await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div><sipas-badge></sipas-badge></div>'));
+    await upgraded(tab, ['sipas-survey', 'sipas-badge']);
+    assert.deepEqual(names(), ['chunks/badge.js', 'chunks/core.js', 'chunks/survey.js', 'sipas.js']);
+    await tab.close();
+  });
+
   it('a second, different version is ignored with one warning per element; the first keeps working', async () => {
-    const other = readFileSync(sipasJs, 'utf8').replaceAll('0.1.0', '0.0.9');
-    assert.notEqual(other, readFileSync(sipasJs, 'utf8'));
+    // An older copy of the whole folder (the loader and its chunks) published elsewhere on the site.
+    const older = (file: string) => readFileSync(join(dist, file), 'utf8').replaceAll('0.1.0', '0.0.9');
+    const files = Object.fromEntries(
+      ['sipas.js', ...readdirSync(join(dist, 'chunks')).filter((file) => file.endsWith('.js')).map((file) => `chunks/${file}`)].map((file) => [`/cms/cu/${file}`, older(file)]),
+    );
+    assert.notEqual(files['/cms/cu/sipas.js'], readFileSync(sipasJs, 'utf8'));
+    assert.ok(Object.values(files).some((source) => source.includes('0.0.9') && !source.includes('0.1.0')));
     const { tab, messages } = await host(
       'hai-phien-ban',
       page(`${ELEMENTS}\n<script src="/cms/cu/sipas.js" data-endpoint="/" data-unit="phuong-tan-hoa"></script>\n${SCRIPT()}`),
-      { '/cms/cu/sipas.js': other },
+      files,
     );
     await upgraded(tab);
     const warnings = messages.filter((m) => m.type === 'warning').map((m) => m.text);

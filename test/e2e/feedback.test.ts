@@ -77,8 +77,9 @@ describe('feedback end to end: citizen → staff desk → citizen → public', (
     const office = await e2e.context({ viewport: { width: 1280, height: 900 } });
     const desk = await e2e.open(office, '/desk/');
     await desk.locator('sipas-desk #unit').fill('phuong-tan-hoa');
-    await desk.locator('sipas-desk #username').fill('canbo');
-    await desk.locator('sipas-desk #password').fill('tanhoa-canbo-demo');
+    // Publishing is admin-only (the permission matrix, docs/operations.md).
+    await desk.locator('sipas-desk #username').fill('quantri');
+    await desk.locator('sipas-desk #password').fill('tanhoa-quantri-demo');
     await desk.locator('sipas-desk button[type=submit]').click();
     await desk.locator('sipas-desk [role=tab]', { hasText: 'Phản ánh, kiến nghị' }).click();
     const panel = desk.locator('sipas-desk-feedback');

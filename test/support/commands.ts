@@ -50,3 +50,21 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
     await sleep(50);
   }
 }
+
+/**
+ * Makes this page's IndexedDB refuse everything, as private modes and some in-app browsers do
+ * (stores opened earlier included); returns the function that gives it back.
+ */
+export function withoutIndexedDB(): () => void {
+  const open = IDBFactory.prototype.open;
+  const transaction = IDBDatabase.prototype.transaction;
+  const refuse = () => {
+    throw new DOMException('IndexedDB is not available', 'InvalidStateError');
+  };
+  IDBFactory.prototype.open = refuse;
+  IDBDatabase.prototype.transaction = refuse;
+  return () => {
+    IDBFactory.prototype.open = open;
+    IDBDatabase.prototype.transaction = transaction;
+  };
+}

@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
+import { line, text } from './strings.js';
 
 /** Text in Vietnamese (always) and English (when translated). Vietnamese is the source of truth. */
 export const LocalizedText = z.object({
-  vi: z.string().check(z.minLength(1)),
-  en: z.optional(z.string()),
+  vi: text(z.minLength(1)),
+  en: z.optional(text()),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** A unit id, procedure code or questionnaire id: short, URL-safe, stable. */
-export const Slug = z.string().check(
+export const Slug = line(
   z.minLength(1),
   z.maxLength(64),
   z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'chỉ dùng chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới'),
@@ -20,6 +21,16 @@ export const Uuid = z.uuid();
 export const Instant = z.iso.datetime({ offset: true });
 /** A calendar date, YYYY-MM-DD. */
 export const CalendarDate = z.iso.date();
+/**
+ * A date a caller asks about (a report's or an opening's first or last day): a real calendar date
+ * in a year 2000–2099, so date arithmetic never leaves the range a Date can hold.
+ */
+export const DayInput = z.iso.date().check(
+  z.refine((day) => {
+    const year = Number(day.slice(0, 4));
+    return year >= 2000 && year <= 2099;
+  }, 'Năm phải trong khoảng 2000–2099.'),
+);
 
 /** RFC 9457 problem details: the body of every error the endpoint answers. */
 export const ProblemField = z.object({
@@ -54,5 +65,3 @@ export function localize(text: LocalizedText, locale: string): string {
 
 export { canonicalJson } from './canonical.js';
 
-/** Letters and digits nobody confuses when reading aloud or typing: no 0/O, 1/I/L, no U/V pair. */
-export const UNAMBIGUOUS_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { Instant, Slug, Uuid, CalendarDate } from './common.js';
-import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, FEEDBACK_TOPICS } from './feedback-rules.js';
+import { line, text } from './strings.js';
+import { Instant, Slug, Uuid, CalendarDate, DayInput } from './common.js';
+import { UNAMBIGUOUS_PATTERN } from './rules/codes.js';
+import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, FEEDBACK_TOPICS, PHONE_PATTERN } from './rules/feedback.js';
 
 export const FeedbackTopic = z.enum(FEEDBACK_TOPICS);
 export type FeedbackTopic = z.infer<typeof FeedbackTopic>;
@@ -9,14 +11,12 @@ export type FeedbackTopic = z.infer<typeof FeedbackTopic>;
 export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
 
-/** Secrets and tracking codes use only these characters (see UNAMBIGUOUS_ALPHABET). */
-const UNAMBIGUOUS = /^[23456789ABCDEFGHJKMNPQRSTWXYZ]+$/;
 
 /** The sender, as Nghị định 20/2008/NĐ-CP (amended) requires. Personal data: staff only. */
 export const FeedbackSender = z.object({
-  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
-  address: z.string().check(z.trim(), z.minLength(5), z.maxLength(300)),
-  phone: z.string().check(z.trim(), z.regex(/^\+?[0-9 .()-]{8,20}$/)),
+  name: line(z.trim(), z.minLength(FEEDBACK_LIMITS.nameMin), z.maxLength(FEEDBACK_LIMITS.name)),
+  address: line(z.trim(), z.minLength(FEEDBACK_LIMITS.addressMin), z.maxLength(FEEDBACK_LIMITS.address)),
+  phone: line(z.trim(), z.regex(PHONE_PATTERN)),
   email: z.optional(z.union([z.email(), z.literal('')])),
 });
 export type FeedbackSender = z.infer<typeof FeedbackSender>;
@@ -27,9 +27,9 @@ export const FeedbackSubmission = z.object({
   unit: Slug,
   topic: FeedbackTopic,
   /** Required when the topic is a procedure. */
-  procedureCode: z.optional(z.string().check(z.trim(), z.maxLength(32))),
-  title: z.string().check(z.trim(), z.minLength(5), z.maxLength(FEEDBACK_LIMITS.title)),
-  content: z.string().check(z.trim(), z.minLength(FEEDBACK_LIMITS.contentMin), z.maxLength(FEEDBACK_LIMITS.content)),
+  procedureCode: z.optional(line(z.trim(), z.maxLength(FEEDBACK_LIMITS.procedureCode))),
+  title: line(z.trim(), z.minLength(FEEDBACK_LIMITS.titleMin), z.maxLength(FEEDBACK_LIMITS.title)),
+  content: text(z.trim(), z.minLength(FEEDBACK_LIMITS.contentMin), z.maxLength(FEEDBACK_LIMITS.content)),
   sender: FeedbackSender,
   /**
    * Explicit, never defaulted: the version and the exact text the sender agreed to are recorded
@@ -37,16 +37,16 @@ export const FeedbackSubmission = z.object({
    */
   consent: z.object({
     accepted: z.literal(true),
-    textVersion: z.string().check(z.minLength(1), z.maxLength(40)),
-    text: z.string().check(z.minLength(20), z.maxLength(2000)),
+    textVersion: line(z.minLength(1), z.maxLength(40)),
+    text: text(z.minLength(20), z.maxLength(2000)),
   }),
   /**
    * The lookup secret, chosen by the client (8–32 unambiguous characters), so that a resend from
    * the offline outbox knows it too. Only its hash is stored. Without it the server makes one.
    */
-  secret: z.optional(z.string().check(z.minLength(8), z.maxLength(32), z.regex(UNAMBIGUOUS))),
+  secret: z.optional(line(z.minLength(8), z.maxLength(32), z.regex(UNAMBIGUOUS_PATTERN))),
   /** Honeypot (see SurveyResponse.website). */
-  website: z.optional(z.string().check(z.maxLength(200))),
+  website: z.optional(text(z.maxLength(200))),
 });
 export type FeedbackSubmission = z.infer<typeof FeedbackSubmission>;
 
@@ -69,12 +69,12 @@ export const FeedbackEvent = z.object({
 export type FeedbackEvent = z.infer<typeof FeedbackEvent>;
 
 /** Tracking code in the path of a lookup: `K7QM-4TZX` (case-insensitive, dash optional). */
-export const TrackingCodeParam = z.string().check(z.minLength(8), z.maxLength(12), z.regex(/^[A-Za-z0-9-]+$/));
+export const TrackingCodeParam = line(z.minLength(8), z.maxLength(12), z.regex(/^[A-Za-z0-9-]+$/));
 
 /** How the sender proves the case is theirs: the secret, or the last 4 digits of the phone. */
 export const FeedbackLookupQuery = z.object({
-  secret: z.optional(z.string().check(z.maxLength(32))),
-  phone: z.optional(z.string().check(z.regex(/^[0-9]{4}$/))),
+  secret: z.optional(line(z.maxLength(32))),
+  phone: z.optional(line(z.regex(/^[0-9]{4}$/))),
 });
 
 /** What the sender sees through the lookup: no contact details, no staff names. */
@@ -108,10 +108,10 @@ export type PublishedFeedback = z.infer<typeof PublishedFeedback>;
 
 export const PublishedFeedbackQuery = z.object({
   /** Search text; diacritics and case do not matter ("dang ky" finds "Đăng ký"). */
-  q: z.optional(z.string().check(z.maxLength(200))),
+  q: z.optional(line(z.maxLength(200))),
   topic: z.optional(FeedbackTopic),
-  offset: z.optional(z.string().check(z.regex(/^[0-9]{1,6}$/))),
-  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
+  offset: z.optional(line(z.regex(/^[0-9]{1,6}$/))),
+  limit: z.optional(line(z.regex(/^[0-9]{1,3}$/))),
 });
 
 export const PublishedFeedbackList = z.object({
@@ -174,35 +174,25 @@ export const FeedbackCase = z.extend(FeedbackCaseSummary, {
 });
 export type FeedbackCase = z.infer<typeof FeedbackCase>;
 
-const note = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
+const note = z.optional(text(z.trim(), z.maxLength(2000)));
 
 /** What a staff member does to a case; each action is one audited change. */
 export const FeedbackAction = z.discriminatedUnion('action', [
   /** Classify and hand the case to a department or person (chuyển xử lý). */
-  z.object({ action: z.literal('route'), routedTo: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)), note }),
+  z.object({ action: z.literal('route'), routedTo: line(z.trim(), z.minLength(2), z.maxLength(200)), note }),
   z.object({ action: z.literal('start'), note }),
-  z.object({ action: z.literal('answer'), answer: z.string().check(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.answer)) }),
+  z.object({ action: z.literal('answer'), answer: text(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.answer)) }),
   /** Publish the redacted public version; the sender is emailed when SMTP is configured. */
   z.object({
     action: z.literal('publish'),
-    title: z.string().check(z.trim(), z.minLength(5), z.maxLength(FEEDBACK_LIMITS.title)),
-    content: z.string().check(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.content)),
-    answer: z.string().check(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.answer)),
+    title: line(z.trim(), z.minLength(FEEDBACK_LIMITS.titleMin), z.maxLength(FEEDBACK_LIMITS.title)),
+    content: text(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.content)),
+    answer: text(z.trim(), z.minLength(10), z.maxLength(FEEDBACK_LIMITS.answer)),
   }),
   /** An internal note: no change of status, kept in the audit trail. */
-  z.object({ action: z.literal('note'), note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) }),
+  z.object({ action: z.literal('note'), note: text(z.trim(), z.minLength(1), z.maxLength(2000)) }),
 ]);
 export type FeedbackAction = z.infer<typeof FeedbackAction>;
 
-export const FeedbackExportQuery = z.object({ from: CalendarDate, to: CalendarDate });
+export const FeedbackExportQuery = z.object({ from: DayInput, to: DayInput });
 
-export {
-  FEEDBACK_LIMITS,
-  FEEDBACK_STATUSES,
-  FEEDBACK_TOPICS,
-  normalizeTrackingCode,
-  personalDataLeft,
-  REDACTED,
-  redactPersonal,
-  TRACKING_ALPHABET,
-} from './feedback-rules.js';

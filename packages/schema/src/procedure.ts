@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+import { line, text, webUrl } from './strings.js';
 import { CalendarDate } from './common.js';
 
 /** Procedure code of the national database, e.g. "1.001193" or "2.000635". */
-export const ProcedureCode = z.string().check(z.minLength(1), z.maxLength(32), z.regex(/^[A-Za-z0-9.\-_]+$/));
+export const ProcedureCode = line(z.minLength(1), z.maxLength(32), z.regex(/^[A-Za-z0-9.\-_]+$/));
 
 export const SUBMISSION_KINDS = ['direct', 'post', 'online'] as const;
 
@@ -10,29 +11,29 @@ export const SUBMISSION_KINDS = ['direct', 'post', 'online'] as const;
 export const SubmissionChannel = z.object({
   kind: z.enum(SUBMISSION_KINDS),
   /** As published: "5 ngày làm việc", "Trong ngày". */
-  timeLimit: z.string().check(z.maxLength(300)),
+  timeLimit: text(z.maxLength(300)),
   /** As published: "Miễn phí", "Lệ phí: 8.000 đồng/bản". */
-  fee: z.string().check(z.maxLength(500)),
-  description: z.optional(z.string().check(z.maxLength(2000))),
+  fee: text(z.maxLength(500)),
+  description: z.optional(text(z.maxLength(2000))),
 });
 export type SubmissionChannel = z.infer<typeof SubmissionChannel>;
 
 export const ProcedureDocument = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(1000)),
+  name: text(z.minLength(1), z.maxLength(1000)),
   /** Link to the form template (mẫu đơn, tờ khai), when there is one. */
-  template: z.optional(z.string().check(z.maxLength(500))),
+  template: z.optional(text(z.maxLength(500))),
   /** "1 bản chính", "2 bản sao". */
-  copies: z.optional(z.string().check(z.maxLength(100))),
+  copies: z.optional(text(z.maxLength(100))),
   /** The case the document belongs to, when the list differs by case ("Trường hợp đăng ký lại"). */
-  group: z.optional(z.string().check(z.maxLength(500))),
+  group: z.optional(text(z.maxLength(500))),
 });
 export type ProcedureDocument = z.infer<typeof ProcedureDocument>;
 
 export const LegalBasis = z.object({
   /** Số hiệu: "60/2014/QH13". */
-  number: z.string().check(z.minLength(1), z.maxLength(100)),
+  number: text(z.minLength(1), z.maxLength(100)),
   /** Trích yếu. */
-  title: z.string().check(z.maxLength(1000)),
+  title: text(z.maxLength(1000)),
   issuedOn: z.optional(CalendarDate),
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
@@ -41,32 +42,32 @@ export const ONLINE_LEVELS = ['full', 'partial'] as const;
 
 export const Procedure = z.object({
   code: ProcedureCode,
-  name: z.string().check(z.minLength(1), z.maxLength(1000)),
+  name: text(z.minLength(1), z.maxLength(1000)),
   /** Cấp thực hiện: "Cấp xã", "Cấp tỉnh" … */
-  level: z.string().check(z.minLength(1), z.maxLength(100)),
+  level: text(z.minLength(1), z.maxLength(100)),
   /** Lĩnh vực: "Hộ tịch", "Chứng thực" … */
-  field: z.string().check(z.minLength(1), z.maxLength(200)),
+  field: text(z.minLength(1), z.maxLength(200)),
   /** Đối tượng thực hiện. */
-  applicants: z.array(z.string().check(z.maxLength(200))),
+  applicants: z.array(text(z.maxLength(200))),
   /** Cơ quan thực hiện. */
-  agency: z.string().check(z.maxLength(2000)),
+  agency: text(z.maxLength(2000)),
   /** Trình tự thực hiện, one entry per step. */
-  steps: z.array(z.string().check(z.maxLength(4000))),
+  steps: z.array(text(z.maxLength(4000))),
   channels: z.array(SubmissionChannel),
   documents: z.array(ProcedureDocument),
   legalBasis: z.array(LegalBasis),
   /** Kết quả. */
-  result: z.string().check(z.maxLength(2000)),
+  result: text(z.maxLength(2000)),
   /** Yêu cầu, điều kiện. */
-  conditions: z.optional(z.string().check(z.maxLength(4000))),
+  conditions: z.optional(text(z.maxLength(4000))),
   /** Link to the online public service, when the procedure is offered online. */
-  onlineUrl: z.optional(z.string().check(z.maxLength(500))),
+  onlineUrl: z.optional(webUrl(z.maxLength(500))),
   /** full = trực tuyến toàn trình, partial = một phần. */
   onlineLevel: z.optional(z.enum(ONLINE_LEVELS)),
   /** Số quyết định công bố. */
-  decision: z.optional(z.string().check(z.maxLength(200))),
+  decision: z.optional(text(z.maxLength(200))),
   /** The procedure's page in the national database (dichvucong.gov.vn), when known. */
-  sourceUrl: z.optional(z.string().check(z.maxLength(500))),
+  sourceUrl: z.optional(webUrl(z.maxLength(500))),
   updatedAt: CalendarDate,
 });
 export type Procedure = z.infer<typeof Procedure>;
@@ -103,6 +104,3 @@ export const ProcedureCatalogue = z.object({
 });
 export type ProcedureCatalogue = z.infer<typeof ProcedureCatalogue>;
 
-/** Whether a procedure can be submitted online. */
-export const isOnline = (p: Pick<Procedure, 'channels' | 'onlineLevel' | 'onlineUrl'>): boolean =>
-  Boolean(p.onlineLevel || p.onlineUrl || p.channels.some((c) => c.kind === 'online'));

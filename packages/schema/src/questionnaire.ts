@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line } from './strings.js';
 import { LocalizedText, Slug } from './common.js';
 
 /**
@@ -15,7 +16,7 @@ export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 export const ItemOption = z.object({
-  value: z.string().check(z.minLength(1), z.maxLength(64)),
+  value: line(z.minLength(1), z.maxLength(64)),
   label: LocalizedText,
 });
 export type ItemOption = z.infer<typeof ItemOption>;

@@ -1,16 +1,23 @@
 import * as z from 'zod/mini';
+import { line } from './strings.js';
 import { CalendarDate, Instant, LocalizedText, Slug } from './common.js';
 import { FactorId } from './questionnaire.js';
 import { LEGACY_SOURCE, RESPONSE_SOURCES } from './channels.js';
 import { AGGREGATION_RULES } from './scoring.js';
 
-/**
- * Reporting periods (seed 000): a quarter `2026-Q3`, the cumulative `2026-H1` (6 tháng) and
- * `2026-9M` (9 tháng), the year `2026` (cả năm), or a date range `2026-01-01..2026-02-15`.
- */
-export const PeriodId = z.string().check(
-  z.regex(/^(\d{4}(-Q[1-4]|-H1|-9M)?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/, 'kỳ báo cáo không hợp lệ'),
-);
+/** Years a period may name: the survey began in 2017; anything far outside is a typo or a probe. */
+export const PERIOD_YEARS = { min: 2000, max: 2099 } as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A real calendar date (no 31 February) in a year of PERIOD_YEARS. */
+function realDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return (
+    year >= PERIOD_YEARS.min && year <= PERIOD_YEARS.max && month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month)
+  );
+}
 
 export interface Period {
   id: string;
@@ -21,20 +28,18 @@ export interface Period {
   label: { vi: string; en: string };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 /** Parses a period id; undefined when it is not one. Dates are calendar dates in Vietnam time. */
 export function parsePeriod(id: string): Period | undefined {
   const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(id);
   if (range) {
     const [, from, to] = range as unknown as [string, string, string];
-    if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from > to) return undefined;
+    if (!realDate(from) || !realDate(to) || from > to) return undefined;
     return { id, from, to, label: { vi: `Từ ${from} đến ${to}`, en: `${from} to ${to}` } };
   }
   const match = /^(\d{4})(?:-(Q[1-4]|H1|9M))?$/.exec(id);
   if (!match) return undefined;
   const year = Number(match[1]);
+  if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) return undefined;
   const part = match[2];
   const span = (firstMonth: number, lastMonth: number) => ({
     from: `${year}-${pad(firstMonth)}-01`,
@@ -51,6 +56,19 @@ export function parsePeriod(id: string): Period | undefined {
     label: { vi: `Quý ${roman} năm ${year}`, en: `Q${quarter} ${year}` },
   };
 }
+
+/**
+ * Reporting periods (seed 000): a quarter `2026-Q3`, the cumulative `2026-H1` (6 tháng) and
+ * `2026-9M` (9 tháng), the year `2026` (cả năm), or a date range `2026-01-01..2026-02-15`.
+ * Only real dates in years PERIOD_YEARS, the range in order: anything else is a 400, never a 500.
+ */
+export const PeriodId = line(
+  z.regex(/^(\d{4}(-Q[1-4]|-H1|-9M)?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/, 'kỳ báo cáo không hợp lệ'),
+  z.refine(
+    (id) => parsePeriod(id) !== undefined,
+    `Kỳ báo cáo không hợp lệ: ngày phải có thật, năm trong khoảng ${PERIOD_YEARS.min}–${PERIOD_YEARS.max}, ngày đầu không sau ngày cuối.`,
+  ),
+);
 
 /** The kind of a period, for trends: the same kind, earlier. */
 export type PeriodKind = 'quarter' | 'half' | 'nine-months' | 'year' | 'range';
@@ -90,23 +108,10 @@ export function trendPeriods(id: string, count = 4): string[] {
       ids.push(`${Number(id.slice(0, 4)) - back}${id.slice(4)}`);
     }
   }
-  return ids;
+  // Earlier periods before the first year a period may name are simply not there.
+  return ids.filter((earlier) => parsePeriod(earlier) !== undefined);
 }
 
-/** Vietnam time (UTC+7, no daylight saving): the calendar day a response belongs to. */
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** `2026-03-31T17:30:00Z` → `2026-04-01`: the day in Vietnam of an instant. */
-export function vietnamDay(instant: string | Date): string {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The quarter an instant falls in, in Vietnam time: `2026-Q4`. */
-export function quarterOf(instant: string | Date = new Date()): string {
-  const day = vietnamDay(instant);
-  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-}
 
 const Rate = z.nullable(z.number().check(z.gte(0), z.lte(1)));
 const Label = z.object({ vi: z.string(), en: z.string() });

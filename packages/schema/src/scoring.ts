@@ -1,5 +1,7 @@
 import { FACTOR_IDS, scoredItems, type FactorId, type Questionnaire } from './questionnaire.js';
 import type { Answers } from './survey.js';
+import { roundTo, type Rounding } from './rules/numbers.js';
+
 
 /**
  * Scoring by the SIPAS rules, as pure functions over tallies so that the same code serves a
@@ -177,25 +179,6 @@ export function scoreTally(tally: Tally, aggregation: AggregationRule = 'mean-of
   };
 }
 
-/**
- * How published figures are cut to two decimals. Seed 002 prints 786/960 = 81,875 % as 81,87
- * and 532/640 = 83,125 % as 83,12: it truncates. `half-up` is there for units that round.
- */
-export type Rounding = 'truncate' | 'half-up';
-
-export function roundTo(value: number, decimals: number, rounding: Rounding = 'truncate'): number {
-  const scale = 10 ** decimals;
-  // The epsilon absorbs binary noise (0.8855 * 100 = 88.54999…) without moving a real value.
-  const scaled = value * scale;
-  const cut = rounding === 'truncate' ? Math.floor(scaled + 1e-9) : Math.floor(scaled + 0.5 + 1e-9);
-  return cut / scale;
-}
-
-/** A rate as a percentage with two decimals: 0.8855 → 88.55. */
-export function ratePercent(rate: number, rounding: Rounding = 'truncate'): number {
-  return roundTo(rate * 100, 2, rounding);
-}
-
 export interface CommuneScore {
   factors: { factor: FactorId; score: number | null }[];
   /** Sum of the scored factors, each already cut to two decimals, as the published table adds them. */
@@ -223,18 +206,4 @@ export function communeScore(
   // Sum in hundredths so 5.09 + 5.08 + 5.26 + 5.13 is exactly 20.56.
   const total = scored.reduce((sum, f) => sum + Math.round(f.score * 100), 0) / 100;
   return { factors, total, max: perFactor * FACTOR_IDS.length, scoredMax: perFactor * scored.length };
-}
-
-/** Vietnamese (or English) percentage with two decimals, cut like the published tables. */
-export function formatPercent(rate: number, locale = 'vi-VN', rounding: Rounding = 'truncate'): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(ratePercent(rate, rounding) / 100);
-}
-
-/** A score such as 20,56 in the locale's number format. */
-export function formatScore(score: number, locale = 'vi-VN'): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
 }

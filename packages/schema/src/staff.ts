@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line } from './strings.js';
 import { Instant, Slug } from './common.js';
 
 export const STAFF_ROLES = ['staff', 'admin'] as const;
@@ -6,8 +7,8 @@ export const StaffRole = z.enum(STAFF_ROLES);
 
 export const StaffLogin = z.object({
   unit: Slug,
-  username: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-  password: z.string().check(z.minLength(1), z.maxLength(200)),
+  username: line(z.trim(), z.minLength(1), z.maxLength(64)),
+  password: line(z.minLength(1), z.maxLength(200)),
 });
 export type StaffLogin = z.infer<typeof StaffLogin>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line, text } from './strings.js';
 import { Instant, Slug, Uuid } from './common.js';
 import { DOSSIER_CODE, DOSSIER_TOKEN_MAX_LENGTH } from './dossier-token.js';
 import { QuestionnaireRef } from './questionnaire.js';
@@ -9,7 +10,7 @@ import { QuestionnaireRef } from './questionnaire.js';
  * is simply absent: unanswered is not a score.
  */
 export const AnswerValue = z.nullable(
-  z.union([z.number(), z.string().check(z.maxLength(2000)), z.array(z.string().check(z.maxLength(64)))]),
+  z.union([z.number(), text(z.maxLength(2000)), z.array(line(z.maxLength(64)))]),
 );
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
@@ -26,13 +27,13 @@ export const SurveyContext = z.object({
    * Mã hồ sơ: a dossier counts once per unit, and only with the unit's signed `token`. Sent
    * alone it is refused (400 `dossier_token_required`); the server takes it from the token.
    */
-  dossier: z.optional(z.string().check(z.regex(DOSSIER_CODE, 'mã hồ sơ: chữ, số và . _ / - (tối đa 64 ký tự)'))),
+  dossier: z.optional(line(z.regex(DOSSIER_CODE, 'mã hồ sơ: chữ, số và . _ / - (tối đa 64 ký tự)'))),
   /** The dossier token of the receipt's QR code (dossier-token.ts), base64url. */
-  token: z.optional(z.string().check(z.minLength(1), z.maxLength(DOSSIER_TOKEN_MAX_LENGTH), z.regex(/^[A-Za-z0-9_-]+$/, 'mã QR hồ sơ (base64url)'))),
+  token: z.optional(line(z.minLength(1), z.maxLength(DOSSIER_TOKEN_MAX_LENGTH), z.regex(/^[A-Za-z0-9_-]+$/, 'mã QR hồ sơ (base64url)'))),
   /** Procedure code from the national database, e.g. 1.001193. */
-  procedure: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+  procedure: z.optional(line(z.minLength(1), z.maxLength(32))),
   /** Department or field (lĩnh vực), e.g. "Tư pháp – Hộ tịch". */
-  field: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  field: z.optional(line(z.minLength(1), z.maxLength(120))),
   channel: Channel,
 });
 export type SurveyContext = z.infer<typeof SurveyContext>;
@@ -47,7 +48,7 @@ export const SurveyResponse = z.object({
   /** When the citizen pressed send, by the device's clock (the server keeps its own time too). */
   submittedAt: z.optional(Instant),
   /** Honeypot: a field people never see. Filled means a bot; the server answers as usual and stores nothing. */
-  website: z.optional(z.string().check(z.maxLength(200))),
+  website: z.optional(text(z.maxLength(200))),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
 
@@ -61,5 +62,3 @@ export const SurveyReceipt = z.object({
 });
 export type SurveyReceipt = z.infer<typeof SurveyReceipt>;
 
-// The answer rules live in a module without zod, so the browser bundle can use them for free.
-export { ANSWER_ISSUE_MESSAGES, validateAnswers, type AnswerIssue, type AnswerIssueCode } from './answer-rules.js';

@@ -1,20 +1,21 @@
 import * as z from 'zod/mini';
+import { line, webUrl } from './strings.js';
 import { Slug } from './common.js';
 
 /** A ward, commune, district or province; units form a tree of any depth. */
 export const Unit = z.object({
   id: Slug,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: line(z.minLength(1), z.maxLength(200)),
   /** Parent unit id; null for a root (a province). */
   parent: z.nullable(Slug),
   /** The questionnaire this unit's survey uses, by id; the latest version applies. */
   questionnaire: Slug,
   /** Origins (scheme://host[:port]) allowed to call the endpoint from a browser. */
-  allowedOrigins: z.array(z.string().check(z.regex(/^https?:\/\/[^/\s]+$/))),
+  allowedOrigins: z.array(line(z.regex(/^https?:\/\/[^/\s]+$/))),
   /** Address and contact shown to citizens. */
-  address: z.optional(z.string().check(z.maxLength(300))),
+  address: z.optional(line(z.maxLength(300))),
   /** Where complaints and denunciations (khiếu nại, tố cáo) are filed: they follow other laws. */
-  complaintsUrl: z.optional(z.url()),
+  complaintsUrl: z.optional(webUrl()),
 });
 export type Unit = z.infer<typeof Unit>;
 

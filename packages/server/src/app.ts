@@ -20,6 +20,11 @@ import { registerSurveyRoutes } from './surveys/routes.js';
 import { registerUnitRoutes } from './units/routes.js';
 import { UnitStore } from './units/store.js';
 import { VERSION } from './version.js';
+import { registerCompression, STATIC_ASSET_OPTIONS } from './http/compress.js';
+import { instrumentDatabase, Metrics, registerMetrics } from './ops/metrics.js';
+import { listMigrations, pendingMigrations } from './db/migrate.js';
+import { registerHolidayRoutes } from './holidays/routes.js';
+import { registerProcedureImportRoutes } from './procedures/import-routes.js';
 
 export interface App {
   app: FastifyInstance;
@@ -40,10 +45,13 @@ const PAGE_HEADERS = {
 };
 
 /** Builds the Fastify application over an open, migrated database. */
-export async function buildApp(config: ServerConfig, db: Database): Promise<App> {
+export async function buildApp(config: ServerConfig, rawDb: Database): Promise<App> {
+  const metrics = new Metrics();
+  const db = instrumentDatabase(rawDb, metrics);
   const app = Fastify({
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    // A hop count is accepted by Fastify (proxy-addr) though its types list only boolean, string and function.
+    trustProxy: config.trustProxy as boolean | string,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Client UUIDs are long; keep room in the URL but refuse absurd ones.
     routerOptions: { maxParamLength: 200 },
@@ -111,12 +119,28 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
     maxAge: 600,
   });
 
+  registerCompression(app);
+  registerMetrics(app, metrics, db);
+
   const openApi = buildOpenApi({ version: VERSION });
   app.get('/openapi.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(openApi));
   app.get('/healthz', async (_request, reply) => {
     try {
       await db.get('SELECT 1 AS ok');
       return { status: 'ok', version: VERSION, database: db.dialect };
+    } catch {
+      return sendProblem(reply, new ProblemError(503, 'Cơ sở dữ liệu không phản hồi.', { code: 'database_unavailable' }));
+    }
+  });
+
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      const pending = await pendingMigrations(db);
+      if (pending.length) {
+        return sendProblem(reply, new ProblemError(503, 'Cơ sở dữ liệu chưa được cập nhật cấu trúc.', { code: 'migrations_pending', detail: pending.join(', ') }));
+      }
+      const latest = listMigrations(db.dialect).at(-1)?.version ?? '';
+      return reply.header('cache-control', 'no-store').send({ status: 'ready', database: db.dialect, migrations: latest });
     } catch {
       return sendProblem(reply, new ProblemError(503, 'Cơ sở dữ liệu không phản hồi.', { code: 'database_unavailable' }));
     }
@@ -130,19 +154,27 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
   await registerResultsRoutes(app, ctx);
   await registerLogRoutes(app, ctx);
   await registerStaffRoutes(app, ctx);
+  await registerHolidayRoutes(app, ctx);
+  await registerProcedureImportRoutes(app, ctx);
   await registerConfiguratorRoutes(app);
 
+  // Static files: pre-compressed, hashed names immutable, stable names revalidated (http/compress.ts).
+  const staticOptions = STATIC_ASSET_OPTIONS;
   if (config.widgetsDir && existsSync(config.widgetsDir)) {
     await app.register(fastifyStatic, {
+      ...staticOptions,
       root: config.widgetsDir,
       prefix: '/sipas/',
-      decorateReply: false,
-      cacheControl: true,
-      maxAge: '5m',
+      // sipas.js imports its chunks as ES modules, which browsers fetch with CORS: any site that
+      // pastes the script may read this public code (no credentials are involved).
+      setHeaders: (reply: Parameters<typeof staticOptions.setHeaders>[0], path: string) => {
+        staticOptions.setHeaders(reply, path);
+        if (/[\/]chunks[\/]/.test(path)) reply.header('access-control-allow-origin', '*');
+      },
     });
   }
   if (config.siteDir && existsSync(config.siteDir)) {
-    await app.register(fastifyStatic, { root: config.siteDir, prefix: '/', decorateReply: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { ...staticOptions, root: config.siteDir, prefix: '/', index: ['index.html'] });
   }
   return { app, ctx };
 }

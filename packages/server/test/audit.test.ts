@@ -184,7 +184,7 @@ describe('sipas-server audit', () => {
 
   it('audits a remote endpoint: checkpoints and consistency without an account, every response with one', async () => {
     const { server, bodies } = await seeded(7);
-    await new StaffStore(server.ctx.db).addUser({ unit: 'phuong-a', username: 'giamsat', name: 'Lê Văn Giám', role: 'staff', password: 'mat-khau-giam-sat' });
+    await new StaffStore(server.ctx.db).addUser({ unit: 'phuong-a', username: 'giamsat', name: 'Lê Văn Giám', role: 'admin', password: 'mat-khau-giam-sat' });
     const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
     const old = join(work, 'remote-old.txt');
     writeFileSync(old, await checkpointOf(server));

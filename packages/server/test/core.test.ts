@@ -113,7 +113,13 @@ describe('core routes', () => {
 describe('sipas-server command line', () => {
   it('reads `--name value`, `--name=value`, known flags and positionals', async () => {
     const { parseCommandArgs } = await import('../src/commands.js');
-    assert.deepEqual(parseCommandArgs(['import-file.json', '--unit', 'phuong-a', '--skip-invalid', 'second.csv', '--label=Quầy 1', '--check']), {
+    const specs = {
+      unit: { kind: 'value', summary: '' },
+      'skip-invalid': { kind: 'flag', summary: '' },
+      label: { kind: 'value', summary: '' },
+      check: { kind: 'flag', summary: '' },
+    } as const;
+    assert.deepEqual(parseCommandArgs(['import-file.json', '--unit', 'phuong-a', '--skip-invalid', 'second.csv', '--label=Quầy 1', '--check'], specs, 2), {
       positionals: ['import-file.json', 'second.csv'],
       options: { unit: 'phuong-a', 'skip-invalid': true, label: 'Quầy 1', check: true },
     });

@@ -7,8 +7,8 @@ import pg from 'pg';
  */
 export const TEST_DIALECT = process.env.SIPAS_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
-export async function testDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (TEST_DIALECT === 'sqlite') return { url: `sqlite:${dir}/test.db`, drop: async () => undefined };
+export async function testDatabase(dir: string, dialect: 'sqlite' | 'postgres' = TEST_DIALECT): Promise<{ url: string; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') return { url: `sqlite:${dir}/test.db`, drop: async () => undefined };
   const admin = process.env.SIPAS_TEST_POSTGRES_URL;
   if (!admin) throw new Error('SIPAS_TEST_DATABASE=postgres needs SIPAS_TEST_POSTGRES_URL');
   const name = `sipas_test_${randomBytes(6).toString('hex')}`;

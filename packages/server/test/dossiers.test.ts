@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { HANOI_2025_WARD, decodeDossierToken, dossierSigningMessage, fromBase64Url, toBase64Url, vietnamDay } from '@sipas/schema';
+import { HANOI_2025_WARD, decodeDossierToken, dossierSigningMessage, fromBase64Url, toBase64Url, vietnamDate } from '@sipas/schema';
 import { generateKeyPairSync, sign, verify, createPublicKey } from 'node:crypto';
 import { rebuildAggregates } from '../src/results/aggregate.js';
 import { ResultsStore } from '../src/results/store.js';
@@ -23,8 +23,8 @@ const claim = (server: Server, token: string, unit = 'phuong-a') =>
   server.app.inject({ url: `/v1/units/${unit}/dossier-claims?token=${encodeURIComponent(token)}` });
 const count = async (server: Server) => Number((await server.ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM survey_responses'))!.n);
 
-const today = () => vietnamDay(new Date());
-const daysAgo = (n: number) => vietnamDay(new Date(Date.now() - n * 86_400_000));
+const today = () => vietnamDate(new Date());
+const daysAgo = (n: number) => vietnamDate(new Date(Date.now() - n * 86_400_000));
 
 describe('verified dossiers: only a token the unit signed claims a dossier', () => {
   let server: Server;
@@ -307,7 +307,7 @@ describe('a closed list of departments and fields per unit', () => {
       });
     const refused = await change(staffToken);
     assert.equal(refused.statusCode, 403);
-    assert.equal(refused.json().code, 'admin_only');
+    assert.equal(refused.json().code, 'forbidden_role');
     const done = await change(adminToken);
     assert.equal(done.statusCode, 200, done.body);
     assert.deepEqual(done.json().fields, ['Tư pháp – Hộ tịch', 'Văn hóa – Xã hội'], 'typographic duplicates merged');

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { UNAMBIGUOUS_ALPHABET, type FeedbackSubmission } from '@sipas/schema';
 import { StaffStore } from '../src/staff/store.js';
 import { WorkingCalendar, vietnamDate } from '../src/feedback/working-days.js';
-import { csvCell } from '../src/feedback/csv.js';
+import { csvCell } from '../src/http/csv.js';
 import { smtpStatusLine } from '../src/feedback/routes.js';
 import { ORIGIN, testApp } from './helpers.js';
 
@@ -55,13 +55,14 @@ describe('working days', () => {
     assert.equal(calendar.addWorkingDays('2026-03-02', 10), '2026-03-16');
   });
 
-  it('skips the fixed holidays (30/4, 1/5, 2/9, 1/1) and the configured ones (Tết)', () => {
+  it('skips the public holidays (30/4, 1/5, 2/9, 1/1, Tết computed from the lunar calendar) and the configured ones', () => {
     // Wednesday 29/4/2026 + 1: Thursday 30/4 and Friday 1/5 are holidays, then the weekend.
     assert.equal(calendar.addWorkingDays('2026-04-29', 1), '2026-05-04');
     // Friday 13/2/2026 + 1: the Tết week 16–20/2 is configured, so Monday 23/2.
     assert.equal(calendar.addWorkingDays('2026-02-13', 1), '2026-02-23');
     assert.equal(calendar.addWorkingDays('2025-12-31', 1), '2026-01-02');
-    assert.equal(new WorkingCalendar().addWorkingDays('2026-02-13', 1), '2026-02-16');
+    // Without any configured day, Tết 2026 (17/2) is computed: 16/2 (the year's last day) to 20/2 are off.
+    assert.equal(new WorkingCalendar().addWorkingDays('2026-02-13', 1), '2026-02-23');
   });
 
   it('counts working days between two dates and takes dates in Vietnam time', () => {
@@ -82,7 +83,8 @@ describe('feedback (PAKN)', () => {
     mail = await mailbox();
     server = await testApp({ smtpUrl: mail.url, smtpFrom: '"Phường A" <no-reply@phuong-a.example>', rateLimitPerMinute: 1000 });
     const staff = new StaffStore(server.ctx.db);
-    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'staff', password: 'mat-khau-dai-du' });
+    // An admin: publishing and the personal-data export are admin-only (roles.test.ts covers staff).
+    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'admin', password: 'mat-khau-dai-du' });
     await staff.addUser({ unit: 'phuong-b', username: 'hoa', name: 'Lê Hoa', role: 'staff', password: 'mat-khau-dai-du' });
     const signIn = async (unit: string, username: string) =>
       (await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit, username, password: 'mat-khau-dai-du' } })).json().token as string;
@@ -285,6 +287,7 @@ describe('feedback (PAKN)', () => {
     assert.ok(response.body.includes(`"'=HYPERLINK(""http://evil"")"`));
     assert.ok(response.body.includes('Vũ Thị Mai'));
     assert.equal(csvCell('-1'), `"'-1"`);
+    assert.equal(csvCell(-1), '-1', 'a number stays a number');
   });
 
   it('says at start how senders learn of answers', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { API_ROUTES, type RouteContract } from '@sipas/schema';
+import { API_ROUTES, parsePeriod, type RouteContract } from '@sipas/schema';
 import { surveyBody, testApp } from './helpers.js';
 
 /**
@@ -21,7 +21,7 @@ async function storedRows(server: Server): Promise<number> {
       : await server.ctx.db.all<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
   let total = 0;
   for (const { name } of tables) {
-    if (/session|rate_limit/.test(name)) continue; // bookkeeping, not data
+    if (/session|rate_limit|sign_in_failures/.test(name)) continue; // bookkeeping (and guessing counters), not data
     total += Number((await server.ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${name}`))!.n);
   }
   return total;
@@ -120,4 +120,31 @@ describe('fuzz: every public route of the contract', () => {
       );
     });
   }
+
+  it('periods: the attacks of issue 13 are 400 problems naming `period`, never 500', async () => {
+    for (const period of ['0000', '1970-01-01..9999-12-31', '2026-01-01..2026-02-31', '2026-02-29..2026-03-01', '9999', '2026-13-01..2026-13-31']) {
+      const response = await server.app.inject(`/v1/units/phuong-a/results?period=${encodeURIComponent(period)}`);
+      assert.equal(response.statusCode, 400, `${period}: ${response.body}`);
+      assert.deepEqual(response.json().errors.map((e: { path: string }) => e.path), ['period'], period);
+    }
+  });
+
+  it('periods: 1500 generated from the grammar answer 200 exactly when they are real, else 400', async () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const year = fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1995, max: 2105 })).map((n) => String(n).padStart(4, '0'));
+    const date = fc.tuple(year, two(13), two(32)).map(([y, m, d]) => `${y}-${m}-${d}`);
+    const period = fc.oneof(
+      year,
+      fc.tuple(year, fc.constantFrom('-Q1', '-Q4', '-Q5', '-H1', '-H2', '-9M')).map(([y, p]) => y + p),
+      fc.tuple(date, date).map(([a, b]) => `${a}..${b}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(period, async (id) => {
+        const response = await server.app.inject(`/v1/units/phuong-a/results?period=${encodeURIComponent(id)}`);
+        assert.ok(response.statusCode < 500, `${id} answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
+        assert.equal(response.statusCode, parsePeriod(id) ? 200 : 400, id);
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BNV_2023, vietnamDay, type Answers, type SurveyResponse, type SurveySettingsUpdate } from '@sipas/schema';
+import { BNV_2023, vietnamDate, type Answers, type SurveyResponse, type SurveySettingsUpdate } from '@sipas/schema';
 import type { ServerContext } from '../src/context.js';
 import { signDossierToken } from '../src/dossiers/tokens.js';
 import { updateSurveySettings } from '../src/surveys/settings.js';
@@ -67,7 +67,35 @@ export async function setSurveySettings(server: { ctx: ServerContext }, unitId: 
 }
 
 /** A dossier token the unit signed, as the desk's QR label carries it. */
-export async function dossierToken(server: { ctx: ServerContext }, unitId: string, dossier: string, procedure = '', issued = vietnamDay(new Date())): Promise<string> {
+export async function dossierToken(server: { ctx: ServerContext }, unitId: string, dossier: string, procedure = '', issued = vietnamDate(new Date())): Promise<string> {
   const unit = await server.ctx.units.get(unitId);
   return signDossierToken(server.ctx.dossierKeys, unit!, { dossier, procedure, issued }).token;
+}
+
+/** The supervisor's audit of a unit's box, run in-process over the server's own database. */
+export async function auditUnit(app: App, unit = 'phuong-a') {
+  const { parseVerifierKey } = await import('@sipas/schema');
+  const { audit, parseExport } = await import('../src/log/audit.js');
+  const { BallotBox } = await import('../src/log/box.js');
+  const { nodeSha256 } = await import('../src/log/crypto.js');
+  const { exportLogText } = await import('../src/log/export.js');
+  const box = BallotBox.open(app.ctx.config, app.ctx.db);
+  return audit({
+    key: parseVerifierKey(box.key(unit).verifierKey, nodeSha256),
+    export: parseExport(await exportLogText(box, unit)),
+  });
+}
+
+/** A valid feedback (PAKN) submission from Vũ Thị Mai, phone ending 8999. */
+export function feedbackBody(overrides: Partial<import('@sipas/schema').FeedbackSubmission> = {}): import('@sipas/schema').FeedbackSubmission {
+  return {
+    id: crypto.randomUUID(),
+    unit: 'phuong-a',
+    topic: 'other',
+    title: 'Ghế chờ bị hỏng',
+    content: 'Hai ghế ở khu chờ Bộ phận Một cửa bị gãy chân, đề nghị thay sớm.',
+    sender: { name: 'Vũ Thị Mai', address: 'Số 3 ngõ 7, phường A', phone: '0977 888 999', email: 'mai@example.com' },
+    consent: { accepted: true, textVersion: 'pakn-2026-01', text: 'Tôi đồng ý để cơ quan xử lý thông tin cá nhân của tôi cho phản ánh này.' },
+    ...overrides,
+  };
 }

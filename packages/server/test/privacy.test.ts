@@ -102,7 +102,8 @@ describe('privacy: no public response contains personal data, route by route', (
     server = await testApp({ minimumForms: 1, rateLimitPerMinute: 10_000 });
     await seedDemoProcedures(server.ctx, 'phuong-a');
     const staff = new StaffStore(server.ctx.db);
-    await staff.addUser({ unit: 'phuong-a', username: STAFF.username, name: STAFF.name, role: 'staff', password: STAFF.password });
+    // An admin: the test publishes, opens the box and exports personal data (admin-only).
+    await staff.addUser({ unit: 'phuong-a', username: STAFF.username, name: STAFF.name, role: 'admin', password: STAFF.password });
     await staff.addUser({ unit: 'phuong-b', username: 'hoa', name: 'Lê Hoa', role: 'staff', password: 'mat-khau-dai-du' });
     const signIn = async (unit: string, username: string, password: string) =>
       (await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit, username, password } })).json().token as string;
@@ -169,6 +170,8 @@ describe('privacy: no public response contains personal data, route by route', (
   /** Realistic calls for every public GET route of the contract. */
   const calls = (): Record<string, string[]> => ({
     '/healthz': ['/healthz'],
+    '/readyz': ['/readyz'],
+    '/metrics': ['/metrics'],
     '/openapi.json': ['/openapi.json'],
     '/v1/units/:unit': ['/v1/units/phuong-a', '/v1/units/tinh-a'],
     '/v1/questionnaires/:id': ['/v1/questionnaires/bnv-2023', '/v1/questionnaires/hanoi-2025-ward?version=1'],

@@ -104,10 +104,10 @@ describe('procedures: import-procedures', () => {
     assert.equal(report.saved, undefined);
     assert.deepEqual(
       report.invalid.map((i) => i.position),
-      ['record 2', 'record 3', 'record 4'],
+      ['bản ghi 2', 'bản ghi 3', 'bản ghi 4'],
     );
     assert.match(report.invalid[0]!.problems.join(), /^name:/);
-    assert.match(report.invalid[1]!.problems.join(), /code: 1\.001193 repeats record 1/);
+    assert.match(report.invalid[1]!.problems.join(), /code: 1\.001193 repeats bản ghi 1/);
     assert.ok(report.invalid[2]!.problems.some((p) => p.startsWith('code:')));
     assert.ok(report.invalid[2]!.problems.some((p) => p.startsWith('channels.0.kind:')));
     assert.equal(await count(server, 'phuong-a'), 0, 'all or nothing');
@@ -126,7 +126,7 @@ describe('procedures: import-procedures', () => {
     ];
     const ours = lines.join('\n');
     const bad = await importProcedures(server.ctx.db, 'phuong-b', ours, 'ds.csv');
-    assert.deepEqual(bad.invalid.map((i) => i.position), ['line 5'], 'the record after one with line breaks in its cells starts on line 5');
+    assert.deepEqual(bad.invalid.map((i) => i.position), ['dòng 5'], 'the record after one with line breaks in its cells starts on line 5');
     assert.equal(await count(server, 'phuong-b'), 0);
     const good = await importProcedures(server.ctx.db, 'phuong-b', lines.slice(0, 2).join('\n'), 'ds.csv');
     assert.equal(good.saved?.added, 1);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { API_ROUTES, type FeedbackSubmission, type RouteContract } from '@sipas/schema';
@@ -54,8 +55,9 @@ describe('security: staff routes refuse without authentication', () => {
   before(async () => {
     server = await testApp({ rateLimitPerMinute: 10_000 });
     const staff = new StaffStore(server.ctx.db);
-    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'staff', password: 'mat-khau-dai-du' });
-    await staff.addUser({ unit: 'phuong-b', username: 'hoa', name: 'Lê Hoa', role: 'staff', password: 'mat-khau-dai-du' });
+    // Admins: these tests are about authentication and units; what each role may do is roles.test.ts.
+    await staff.addUser({ unit: 'phuong-a', username: 'lan', name: 'Nguyễn Thị Lan', role: 'admin', password: 'mat-khau-dai-du' });
+    await staff.addUser({ unit: 'phuong-b', username: 'hoa', name: 'Lê Hoa', role: 'admin', password: 'mat-khau-dai-du' });
     const signIn = async (unit: string, username: string) =>
       (await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit, username, password: 'mat-khau-dai-du' } })).json().token as string;
     token = await signIn('phuong-a', 'lan');
@@ -88,6 +90,15 @@ describe('security: staff routes refuse without authentication', () => {
       'POST /v1/staff/units/:unit/dossier-tokens': { params: unit, body: { dossier: 'HS-2026-0001', procedure: '1.001193' } },
       'GET /v1/staff/units/:unit/survey-settings': { params: unit },
       'PATCH /v1/staff/units/:unit/survey-settings': { params: unit, body: { publishedChannels: ['dossier', 'kiosk', 'web'] } },
+      'POST /v1/staff/units/:unit/accounts/:username/unlock': { params: { ...unit, username: 'lan' } },
+      'GET /v1/staff/units/:unit/holidays': { params: unit },
+      'PUT /v1/staff/units/:unit/holidays/:year': {
+        params: { ...unit, year: String(year) },
+        body: { decision: 'Thông báo nghỉ lễ', days: [{ date: `${year}-01-01`, name: 'Tết Dương lịch' }] },
+      },
+      'DELETE /v1/staff/units/:unit/holidays/:year': { params: { ...unit, year: String(year) } },
+      'POST /v1/staff/units/:unit/procedure-imports': { params: unit, body: { fileName: 'ds.csv', content: Buffer.from('code,name\n').toString('base64') } },
+      'POST /v1/staff/units/:unit/procedure-imports/:id/confirm': { params: { ...unit, id: 'khong-co-ban-xem-truoc' } },
     };
   };
 
@@ -277,7 +288,7 @@ describe('security: headers on the server’s own pages', () => {
     assert.equal(response.headers['cache-control'], 'no-store');
   });
 
-  it('the widgets stay embeddable on any site: /sipas/sipas.js loads cross-origin, its catalogue is readable by the unit’s sites', async () => {
+  it('the widgets stay embeddable on any site: /sipas/sipas.js and its chunks load cross-origin, its catalogue is readable by the unit’s sites', async () => {
     const script = await get('/sipas/sipas.js', { origin: EVIL, 'sec-fetch-dest': 'script', 'sec-fetch-mode': 'no-cors' });
     assert.equal(script.statusCode, 200);
     assert.match(String(script.headers['content-type']), /javascript/);
@@ -285,6 +296,14 @@ describe('security: headers on the server’s own pages', () => {
     assert.equal(script.headers['cross-origin-resource-policy'], 'cross-origin');
     assert.equal(script.headers['x-frame-options'], undefined, 'no page headers on the script');
     assert.equal(script.headers['content-security-policy'], undefined);
+    // The loader imports its chunks as ES modules, which browsers fetch with CORS, from any site.
+    const chunk = /chunks\/survey-[\w-]+\.js/.exec(readFileSync(repo('packages/widgets/dist/sipas.js'), 'utf8'))?.[0];
+    assert.ok(chunk, 'sipas.js names the survey chunk');
+    const module = await get(`/sipas/${chunk}`, { origin: EVIL, 'sec-fetch-dest': 'script', 'sec-fetch-mode': 'cors' });
+    assert.equal(module.statusCode, 200);
+    assert.match(String(module.headers['content-type']), /javascript/);
+    assert.equal(module.headers['access-control-allow-origin'], '*');
+    assert.equal(module.headers['x-content-type-options'], 'nosniff');
     const catalogue = await get('/sipas/sipas.en.json', { origin: ORIGIN });
     assert.equal(catalogue.statusCode, 200);
     assert.equal(catalogue.headers['access-control-allow-origin'], ORIGIN);

@@ -11,3 +11,5 @@ export { setLocale, getLocale } from './shared/localize.js';
 export { flushOutbox, pendingEntries, startOutbox } from './shared/outbox.js';
 export { HttpError, NetworkError, TimeoutError, isRetryable } from './shared/client.js';
 export { VERSION } from './shared/version.js';
+// The script tag's global and page settings (`window.SipasWidgets`, `window.SIPAS`), typed.
+export type { SipasWidgetsGlobal, SipasGlobalConfig } from './global.js';

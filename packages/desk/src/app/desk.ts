@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { StaffMember, StaffSession } from '@sipas/schema';
+import type { StaffSession } from '@sipas/schema';
 import { html, nothing } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { HttpError, requestJson } from '@sipas/widgets/shared/client.js';
@@ -72,7 +72,7 @@ export class SipasDesk extends SipasElement {
         const response = await requestJson<StaffSession>(url, { method: 'POST', body: { unit, username, password } });
         this.session = response.data;
         sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
-        this.emit<StaffMember>('sipas-desk-signed-in', this.session!.staff);
+        this.emit('sipas-desk-signed-in', this.session!.staff);
       } catch (error) {
         const message =
           error instanceof HttpError && error.problem

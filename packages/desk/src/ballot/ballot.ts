@@ -1,7 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { parseCheckpointText, parseSignedNote, toHex, type BallotOpening, type BallotOpeningList, type BallotOpeningRequest, type LogKey, type WitnessRole } from '@sipas/schema';
 import { html, nothing } from 'lit';
+import { quarterStartDate, vietnamDate } from '@sipas/schema/rules';
 import { HttpError, requestJson } from '@sipas/widgets/shared/client.js';
+import { formatWhen } from '@sipas/widgets/shared/format.js';
 import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { intlLocale } from '@sipas/widgets/shared/localize.js';
 import { witnessRoleLabel, type SipasDeskMinutes } from '../minutes/minutes.js';
@@ -34,12 +36,8 @@ function printCopy(opening: BallotOpening): void {
 }
 
 /** First day of the current quarter, Vietnam time: the usual period of an opening. */
-function quarterStart(now = new Date()): string {
-  const vn = new Date(now.getTime() + 7 * 3600_000);
-  const month = Math.floor(vn.getUTCMonth() / 3) * 3;
-  return `${vn.getUTCFullYear()}-${String(month + 1).padStart(2, '0')}-01`;
-}
-const today = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+const quarterStart = () => quarterStartDate();
+const today = () => vietnamDate();
 
 /**
  * <sipas-desk-ballot>: the desk tab for the digital sealed ballot box. Shows the box's current
@@ -253,7 +251,7 @@ export class SipasDeskBallot extends DeskPanel {
                 ${this.openings.map(
                   (o) => html`<tr>
                     <td>${o.number}</td>
-                    <td>${new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(o.openedAt))}</td>
+                    <td>${formatWhen(o.openedAt, 'dateTime')}</td>
                     <td>${o.from} – ${o.to}</td>
                     <td>${new Intl.NumberFormat(intlLocale()).format(o.responsesInPeriod)}</td>
                     <td>${o.openedBy.name}</td>

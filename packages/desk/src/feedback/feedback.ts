@@ -8,28 +8,13 @@ import {
   type FeedbackStatus,
 } from '@sipas/schema';
 import { html, nothing } from 'lit';
+import { vietnamDate } from '@sipas/schema/rules';
 import { HttpError } from '@sipas/widgets/shared/client.js';
+import { formatWhen } from '@sipas/widgets/shared/format.js';
+import { statusLabel, topicLabel } from '@sipas/widgets/shared/labels.js';
 import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
-import { intlLocale } from '@sipas/widgets/shared/localize.js';
 import { DeskPanel } from '../shared/panel.js';
 import { feedbackStyles } from './feedback.styles.js';
-
-const statusLabel = (status: FeedbackStatus) =>
-  ({
-    received: msg('Đã tiếp nhận', { id: 'feedback.status.received' }),
-    routed: msg('Đã chuyển xử lý', { id: 'feedback.status.routed' }),
-    in_progress: msg('Đang xử lý', { id: 'feedback.status.in_progress' }),
-    answered: msg('Đã trả lời', { id: 'feedback.status.answered' }),
-    published: msg('Đã công khai trả lời', { id: 'feedback.status.published' }),
-  })[status];
-
-const topicLabel = (topic: string) =>
-  ({
-    regulation: msg('Quy định hành chính', { id: 'feedback.topic.regulation' }),
-    procedure: msg('Thủ tục hành chính', { id: 'feedback.topic.procedure' }),
-    conduct: msg('Hành vi, thái độ của cán bộ, công chức', { id: 'feedback.topic.conduct' }),
-    other: msg('Vấn đề khác', { id: 'feedback.topic.other' }),
-  })[topic] ?? topic;
 
 const actionLabel = (action: string) =>
   ({
@@ -43,14 +28,9 @@ const actionLabel = (action: string) =>
     email_failed: msg('Gửi thư báo lỗi', { id: 'feedback.desk.a.emailFailed' }),
   })[action] ?? action;
 
-const date = (value: string) =>
-  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(value.length === 10 ? `${value}T12:00:00+07:00` : value),
-  );
-const dateTime = (value: string) =>
-  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(value));
-
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const date = (value: string) => formatWhen(value, 'short');
+const dateTime = (value: string) => formatWhen(value, 'dateTime');
+const today = () => vietnamDate();
 
 /**
  * <sipas-desk-feedback>: the desk tab where staff handle feedback (PAKN): the inbox (overdue

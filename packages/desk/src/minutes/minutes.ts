@@ -2,10 +2,11 @@ import { msg, str } from '@lit/localize';
 import type { BallotOpening, Witness, WitnessRole } from '@sipas/schema';
 import { html, LitElement, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
+import { VIETNAM_TIME_ZONE } from '@sipas/schema/rules';
 import { intlLocale } from '@sipas/widgets/shared/localize.js';
 import { minutesStyles } from './minutes.styles.js';
 
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const TIME_ZONE = VIETNAM_TIME_ZONE;
 
 export function witnessRoleLabel(role: WitnessRole): string {
   switch (role) {

@@ -20,7 +20,7 @@ export function registerDeskPanel(panel: DeskPanelDefinition): void {
 export const deskPanels = (): readonly DeskPanelDefinition[] => panels;
 
 /** Fired by a panel when the server no longer accepts the session; the desk shows the sign-in form. */
-export const SESSION_EXPIRED = 'sipas-desk-session-expired';
+export const SESSION_EXPIRED = 'sipas-desk-session-expired' as const;
 
 /**
  * Base class of desk panels: the signed-in staff member, and fetch with the session token.

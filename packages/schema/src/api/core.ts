@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line } from '../strings.js';
 import { Slug } from '../common.js';
 import { Questionnaire } from '../questionnaire.js';
 import { PublicUnit } from '../unit.js';
@@ -6,14 +7,14 @@ import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string(), database: z.string() });
 
-export const coreRoutes: RouteContract[] = [
+export const coreRoutes = [
   {
     method: 'GET',
     path: '/healthz',
     operationId: 'health',
     summary: 'Máy chủ và cơ sở dữ liệu đang hoạt động.',
     tags: ['meta'],
-    responses: { 200: { description: 'OK', schema: Health }, 503: problem('Cơ sở dữ liệu không phản hồi.') },
+    responses: { 200: { description: 'Đang hoạt động', schema: Health }, 503: problem('Cơ sở dữ liệu không phản hồi.') },
   },
   {
     method: 'GET',
@@ -21,7 +22,7 @@ export const coreRoutes: RouteContract[] = [
     operationId: 'openapi',
     summary: 'Tài liệu OpenAPI 3.1 của endpoint này.',
     tags: ['meta'],
-    responses: { 200: { description: 'OpenAPI document' } },
+    responses: { 200: { description: 'Tài liệu OpenAPI' } },
   },
   {
     method: 'GET',
@@ -39,11 +40,11 @@ export const coreRoutes: RouteContract[] = [
     summary: 'Một phiếu khảo sát, phiên bản mới nhất hoặc phiên bản `version`.',
     tags: ['surveys'],
     params: z.object({ id: Slug }),
-    query: z.object({ version: z.optional(z.string().check(z.regex(/^[1-9][0-9]*$/))) }),
+    query: z.object({ version: z.optional(line(z.regex(/^[1-9][0-9]*$/))) }),
     responses: {
       200: { description: 'Phiếu khảo sát', schema: Questionnaire },
       404: problem('Không có phiếu khảo sát này.'),
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { CalendarDate, Slug } from '../common.js';
 import { DOSSIER_CODE, DOSSIER_TOKEN_MAX_LENGTH, TOKEN_PROCEDURE_CODE } from '../dossier-token.js';
+import { line, webUrl } from '../strings.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
-const Token = z.string().check(
+const Token = line(
   z.minLength(1),
   z.maxLength(DOSSIER_TOKEN_MAX_LENGTH),
   z.regex(/^[A-Za-z0-9_-]+$/, 'mã QR hồ sơ (base64url)'),
@@ -24,12 +25,12 @@ export const DossierClaim = z.object({
 export type DossierClaim = z.infer<typeof DossierClaim>;
 
 export const DossierTokenRequest = z.object({
-  dossier: z.string().check(z.regex(DOSSIER_CODE, 'mã hồ sơ: chữ, số và . _ / - (tối đa 64 ký tự)')),
-  procedure: z.optional(z.string().check(z.regex(TOKEN_PROCEDURE_CODE, 'mã thủ tục: tối đa 32 ký tự chữ, số, . _ / -'))),
+  dossier: line(z.regex(DOSSIER_CODE, 'mã hồ sơ: chữ, số và . _ / - (tối đa 64 ký tự)')),
+  procedure: z.optional(line(z.regex(TOKEN_PROCEDURE_CODE, 'mã thủ tục: tối đa 32 ký tự chữ, số, . _ / -'))),
   /** Day the receipt is issued; default today (Vietnam time). */
   issued: z.optional(CalendarDate),
   /** The survey page; when given, `url` is that page with `?token=…` for the QR code. */
-  surveyUrl: z.optional(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/[^\s]+$/, 'địa chỉ http:// hoặc https://'))),
+  surveyUrl: z.optional(webUrl(z.maxLength(500))),
 });
 export type DossierTokenRequest = z.infer<typeof DossierTokenRequest>;
 
@@ -49,7 +50,7 @@ export type DossierToken = z.infer<typeof DossierToken>;
 const UnitParams = z.object({ unit: Slug });
 
 /** Verified dossiers: the staff's (or one-stop system's) signing route and the survey's check. */
-export const dossierRoutes: RouteContract[] = [
+export const dossierRoutes = [
   {
     method: 'GET',
     path: '/v1/units/:unit/dossier-claims',
@@ -78,6 +79,7 @@ export const dossierRoutes: RouteContract[] = [
       'Định dạng mã: docs/survey.md.',
     tags: ['surveys', 'staff'],
     auth: 'staff',
+    permission: 'dossiers.sign',
     params: UnitParams,
     body: DossierTokenRequest,
     responses: {
@@ -88,4 +90,4 @@ export const dossierRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

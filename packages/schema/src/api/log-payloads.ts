@@ -1,6 +1,7 @@
 /** Payloads of the ballot-box routes (zod): keys, proofs, exports, openings. */
 import * as z from 'zod/mini';
-import { Instant, Slug, Uuid } from '../common.js';
+import { DayInput, Instant, Slug, Uuid } from '../common.js';
+import { line, text } from '../strings.js';
 
 const Hex32 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'mã băm SHA-256 dạng hex (64 ký tự)'));
 const Count = z.number().check(z.int(), z.gte(0));
@@ -21,11 +22,11 @@ export const LogKey = z.object({
 export type LogKey = z.infer<typeof LogKey>;
 
 export const LogCheckpointQuery = z.object({
-  size: z.optional(z.string().check(z.regex(/^\d+$/))),
+  size: z.optional(line(z.regex(/^\d+$/))),
 });
 
 export const InclusionQuery = z.object({
-  leaf: z.string().check(z.regex(/^\d+$/, 'số thứ tự lá (số nguyên ≥ 0)')),
+  leaf: line(z.regex(/^\d+$/, 'số thứ tự lá (số nguyên ≥ 0)')),
 });
 
 export const InclusionProof = z.object({
@@ -42,8 +43,8 @@ export const InclusionProof = z.object({
 export type InclusionProof = z.infer<typeof InclusionProof>;
 
 export const ConsistencyQuery = z.object({
-  from: z.string().check(z.regex(/^\d+$/, 'cỡ cây cũ (số nguyên ≥ 0)')),
-  to: z.optional(z.string().check(z.regex(/^\d+$/, 'cỡ cây mới (số nguyên ≥ 0)'))),
+  from: line(z.regex(/^\d+$/, 'cỡ cây cũ (số nguyên ≥ 0)')),
+  to: z.optional(line(z.regex(/^\d+$/, 'cỡ cây mới (số nguyên ≥ 0)'))),
 });
 
 export const ConsistencyProof = z.object({
@@ -81,6 +82,8 @@ export const LogExportLine = z.object({
   /** The response row rebuilt as the response; null when the row is gone. */
   response: z.nullable(z.record(z.string(), z.unknown())),
   receivedAt: z.nullable(z.string()),
+  /** The receive time the log's own row records for the leaf (a second copy the audit compares). */
+  leafReceivedAt: z.optional(z.nullable(z.string())),
   /** The channel sealed in the leaf (dossier, kiosk, web); absent for leaves from before channels. */
   source: z.optional(z.string()),
 });
@@ -115,7 +118,7 @@ export type WitnessCosignature = z.infer<typeof WitnessCosignature>;
 export const CosignatureSubmission = z.object({
   size: Count,
   /** The line "— <name> <base64(key id ‖ time ‖ signature)>" the witness command prints. */
-  cosignature: z.string().check(z.maxLength(400)),
+  cosignature: line(z.maxLength(400)),
 });
 export type CosignatureSubmission = z.infer<typeof CosignatureSubmission>;
 
@@ -125,19 +128,19 @@ export type WitnessRole = z.infer<typeof WitnessRole>;
 
 export const Witness = z.object({
   role: WitnessRole,
-  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  name: line(z.minLength(1), z.maxLength(120)),
   /** Position or organisation as it should read on the minutes. */
-  title: z.optional(z.string().check(z.maxLength(160))),
+  title: z.optional(line(z.maxLength(160))),
 });
 export type Witness = z.infer<typeof Witness>;
 
 /** Opening the box: the period to count and who witnesses it. */
 export const BallotOpeningRequest = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: DayInput,
+  to: DayInput,
   witnesses: z.array(Witness).check(z.minLength(1), z.maxLength(12)),
-  place: z.optional(z.string().check(z.maxLength(200))),
-  notes: z.optional(z.string().check(z.maxLength(2000))),
+  place: z.optional(line(z.maxLength(200))),
+  notes: z.optional(text(z.maxLength(2000))),
 });
 export type BallotOpeningRequest = z.infer<typeof BallotOpeningRequest>;
 

@@ -19,7 +19,7 @@ const UnitParams = z.object({ unit: Slug });
 const unitNotFound = problem('Không có đơn vị này.');
 
 /** Sealed ballot-box log routes: the public checks anyone may run, and the staff's opening. */
-export const logRoutes: RouteContract[] = [
+export const logRoutes = [
   {
     method: 'GET',
     path: '/v1/units/:unit/log/checkpoint',
@@ -105,11 +105,12 @@ export const logRoutes: RouteContract[] = [
       'phiếu có trong cơ sở dữ liệu mà không có trong hòm được liệt kê với `leaf: null`. Dùng với `sipas-server audit --export`.',
     tags: ['log', 'staff'],
     auth: 'staff',
+    permission: 'ballot.export',
     params: UnitParams,
     responses: {
       200: { description: 'JSON lines', schema: z.string(), contentType: 'application/x-ndjson' },
       401: problem('Chưa đăng nhập.'),
-      403: problem('Tài khoản không thuộc đơn vị này.'),
+      403: problem('Tài khoản không thuộc đơn vị này, hoặc vai trò của nó không được làm việc này (ma trận quyền).'),
       404: unitNotFound,
       ...COMMON_PROBLEMS,
     },
@@ -122,12 +123,13 @@ export const logRoutes: RouteContract[] = [
       'Mở hòm phiếu điện tử cho một kỳ trước người chứng kiến: ký điểm kiểm tra, đếm phiếu trong kỳ, ghi nhật ký việc mở hòm; trả về nội dung biên bản.',
     tags: ['log', 'staff'],
     auth: 'staff',
+    permission: 'ballot.open',
     params: UnitParams,
     body: BallotOpeningRequest,
     responses: {
       201: { description: 'Đã mở hòm phiếu', schema: BallotOpening },
       401: problem('Chưa đăng nhập.'),
-      403: problem('Tài khoản không thuộc đơn vị này.'),
+      403: problem('Tài khoản không thuộc đơn vị này, hoặc vai trò của nó không được làm việc này (ma trận quyền).'),
       404: unitNotFound,
       ...COMMON_PROBLEMS,
     },
@@ -139,13 +141,14 @@ export const logRoutes: RouteContract[] = [
     summary: 'Các lần mở hòm phiếu đã ghi, mới nhất trước (để in lại biên bản).',
     tags: ['log', 'staff'],
     auth: 'staff',
+    permission: 'ballot.minutes',
     params: UnitParams,
     responses: {
       200: { description: 'Các lần mở hòm', schema: BallotOpeningList },
       401: problem('Chưa đăng nhập.'),
-      403: problem('Tài khoản không thuộc đơn vị này.'),
+      403: problem('Tài khoản không thuộc đơn vị này, hoặc vai trò của nó không được làm việc này (ma trận quyền).'),
       404: unitNotFound,
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -3,7 +3,7 @@ import { Slug } from '../common.js';
 import { Procedure, ProcedureCode, ProcedureList } from '../procedure.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
-export const procedureRoutes: RouteContract[] = [
+export const procedureRoutes = [
   {
     method: 'GET',
     path: '/v1/units/:unit/procedures',
@@ -32,4 +32,4 @@ export const procedureRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

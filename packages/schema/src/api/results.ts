@@ -4,7 +4,7 @@ import { PeriodId, REPORT_FORMATS, Results } from '../results.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 /** Results and report routes. */
-export const resultsRoutes: RouteContract[] = [
+export const resultsRoutes = [
   {
     method: 'GET',
     path: '/v1/units/:unit/results',
@@ -32,14 +32,18 @@ export const resultsRoutes: RouteContract[] = [
       'điểm từng yếu tố trên 6 và tổng trên 30, từng tiêu chí. CSV, XLSX hoặc HTML in khổ A4.',
     tags: ['results', 'staff'],
     auth: 'staff',
+    permission: 'results.report',
     params: z.object({ unit: Slug }),
     query: z.object({ period: z.optional(PeriodId), format: z.optional(z.enum(REPORT_FORMATS)) }),
     responses: {
-      200: { description: 'Báo cáo (text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/html)' },
+      200: {
+        description: 'Báo cáo theo `format`: CSV (UTF-8 có BOM), XLSX, hoặc trang HTML in khổ A4',
+        contentType: ['text/csv; charset=utf-8', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html; charset=utf-8'],
+      },
       401: problem('Chưa đăng nhập.'),
-      403: problem('Tài khoản không thuộc đơn vị này.'),
+      403: problem('Tài khoản không thuộc đơn vị này, hoặc vai trò của nó không được làm việc này (ma trận quyền).'),
       404: problem('Không có đơn vị này.'),
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -1,12 +1,13 @@
 import type * as z from 'zod/mini';
+import type { Permission } from './permissions.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteResponse {
   description: string;
   schema?: z.ZodMiniType;
-  /** Defaults to application/json; problem answers are application/problem+json. */
-  contentType?: string;
+  /** Defaults to application/json; problem answers are application/problem+json; several when the client picks one. */
+  contentType?: string | readonly string[];
 }
 
 /**
@@ -19,13 +20,20 @@ export interface RouteContract {
   path: string;
   operationId: string;
   summary: string;
-  tags: string[];
+  tags: readonly string[];
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
-  /** `staff` routes need a staff session token (Authorization: Bearer …). */
-  auth?: 'staff';
-  responses: Record<number, RouteResponse>;
+  /**
+   * `staff` routes need a staff session token (Authorization: Bearer …); `kiosk` routes are public
+   * and take an optional kiosk key (X-Sipas-Kiosk-Key) that changes their rate limit.
+   */
+  auth?: 'staff' | 'kiosk';
+  /** On staff routes: what the caller's role must permit (see PERMISSIONS); any role when absent. */
+  permission?: Permission;
+  /** The 201 answer names the created resource in `Location`. */
+  location?: true;
+  responses: Readonly<Record<number, RouteResponse>>;
 }
 
 export const problem = (description: string): RouteResponse => ({
@@ -36,6 +44,6 @@ export const problem = (description: string): RouteResponse => ({
 /** Answers every route may give. */
 export const COMMON_PROBLEMS: Record<number, RouteResponse> = {
   400: problem('Yêu cầu không hợp lệ; `errors` nêu từng trường sai.'),
-  429: problem('Quá nhiều yêu cầu; thử lại sau thời gian ở Retry-After.'),
+  429: problem('Quá nhiều yêu cầu; thử lại sau số giây ở Retry-After.'),
   500: problem('Lỗi máy chủ.'),
 };

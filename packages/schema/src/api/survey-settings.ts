@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { Slug } from '../common.js';
 import { RESPONSE_SOURCES } from '../channels.js';
+import { line } from '../strings.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 /** A channel a response came by, as the server decided (channels.ts). */
 const ResponseSource = z.enum(RESPONSE_SOURCES);
 
 /** A department or field (lĩnh vực) name as it appears in reports. */
-export const FieldName = z.string().check(z.minLength(1), z.maxLength(120));
+export const FieldName = line(z.minLength(1), z.maxLength(120));
 
 /** The public list a survey may name as `context.field`, and where it comes from. */
 export const UnitFields = z.object({
@@ -48,7 +49,7 @@ const STAFF = {
   ...COMMON_PROBLEMS,
 };
 
-export const surveySettingsRoutes: RouteContract[] = [
+export const surveySettingsRoutes = [
   {
     method: 'GET',
     path: '/v1/units/:unit/fields',
@@ -76,8 +77,9 @@ export const surveySettingsRoutes: RouteContract[] = [
     summary: 'Quản trị viên đổi cài đặt khảo sát của đơn vị (chỉ quản trị viên).',
     tags: ['surveys', 'staff'],
     auth: 'staff',
+    permission: 'surveys.settings',
     params: UnitParams,
     body: SurveySettingsUpdate,
     responses: { 200: { description: 'Cài đặt mới', schema: SurveySettings }, ...STAFF },
   },
-];
+] as const satisfies readonly RouteContract[];

@@ -1,7 +1,7 @@
 import { SurveyReceipt, SurveyResponse } from '../survey.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
-export const surveyRoutes: RouteContract[] = [
+export const surveyRoutes = [
   {
     method: 'POST',
     path: '/v1/surveys',
@@ -9,6 +9,7 @@ export const surveyRoutes: RouteContract[] = [
     summary:
       'Gửi một phiếu khảo sát. Gửi lại cùng `id` và cùng nội dung là vô hại (200, cùng biên nhận); cùng `id` khác nội dung: 409.',
     tags: ['surveys'],
+    auth: 'kiosk',
     body: SurveyResponse,
     responses: {
       201: { description: 'Đã nhận', schema: SurveyReceipt },
@@ -18,4 +19,4 @@ export const surveyRoutes: RouteContract[] = [
       ...COMMON_PROBLEMS,
     },
   },
-];
+] as const satisfies readonly RouteContract[];

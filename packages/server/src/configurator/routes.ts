@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serverAsset } from '../assets.js';
 
-/** The demo folder of the repository, where the configurator's page and its built script live. */
-const DEMO_DIR = fileURLToPath(new URL('../../../../../demo/', import.meta.url));
+/** The site folder shipped in this package (copied from the repository's demo/ at build time). */
+const DEMO_DIR = serverAsset('site');
 
 /** The only files served under /cau-hinh/, with their types (nothing else of demo/ is exposed). */
 const FILES: Record<string, { path: string; type: string }> = {
@@ -19,7 +19,7 @@ const FILES: Record<string, { path: string; type: string }> = {
 /**
  * The embed configurator at /cau-hinh/ on every server (not only the demo): editors of a
  * province's portal choose an element, unit and colours and copy the snippet for that server.
- * Registered only when the repository's demo/ folder with the built script is beside the server.
+ * Registered only when the site folder with the built script is in the package (after `npm run build`).
  */
 export async function registerConfiguratorRoutes(app: FastifyInstance, dir = DEMO_DIR): Promise<void> {
   if (!existsSync(join(dir, 'cau-hinh.html')) || !existsSync(join(dir, 'dist/cau-hinh.js'))) return;

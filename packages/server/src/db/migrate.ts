@@ -62,3 +62,10 @@ export async function migrate(db: Database): Promise<string[]> {
   }
   return done;
 }
+
+/** Migrations not yet applied (for the readiness check): none when the database is current. */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const rows = await db.all<{ version: string }>('SELECT version FROM schema_migrations');
+  const applied = new Set(rows.map((r) => r.version));
+  return listMigrations(db.dialect).filter((m) => !applied.has(m.version)).map((m) => m.file);
+}

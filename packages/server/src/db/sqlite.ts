@@ -143,6 +143,14 @@ export class SqliteDatabase implements Database {
   async close(): Promise<void> {
     await this.exclusive(async () => this.db.close());
   }
+
+  /**
+   * A consistent copy of the live database into `destination` (SQLite's online backup API): the
+   * server keeps answering while pages are copied; the copy is one moment of the database.
+   */
+  async backup(destination: string): Promise<void> {
+    await this.db.backup(destination);
+  }
 }
 
 function wrap<T>(work: () => T): T {

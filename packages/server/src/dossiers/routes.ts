@@ -1,9 +1,9 @@
-import { vietnamDay, type DossierClaim, type DossierToken, type DossierTokenRequest, type SurveySettingsUpdate } from '@sipas/schema';
+import { vietnamDate, type DossierClaim, type DossierToken } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { handle } from '../http/route.js';
-import { assertAdmin, surveySettings, unitFields, updateSurveySettings } from '../surveys/settings.js';
+import { surveySettings, unitFields, updateSurveySettings } from '../surveys/settings.js';
 import { signDossierToken, verifyDossierToken } from './tokens.js';
 
 /** The problem a second claim of a dossier gets, at the check and at the send alike. */
@@ -23,11 +23,11 @@ export async function registerDossierRoutes(app: FastifyInstance, ctx: ServerCon
   handle(app, ctx, 'GET', '/v1/units/:unit/dossier-claims', async ({ unit, query, request, reply }): Promise<DossierClaim> => {
     // Each check is a guess at a token: limited per address like a write.
     await ctx.rateLimiter.hit(`ip:${request.ip}`, ctx.config.rateLimitPerMinute * 2);
-    const claim = verifyDossierToken(ctx.dossierKeys, unit!, query.token!);
-    if (await dossierTaken(ctx, unit!.id, claim.dossier)) throw dossierTakenProblem(claim.dossier);
+    const claim = verifyDossierToken(ctx.dossierKeys, unit, query.token);
+    if (await dossierTaken(ctx, unit.id, claim.dossier)) throw dossierTakenProblem(claim.dossier);
     reply.header('cache-control', 'no-store');
     return {
-      unit: unit!.id,
+      unit: unit.id,
       state: 'unused',
       ...(claim.procedure ? { procedure: claim.procedure } : {}),
       issued: claim.issued,
@@ -35,13 +35,13 @@ export async function registerDossierRoutes(app: FastifyInstance, ctx: ServerCon
     };
   });
 
-  handle<DossierTokenRequest>(app, ctx, 'POST', '/v1/staff/units/:unit/dossier-tokens', async ({ unit, body, staff, reply, request }) => {
-    const signed = signDossierToken(ctx.dossierKeys, unit!, {
+  handle(app, ctx, 'POST', '/v1/staff/units/:unit/dossier-tokens', async ({ unit, body, staff, reply, request }) => {
+    const signed = signDossierToken(ctx.dossierKeys, unit, {
       dossier: body.dossier,
       procedure: body.procedure ?? '',
-      issued: body.issued ?? vietnamDay(new Date()),
+      issued: body.issued ?? vietnamDate(new Date()),
     });
-    request.log.info({ unit: unit!.id, dossier: body.dossier, by: staff!.id }, 'dossier token signed');
+    request.log.info({ unit: unit.id, dossier: body.dossier, by: staff.id }, 'dossier token signed');
     const result: DossierToken = {
       token: signed.token,
       dossier: signed.dossier,
@@ -56,19 +56,18 @@ export async function registerDossierRoutes(app: FastifyInstance, ctx: ServerCon
 
   handle(app, ctx, 'GET', '/v1/units/:unit/fields', async ({ unit, reply }) => {
     reply.header('cache-control', 'public, max-age=60');
-    return { unit: unit!.id, ...(await unitFields(ctx.db, unit!)) };
+    return { unit: unit.id, ...(await unitFields(ctx.db, unit)) };
   });
 
-  // Every member of the staff may read the settings; only admins change them.
+  // Every member of the staff may read the settings; changing them needs `surveys.settings` (admin).
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/survey-settings', async ({ unit, reply }) => {
     reply.header('cache-control', 'no-store');
-    return surveySettings(ctx.db, ctx.dossierKeys, unit!);
+    return surveySettings(ctx.db, ctx.dossierKeys, unit);
   });
 
-  handle<SurveySettingsUpdate>(app, ctx, 'PATCH', '/v1/staff/units/:unit/survey-settings', async ({ unit, staff, body, reply, request }) => {
-    assertAdmin(staff);
-    const updated = await updateSurveySettings(ctx.units, unit!, body);
-    request.log.info({ unit: unit!.id, by: staff!.id, changed: Object.keys(body) }, 'survey settings changed');
+  handle(app, ctx, 'PATCH', '/v1/staff/units/:unit/survey-settings', async ({ unit, staff, body, reply, request }) => {
+    const updated = await updateSurveySettings(ctx.units, unit, body);
+    request.log.info({ unit: unit.id, by: staff.id, changed: Object.keys(body) }, 'survey settings changed');
     reply.header('cache-control', 'no-store');
     return surveySettings(ctx.db, ctx.dossierKeys, updated);
   });

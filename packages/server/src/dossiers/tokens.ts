@@ -4,7 +4,7 @@ import {
   dossierSigningMessage,
   dossierTokenBody,
   encodeDossierToken,
-  vietnamDay,
+  vietnamDate,
   type DossierClaimFields,
 } from '@sipas/schema';
 import { ed25519Verify } from '../log/crypto.js';
@@ -70,7 +70,7 @@ export function verifyDossierToken(keys: DossierKeys, unit: StoredUnit, token: s
       `Mã hồ sơ, thủ tục hoặc ngày trong mã đã bị sửa, hoặc mã không do ${unit.name} cấp. ${HELP}`,
     );
   }
-  const today = vietnamDay(now);
+  const today = vietnamDate(now);
   const expires = addDays(decoded.issued, tokenDays(unit));
   if (decoded.issued > addDays(today, 1)) {
     return refuse('dossier_token_expired', 'Mã QR hồ sơ mang ngày cấp trong tương lai.', `Ngày cấp ${decoded.issued} chưa tới. ${HELP}`);

@@ -1,15 +1,7 @@
-import type { FeedbackStatus } from '@sipas/schema';
-import { isOverdue, type CaseRow } from './store.js';
-
-/**
- * One cell: quoted, quotes doubled, and a leading =, +, -, @, tab or CR defused with an apostrophe
- * so that a spreadsheet never runs what a citizen typed as a formula (CSV injection).
- */
-export function csvCell(value: string | null | undefined): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
+import { FEEDBACK_TOPIC_LABELS, type FeedbackStatus } from '@sipas/schema';
+import { isOverdue } from './lifecycle.js';
+import { csvDocument, type CsvValue } from '../http/csv.js';
+import type { CaseRow } from './sql.js';
 
 const HEADER = [
   'Mã theo dõi',
@@ -31,19 +23,13 @@ const HEADER = [
   'Ngày công khai',
 ];
 
-const TOPIC_WORDS: Record<string, string> = {
-  regulation: 'Quy định hành chính',
-  procedure: 'Thủ tục hành chính',
-  conduct: 'Hành vi của cán bộ',
-  other: 'Khác',
-};
+const TOPIC_WORDS: Record<string, string> = Object.fromEntries(Object.entries(FEEDBACK_TOPIC_LABELS).map(([topic, label]) => [topic, label.vi]));
 
 /** The export of a period's cases for the quarterly report: UTF-8 with a BOM so Excel reads Vietnamese. */
 export function feedbackCsv(rows: CaseRow[], today: string, statusWords: Record<FeedbackStatus, string>): string {
-  const lines = [HEADER.map(csvCell).join(',')];
+  const lines: CsvValue[][] = [HEADER];
   for (const row of rows) {
-    lines.push(
-      [
+    lines.push([
         row.tracking_code,
         row.received_at,
         row.due_on,
@@ -61,10 +47,7 @@ export function feedbackCsv(rows: CaseRow[], today: string, statusWords: Record<
         row.answer,
         row.answered_at,
         row.published_at,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    ]);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }

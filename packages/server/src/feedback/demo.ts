@@ -1,7 +1,7 @@
 import type { FeedbackAction, FeedbackSubmission } from '@sipas/schema';
 import type { ServerContext } from '../context.js';
 import { calendarFor, workingDaysFor } from './settings.js';
-import { FeedbackStore } from './store.js';
+import { FeedbackStore } from './sql.js';
 import { vietnamDate } from './working-days.js';
 
 /** The consent text of the demo cases: the one the element shows (version pakn-2026-01). */
@@ -113,7 +113,7 @@ export async function seedDemoFeedback(ctx: ServerContext, unit: string): Promis
   const store = new FeedbackStore(ctx.db);
   const stored = await ctx.units.get(unit);
   if (!stored) return;
-  const calendar = calendarFor(ctx.config, stored);
+  const calendar = await calendarFor(ctx, stored);
   const period = workingDaysFor(ctx.config, stored);
   for (const demo of CASES) {
     if (await store.byId(demo.id)) continue;

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { StoredUnit } from '../units/store.js';
-import type { CaseRow } from './store.js';
+import type { CaseRow } from './sql.js';
 
 /** The email that tells the sender their feedback has been answered. Plain text only. */
 export function answerMail(unit: StoredUnit, row: CaseRow, lookupUrl?: string): { subject: string; text: string } {

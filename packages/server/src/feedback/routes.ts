@@ -1,29 +1,25 @@
 import {
+  FEEDBACK_STATUS_LABELS,
   normalizeTrackingCode,
   personalDataLeft,
-  type FeedbackAction,
   type FeedbackStatus,
-  type FeedbackSubmission,
   type FeedbackTopic,
 } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext, StaffPrincipal } from '../context.js';
 import { invalid, notFound, ProblemError } from '../http/problem.js';
-import { handle } from '../http/route.js';
+import { assertPermitted, handle } from '../http/route.js';
 import type { StoredUnit } from '../units/store.js';
 import { answerMail, sendMail } from './mail.js';
 import { calendarFor, feedbackSettings, smtpFor, workingDaysFor } from './settings.js';
-import { actionAllowed, FeedbackStore, newTrackingCode, randomUnambiguous, type CaseRow } from './store.js';
+import { newTrackingCode, randomUnambiguous } from './codes.js';
+import { ACTION_PERMISSION, actionAllowed } from './lifecycle.js';
+import { FeedbackStore, PHONE_TRIES, type CaseRow } from './sql.js';
 import { vietnamDate } from './working-days.js';
 import { feedbackCsv } from './csv.js';
 
-const STATUS_WORDS: Record<FeedbackStatus, string> = {
-  received: 'Đã tiếp nhận',
-  routed: 'Đã chuyển xử lý',
-  in_progress: 'Đang xử lý',
-  answered: 'Đã trả lời',
-  published: 'Đã công khai',
-};
+/** The schema's words for each status (the same the elements show). */
+const STATUS_WORDS = Object.fromEntries(Object.entries(FEEDBACK_STATUS_LABELS).map(([status, label]) => [status, label.vi])) as Record<FeedbackStatus, string>;
 
 /** The line the server logs at start about how senders learn of answers. */
 export async function smtpStatusLine(ctx: ServerContext): Promise<string> {
@@ -54,6 +50,9 @@ export async function notifySender(ctx: ServerContext, store: FeedbackStore, uni
   }
 }
 
+/** The case's address for the 201's Location header (reading it needs the secret). */
+const caseLocation = (trackingCode: string) => `/v1/feedback/${encodeURIComponent(trackingCode)}`;
+
 const PERSONAL_WORDS: Record<string, string> = { name: 'họ tên', email: 'thư điện tử', address: 'địa chỉ', phone: 'số điện thoại' };
 
 export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -64,17 +63,18 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     ctx.log.info(await smtpStatusLine(ctx));
   });
 
-  handle<FeedbackSubmission>(app, ctx, 'POST', '/v1/feedback', async ({ body, unit, request, reply }) => {
+  handle(app, ctx, 'POST', '/v1/feedback', async ({ body, unit, request, reply }) => {
     await ctx.rateLimiter.hit(`feedback:${request.ip}`, ctx.config.rateLimitPerMinute);
     const receivedAt = new Date().toISOString();
-    const calendar = calendarFor(ctx.config, unit!);
-    const due = (at: string) => calendar.addWorkingDays(vietnamDate(at), workingDaysFor(ctx.config, unit!));
+    const calendar = await calendarFor(ctx, unit);
+    const due = (at: string) => calendar.addWorkingDays(vietnamDate(at), workingDaysFor(ctx.config, unit));
     if (body.website) {
       // A bot filled the field people never see: answer as if accepted, keep nothing.
       request.log.info('feedback honeypot filled; submission dropped');
-      return reply.status(201).send({
+      const trackingCode = newTrackingCode();
+      return reply.status(201).header('location', caseLocation(trackingCode)).send({
         id: body.id,
-        trackingCode: newTrackingCode(),
+        trackingCode,
         secret: body.secret ?? randomUnambiguous(10),
         receivedAt,
         dueOn: due(receivedAt),
@@ -86,7 +86,11 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     const outcome = await store.submit(body, due);
     switch (outcome.kind) {
       case 'created':
-        return reply.status(201).header('cache-control', 'no-store').send(outcome.receipt);
+        return reply
+          .status(201)
+          .header('cache-control', 'no-store')
+          .header('location', caseLocation(outcome.receipt.trackingCode))
+          .send(outcome.receipt);
       case 'repeat':
         return reply.status(200).header('cache-control', 'no-store').send(outcome.receipt);
       case 'conflict':
@@ -103,28 +107,35 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     if (!query.secret && !query.phone) {
       throw invalid([{ path: 'secret', code: 'required', message: 'Cần mã bí mật hoặc 4 số cuối số điện thoại.' }]);
     }
-    const found = await store.lookup(
-      normalizeTrackingCode(params.code!),
+    const outcome = await store.lookup(
+      normalizeTrackingCode(params.code),
       { ...(query.secret ? { secret: query.secret } : {}), ...(query.phone ? { phone: query.phone } : {}) },
       today(),
     );
-    if (!found) {
+    if (outcome.kind === 'phone-locked') {
+      throw new ProblemError(403, 'Đã nhập sai 4 số cuối điện thoại quá nhiều lần cho phản ánh này.', {
+        code: 'phone_lookup_locked',
+        detail: `Để bảo vệ người gửi, sau ${PHONE_TRIES} lần sai chỉ còn tra cứu được bằng mã bí mật ghi trên giấy biên nhận. Nếu mất mã bí mật, xin liên hệ bộ phận tiếp nhận của đơn vị.`,
+        errors: [{ path: 'phone', code: 'phone_lookup_locked', message: 'Hãy tra cứu bằng mã bí mật.' }],
+      });
+    }
+    if (outcome.kind === 'none') {
       throw notFound('Không tìm thấy phản ánh với mã theo dõi và mã bí mật (hoặc số điện thoại) này.', 'feedback_not_found');
     }
-    return found;
+    return outcome.view;
   });
 
   handle(app, ctx, 'GET', '/v1/units/:unit/feedback', async ({ unit, query, reply }) => {
     const limit = Math.min(50, Math.max(1, Number(query.limit ?? 10)));
     const offset = Number(query.offset ?? 0);
-    const list = await store.published(unit!.id, {
+    const list = await store.published(unit.id, {
       ...(query.q ? { q: query.q } : {}),
       ...(query.topic ? { topic: query.topic as FeedbackTopic } : {}),
       offset,
       limit,
     });
     reply.header('cache-control', 'public, max-age=60');
-    return { unit: unit!.id, ...list };
+    return { unit: unit.id, ...list };
   });
 
   // ---- Staff routes: the contract marks them `auth: 'staff'`; handle() checks the session and the unit.
@@ -138,21 +149,22 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/feedback', async ({ unit, query, reply }) => {
     reply.header('cache-control', 'no-store');
     const day = today();
-    const cases = await store.inbox(unit!.id, day, {
+    const cases = await store.inbox(unit.id, day, {
       ...(query.status ? { status: query.status as FeedbackStatus } : {}),
       ...(query.overdue ? { overdue: query.overdue === 'true' } : {}),
     });
-    return { unit: unit!.id, today: day, cases };
+    return { unit: unit.id, today: day, cases };
   });
 
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/feedback/:code', async ({ unit, params, reply }) => {
     reply.header('cache-control', 'no-store');
-    return store.staffView(await caseOf(unit!, params.code!), today());
+    return store.staffView(await caseOf(unit, params.code), today());
   });
 
-  handle<FeedbackAction>(app, ctx, 'POST', '/v1/staff/units/:unit/feedback/:code/actions', async ({ unit, params, body, staff, reply }) => {
+  handle(app, ctx, 'POST', '/v1/staff/units/:unit/feedback/:code/actions', async ({ unit, params, body, staff, reply }) => {
     reply.header('cache-control', 'no-store');
-    const row = await caseOf(unit!, params.code!);
+    assertPermitted(staff, ACTION_PERMISSION[body.action]);
+    const row = await caseOf(unit, params.code);
     if (!actionAllowed(body.action, row.status)) {
       throw new ProblemError(409, `Không thể thực hiện thao tác này khi phản ánh ở trạng thái "${STATUS_WORDS[row.status]}".`, {
         code: 'invalid_transition',
@@ -171,20 +183,20 @@ export async function registerFeedbackRoutes(app: FastifyInstance, ctx: ServerCo
     }
     const member = staff as StaffPrincipal;
     const updated = await store.act(row, { id: member.id, name: member.name }, body);
-    if (body.action === 'publish') await notifySender(ctx, store, unit!, updated);
+    if (body.action === 'publish') await notifySender(ctx, store, unit, updated);
     const fresh = (await store.byId(row.id))!;
     return store.staffView(fresh, today());
   });
 
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/feedback-export', async ({ unit, query, staff, reply, request }) => {
-    const from = query.from!;
-    const to = query.to!;
+    const from = query.from;
+    const to = query.to;
     if (to < from) throw invalid([{ path: 'to', code: 'too_small', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }]);
-    const rows = await store.receivedBetween(unit!.id, from, to);
-    request.log.info({ unit: unit!.id, from, to, staff: staff?.id, rows: rows.length }, 'feedback exported');
+    const rows = await store.receivedBetween(unit.id, from, to);
+    request.log.info({ unit: unit.id, from, to, staff: staff?.id, rows: rows.length }, 'feedback exported');
     return reply
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="phan-anh-${unit!.id}-${from}-${to}.csv"`)
+      .header('content-disposition', `attachment; filename="phan-anh-${unit.id}-${from}-${to}.csv"`)
       .type('text/csv; charset=utf-8')
       .send(feedbackCsv(rows, today(), STATUS_WORDS));
   });

@@ -1,4 +1,6 @@
 import type { ServerConfig } from '../config.js';
+import type { ServerContext } from '../context.js';
+import { HolidayStore } from '../holidays/store.js';
 import type { StoredUnit } from '../units/store.js';
 import { WorkingCalendar } from './working-days.js';
 
@@ -19,8 +21,10 @@ export function feedbackSettings(unit: StoredUnit): FeedbackSettings {
   return value && typeof value === 'object' ? (value as FeedbackSettings) : {};
 }
 
-export function calendarFor(config: ServerConfig, unit: StoredUnit): WorkingCalendar {
-  return new WorkingCalendar([...config.holidays, ...(feedbackSettings(unit).holidays ?? [])]);
+/** The unit's working calendar: the holiday decisions entered for it or its ancestors, and the extra days configured. */
+export async function calendarFor(ctx: ServerContext, unit: StoredUnit): Promise<WorkingCalendar> {
+  const decisions = await new HolidayStore(ctx.db, ctx.units).decisions(unit.id);
+  return new WorkingCalendar([...ctx.config.holidays, ...(feedbackSettings(unit).holidays ?? [])], decisions);
 }
 
 export function workingDaysFor(config: ServerConfig, unit: StoredUnit): number {

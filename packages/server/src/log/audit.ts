@@ -1,4 +1,9 @@
 import {
+  LEGACY_SOURCE,
+  LogExportAggregates,
+  vietnamDate,
+  type Answers,
+  type Questionnaire,
   bytesEqual,
   leafHash,
   LogExportHeader,
@@ -9,11 +14,13 @@ import {
   toHex,
   verifyCheckpoint,
   verifyConsistency,
+  VIETNAM_TIME_ZONE,
   type Bytes,
   type Checkpoint,
   type LogEntry,
   type VerifierKey,
 } from '@sipas/schema';
+import { AggregateTally, criteriaOf } from '../results/aggregate.js';
 import { ed25519Verify, nodeSha256 } from './crypto.js';
 
 /** One line of the audit report: ✓ passed, ✗ failed, · information. */
@@ -29,11 +36,15 @@ export interface AuditReport {
   firstBadLeaf?: number;
   /** A response in the database that is in no leaf. */
   strayResponse?: string;
+  /** The stored result aggregates differ from those recomputed from the responses. */
+  aggregatesAltered?: boolean;
 }
 
 export interface ParsedExport {
   header: LogExportHeader;
   lines: LogExportLine[];
+  /** The stored result aggregates and questionnaires, when the export carries them. */
+  aggregates?: LogExportAggregates['aggregates'];
 }
 
 export interface AuditInput {
@@ -61,12 +72,21 @@ export function parseExport(text: string): ParsedExport {
   };
   const header = LogExportHeader.safeParse(parse(rows[0]!, 1));
   if (!header.success) throw new Error('Dòng đầu của tệp xuất không phải phần đầu "sipas-ballot-export/1".');
-  const lines = rows.slice(1).map((row, i) => {
-    const line = LogExportLine.safeParse(parse(row, i + 2));
+  const lines: LogExportLine[] = [];
+  let aggregates: ParsedExport['aggregates'];
+  rows.slice(1).forEach((row, i) => {
+    const value = parse(row, i + 2);
+    if (value && typeof value === 'object' && 'aggregates' in value) {
+      const parsed = LogExportAggregates.safeParse(value);
+      if (!parsed.success) throw new Error(`Dòng ${i + 2} của tệp xuất (số liệu tổng hợp) sai định dạng.`);
+      aggregates = parsed.data.aggregates;
+      return;
+    }
+    const line = LogExportLine.safeParse(value);
     if (!line.success) throw new Error(`Dòng ${i + 2} của tệp xuất sai định dạng.`);
-    return line.data;
+    lines.push(line.data);
   });
-  return { header: header.data, lines };
+  return { header: header.data, lines, ...(aggregates ? { aggregates } : {}) };
 }
 
 const vnTime = (iso: string | null | undefined) => {
@@ -74,7 +94,7 @@ const vnTime = (iso: string | null | undefined) => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+    : new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: VIETNAM_TIME_ZONE }).format(date);
 };
 const leafName = (index: number) => `lá số ${index} (phiếu thứ ${index + 1})`;
 const short = (hex: string | Bytes) => (typeof hex === 'string' ? hex : toHex(hex)).slice(0, 16);
@@ -163,6 +183,14 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
         recomputed[line.leaf] = new Uint8Array(32);
         continue;
       }
+      if (line.leafReceivedAt !== undefined && line.leafReceivedAt !== line.receivedAt) {
+        // The log keeps its own copy of the receive time (openings count periods by it): it must
+        // be the time the leaf was made with, which the row's re-hash proves.
+        bad(
+          `${capital(leafName(line.leaf))}, phiếu ${line.responseId}: giờ nhận ghi trong hòm phiếu (${vnTime(line.leafReceivedAt)}) KHÁC giờ nhận của phiếu (${vnTime(line.receivedAt)}) — giờ nhận đã bị sửa, số phiếu theo kỳ sẽ sai.`,
+          line.leaf,
+        );
+      }
       const entry: LogEntry = {
         response: line.response as unknown as LogEntry['response'],
         receivedAt: line.receivedAt,
@@ -218,8 +246,81 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
     }
     const later = lines.filter((line) => line.leaf !== null && line.leaf >= checkpoint.size).length;
     if (later > 0) info(`${later} phiếu nhận sau điểm kiểm tra này, chưa được đối chiếu.`);
+    if (input.export.aggregates) {
+      checkAggregates(input.export.header.unit, lines, input.export.aggregates, { ok, bad, info }, report);
+    }
   }
   return report;
+}
+
+type Say = { ok: (text: string) => void; bad: (text: string, leaf?: number) => void; info: (text: string) => void };
+
+/**
+ * The result aggregates (what the published results and reports are read from) recomputed from
+ * the responses of the export and compared row by row with the stored ones. A multiplied, cut or
+ * invented aggregate is named with its day, questionnaire and field.
+ */
+function checkAggregates(unit: string, lines: LogExportLine[], stored: NonNullable<ParsedExport['aggregates']>, say: Say, report: AuditReport): void {
+  const questionnaires = new Map<string, Questionnaire>(stored.questionnaires.map((q) => [`${q.id}@${q.version}`, q]));
+  const tally = new AggregateTally();
+  let counted = 0;
+  for (const line of lines) {
+    const response = line.response as
+      | { unit?: string; questionnaire?: { id?: string; version?: number }; answers?: unknown; context?: { field?: string } }
+      | null;
+    if (!response || !line.receivedAt || !response.questionnaire) continue;
+    const questionnaire = questionnaires.get(`${response.questionnaire.id}@${response.questionnaire.version}`);
+    if (!questionnaire) continue; // unscorable: the aggregates skip it too
+    tally.add(
+      {
+        unit,
+        day: vietnamDate(line.receivedAt),
+        questionnaire: questionnaire.id,
+        version: questionnaire.version,
+        field: response.context?.field ?? '',
+        source: line.source ?? LEGACY_SOURCE,
+      },
+      criteriaOf(questionnaire, (response.answers ?? {}) as Answers),
+    );
+    counted += 1;
+  }
+  const recomputed = tally.rows();
+  const forms = (rows: readonly string[]) => {
+    const map = new Map<string, number>();
+    for (const row of rows) {
+      const match = /^forms (.*) (\d+)$/.exec(row);
+      if (match) map.set(match[1]!, Number(match[2]));
+    }
+    return map;
+  };
+  const have = forms(stored.rows);
+  const want = forms(recomputed);
+  let differences = 0;
+  for (const where of new Set([...have.keys(), ...want.keys()])) {
+    const a = have.get(where) ?? 0;
+    const b = want.get(where) ?? 0;
+    if (a === b) continue;
+    differences += 1;
+    const [, day, form, field] = /^\S+ (\S+) (\S+) \[(.*)\]$/.exec(where) ?? [];
+    const times = b > 0 && a > b && a % b === 0 ? ` (gấp ${a / b} lần)` : '';
+    say.bad(
+      `SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày ${day?.split('-').reverse().join('/')}, phiếu ${form}${field ? `, bộ phận/lĩnh vực "${field}"` : ''}: ` +
+        `kết quả ghi ${a} phiếu nhưng tính lại từ các phiếu trong hòm chỉ được ${b} phiếu${times}.`,
+    );
+  }
+  const storedItems = new Set(stored.rows.filter((row) => row.startsWith('item ')));
+  const recomputedItems = recomputed.filter((row) => row.startsWith('item '));
+  const itemDifferences =
+    recomputedItems.filter((row) => !storedItems.has(row)).length + [...storedItems].filter((row) => !recomputedItems.includes(row)).length;
+  if (itemDifferences > 0) {
+    differences += 1;
+    say.bad(`SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ${itemDifferences} dòng điểm theo tiêu chí khác với điểm tính lại từ các phiếu trong hòm.`);
+  }
+  if (differences > 0) {
+    report.aggregatesAltered = true;
+  } else {
+    say.ok(`Đã tính lại số liệu tổng hợp kết quả từ ${counted} phiếu: trùng với số liệu lưu (${stored.rows.length} dòng) mà kết quả công bố và báo cáo đọc ra.`);
+  }
 }
 
 /**
@@ -282,7 +383,9 @@ export function formatReport(report: AuditReport): string {
         ? ` Lá đầu tiên bị sai: ${leafName(report.firstBadLeaf)}.`
         : report.strayResponse
           ? ` Phiếu chèn thêm đầu tiên: ${report.strayResponse}.`
-          : '';
+          : report.aggregatesAltered
+            ? ' Số liệu tổng hợp kết quả (dùng để công bố) không khớp với các phiếu trong hòm.'
+            : '';
     lines.push(`KẾT LUẬN: PHÁT HIỆN SAI LỆCH.${where} Đề nghị lập biên bản và báo cáo Thủ trưởng cơ quan, đơn vị.`);
   }
   return `${lines.join('\n')}\n`;

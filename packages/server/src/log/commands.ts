@@ -1,7 +1,6 @@
 import { fromHex, parseVerifierKey, type LogKey, type VerifierKey } from '@sipas/schema';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { Commands } from '../commands.js';
+import { command, UNIT, UsageError, withDatabase, type Commands } from '../commands.js';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
@@ -13,7 +12,7 @@ import { exportLogText } from './export.js';
 import { witnessCosignerKey, witnessOnce } from './witness.js';
 import { UnitStore } from '../units/store.js';
 
-const AUDIT_USAGE = `Cách dùng (Usage):
+const AUDIT_USAGE = `Ba cách (three ways):
   sipas-server audit --unit <đơn vị> [--checkpoint cp.txt] [--old cp-cu.txt] [--key <khoá>]
       kiểm tra cơ sở dữ liệu của máy chủ này (checks this server's own database)
   sipas-server audit --export hom-phieu.jsonl [--checkpoint cp.txt] [--old cp-cu.txt] --key <khoá>
@@ -22,24 +21,9 @@ const AUDIT_USAGE = `Cách dùng (Usage):
       kiểm tra một máy chủ từ xa; mật khẩu cán bộ trong biến SIPAS_STAFF_PASSWORD
 <khoá> là chuỗi "tên+mã+khoá" in trên biên bản mở hòm phiếu, hoặc tệp chứa chuỗi đó.`;
 
-const WITNESS_USAGE = `Cách dùng (Usage):
-  sipas-server witness --key giam-sat.pem --name mttq.phuong-tan-hoa
-      tạo khoá (nếu chưa có) và in khoá đồng ký để đơn vị đăng ký (sipas-server witness-key --add …)
-  sipas-server witness --key giam-sat.pem --name mttq.phuong-tan-hoa --url https://may-chu --unit <đơn vị> [--state tep.json] [--log-key <khoá hòm phiếu>]
-      lấy điểm kiểm tra mới, kiểm tra chữ ký và tính nối tiếp với điểm đã chứng kiến (giữ trong --state), rồi ký đồng ký
+const WITNESS_DETAILS = `Không có --url/--unit: tạo khoá (nếu chưa có) và in khoá đồng ký để đơn vị đăng ký (sipas-server witness-key --add …).
+Có --url và --unit: lấy điểm kiểm tra mới, kiểm tra chữ ký và tính nối tiếp với điểm đã chứng kiến (giữ trong --state), rồi ký đồng ký.
 Mã thoát 1 khi hòm phiếu không nối tiếp (lịch sử bị viết lại): không ký, điểm cũ được giữ làm bằng chứng.`;
-
-/**
- * The shared CLI parses without declared options, which reads `--unit x` as a flag plus a
- * positional; these commands re-read their own arguments with their options declared.
- */
-function ownOptions(fallback: Record<string, string | boolean | undefined>, names: string[]): Record<string, string | boolean | undefined> {
-  const name = process.argv[2];
-  if (!name || !(name in logCommands)) return fallback;
-  const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
-  const parsed = parseArgs({ args: process.argv.slice(3), options: { ...options, help: { type: 'boolean' } }, strict: false, allowPositionals: true });
-  return parsed.values as Record<string, string | boolean | undefined>;
-}
 
 const str = (value: string | boolean | undefined) => (typeof value === 'string' && value !== '' ? value : undefined);
 const readText = (path: string) => readFileSync(path, 'utf8');
@@ -66,17 +50,27 @@ async function fetchText(url: string, headers: Record<string, string> = {}): Pro
 
 /** `sipas-server` sub-commands of the log capability. */
 export const logCommands: Commands = {
-  audit: {
+  audit: command({
     summary: 'Kiểm tra hòm phiếu điện tử: phiếu bị xoá, sửa, chèn; chữ ký; nhất quán với điểm kiểm tra cũ.',
-    usage: AUDIT_USAGE,
-    run: async (args) => {
-      const options = ownOptions(args.options, ['unit', 'url', 'export', 'checkpoint', 'old', 'key', 'username', 'password']);
+    usage: '(--unit <đơn vị> | --export <tệp> | --url <máy chủ> --unit <đơn vị>) [--checkpoint …] [--old …] [--key …]',
+    details: AUDIT_USAGE,
+    options: {
+      unit: { ...UNIT, required: false },
+      url: { kind: 'value', hint: '<url>', summary: 'Audit a remote server' },
+      export: { kind: 'value', hint: '<file>', summary: 'Audit an export file' },
+      checkpoint: { kind: 'value', hint: '<file>', summary: 'The signed checkpoint to verify against' },
+      old: { kind: 'value', hint: '<file>', summary: 'An older checkpoint the newer one must extend' },
+      key: { kind: 'value', hint: '<key>', summary: 'The public key from the opening minutes (or a file holding it)' },
+      username: { kind: 'value', hint: '<name>', summary: 'Staff account on the remote server (password in SIPAS_STAFF_PASSWORD)' },
+      password: { kind: 'value', hint: '<password>', summary: 'Prefer SIPAS_STAFF_PASSWORD' },
+    },
+    run: async ({ options }) => {
       const unit = str(options.unit);
       const url = str(options.url)?.replace(/\/+$/, '');
       const exportFile = str(options.export);
-      if (options.help || (!exportFile && !unit)) {
-        console.log(AUDIT_USAGE);
-        return options.help ? 0 : 2;
+      if (!exportFile && !unit) {
+        console.error(AUDIT_USAGE);
+        return 2;
       }
       const input: Partial<AuditInput> = {};
       const notes: string[] = [];
@@ -155,66 +149,52 @@ export const logCommands: Commands = {
         await closeDb();
       }
     },
-  },
-  'export-log': {
+  }),
+  'export-log': command({
     summary: "Write a unit's ballot-box export (JSON lines) for `sipas-server audit --export`.",
-    usage: 'sipas-server export-log --unit <unit> [--out hom-phieu.jsonl]',
-    run: async (args) => {
-      const options = ownOptions(args.options, ['unit', 'out']);
-      const unit = str(options.unit);
-      if (!unit) {
-        console.error('Usage: sipas-server export-log --unit <unit> [--out hom-phieu.jsonl]');
-        return 2;
-      }
-      const config = loadConfig(process.env, { logLevel: 'silent' });
-      const db = await openDatabase(config.databaseUrl);
-      try {
-        await migrate(db);
+    usage: '--unit <unit> [--out hom-phieu.jsonl]',
+    options: { unit: UNIT, out: { kind: 'value', hint: '<file>', summary: 'Write to this file (default: standard output)' } },
+    run: async ({ options }) => {
+      const unit = options.unit!;
+      return withDatabase(async (db, config) => {
         const text = await exportLogText(BallotBox.open(config, db), unit);
         const out = str(options.out);
         if (out) {
           writeFileSync(out, text);
           console.error(`Đã ghi ${text.split('\n').length - 2} dòng vào ${out}.`);
         } else process.stdout.write(text);
-      } finally {
-        await db.close();
-      }
-      return 0;
+        return 0;
+      });
     },
-  },
-  'log-checkpoint': {
+  }),
+  'log-checkpoint': command({
     summary: "Print a unit's signed ballot-box checkpoint and public key (for supervisors to keep).",
-    usage: 'sipas-server log-checkpoint --unit <unit>',
-    run: async (args) => {
-      const options = ownOptions(args.options, ['unit']);
-      const unit = str(options.unit);
-      if (!unit) {
-        console.error('Usage: sipas-server log-checkpoint --unit <unit>');
-        return 2;
-      }
-      const config = loadConfig(process.env, { logLevel: 'silent' });
-      const db = await openDatabase(config.databaseUrl);
-      try {
-        await migrate(db);
+    usage: '--unit <unit>',
+    options: { unit: UNIT },
+    run: async ({ options }) => {
+      const unit = options.unit!;
+      return withDatabase(async (db, config) => {
         const box = BallotBox.open(config, db);
         process.stdout.write((await box.checkpoint(unit)).note);
         console.error(`Khoá công khai (public key): ${box.key(unit).verifierKey}`);
-      } finally {
-        await db.close();
-      }
-      return 0;
+        return 0;
+      });
     },
-  },
-  witness: {
+  }),
+  witness: command({
     summary: 'Giám sát viên: kiểm tra hòm phiếu nối tiếp điểm kiểm tra đã chứng kiến rồi ký đồng ký (C2SP witness).',
-    usage: WITNESS_USAGE,
-    run: async (args) => {
-      const options = ownOptions(args.options, ['url', 'unit', 'key', 'name', 'state', 'log-key']);
-      const [url, unit, key, name] = [str(options.url), str(options.unit), str(options.key), str(options.name)];
-      if (options.help || !key || !name) {
-        console.log(WITNESS_USAGE);
-        return options.help ? 0 : 2;
-      }
+    usage: '--key <file.pem> --name <name> [--url https://may-chu --unit <unit> [--state <file.json>] [--log-key <key>]]',
+    options: {
+      key: { kind: 'value', required: true, hint: '<file.pem>', summary: "The witness's private key file (created when missing)" },
+      name: { kind: 'value', required: true, hint: '<name>', summary: "The witness's key name, e.g. mttq.phuong-tan-hoa" },
+      url: { kind: 'value', hint: '<url>', summary: 'The server whose ballot box to witness' },
+      unit: { kind: 'value', hint: '<unit>', summary: 'Unit id (mã đơn vị) of the box' },
+      state: { kind: 'value', hint: '<file.json>', summary: 'Where the last witnessed checkpoint is kept (default <key>.<unit>.state.json)' },
+      'log-key': { kind: 'value', hint: '<key>', summary: "The box's verifier key, or a file holding it (default: trust the server's on first use)" },
+    },
+    details: WITNESS_DETAILS,
+    run: async ({ options }) => {
+      const [url, unit, key, name] = [str(options.url), str(options.unit), options.key!, options.name!];
       if (!url || !unit) {
         // Without a box to check: print the witness's key for the unit to register.
         console.log(witnessCosignerKey(key, name));
@@ -242,44 +222,45 @@ export const logCommands: Commands = {
       console.log(outcome.line.trim());
       return 0;
     },
-  },
-  'witness-key': {
+  }),
+  'witness-key': command({
     summary: 'Đăng ký, liệt kê hoặc gỡ khoá của giám sát viên được ký đồng ký hòm phiếu của đơn vị.',
-    usage: 'sipas-server witness-key --unit <đơn vị> (--add "<tên>+<mã>+<khoá>" --label "UBMTTQ phường" | --list | --remove <tên>)',
-    run: async (args) => {
-      const options = ownOptions(args.options, ['unit', 'add', 'label', 'remove']);
-      const unitId = str(options.unit);
-      if (!unitId || (!str(options.add) && !str(options.remove) && options.list !== true && args.options.list !== true)) {
-        console.error(logCommands['witness-key']!.usage);
-        return 2;
+    usage: '--unit <unit> (--add "<name>+<id>+<key>" [--label "UBMTTQ phường"] | --list | --remove <name>)',
+    options: {
+      unit: UNIT,
+      add: { kind: 'value', hint: '<name+id+key>', summary: "Register a witness's cosigner key" },
+      label: { kind: 'value', hint: '<label>', summary: 'Who the witness is, on the minutes (with --add)' },
+      list: { kind: 'flag', summary: "List the unit's witnesses" },
+      remove: { kind: 'value', hint: '<name>', summary: 'Remove a witness' },
+    },
+    run: async ({ options }) => {
+      if ([options.add !== undefined, options.list, options.remove !== undefined].filter(Boolean).length !== 1) {
+        throw new UsageError('Chọn một trong --add, --list, --remove (one of them).');
       }
-      const db = await openDatabase(loadConfig().databaseUrl);
-      try {
-        await migrate(db);
+      const unitId = options.unit!;
+      return withDatabase(async (db) => {
         const units = new UnitStore(db);
         const unit = await units.get(unitId);
         if (!unit) {
           console.error(`Không có đơn vị "${unitId}".`);
           return 1;
         }
-        if (str(options.add)) {
-          const witness = await addWitness(units, unit, str(options.label) ?? 'Giám sát viên', str(options.add)!);
+        if (options.add !== undefined) {
+          const witness = await addWitness(units, unit, str(options.label) ?? 'Giám sát viên', options.add);
           console.log(`Đã đăng ký giám sát viên "${witness.label}": ${witness.cosignerKey}`);
-        } else if (str(options.remove)) {
-          if (!(await removeWitness(units, unit, str(options.remove)!))) {
-            console.error(`Không có giám sát viên ${str(options.remove)}.`);
+        } else if (options.remove !== undefined) {
+          if (!(await removeWitness(units, unit, options.remove))) {
+            console.error(`Không có giám sát viên ${options.remove}.`);
             return 1;
           }
-          console.log(`Đã gỡ giám sát viên ${str(options.remove)}.`);
+          console.log(`Đã gỡ giám sát viên ${options.remove}.`);
         } else {
           for (const witness of witnessesOf(unit)) console.log(`${witness.addedAt}  ${witness.label}  ${witness.cosignerKey}`);
         }
         return 0;
-      } finally {
-        await db.close();
-      }
+      });
     },
-  },
+  }),
 };
 
 export type { ParsedExport };

@@ -1,5 +1,8 @@
 import {
+  addDays,
   fromHex,
+  parseVerifierKey,
+  vietnamDayStart,
   verifyConsistency,
   type BallotOpening,
   type BallotOpeningRequest,
@@ -10,18 +13,10 @@ import { ProblemError } from '../http/problem.js';
 import type { StoredUnit } from '../units/store.js';
 import type { BallotBox } from './box.js';
 import { cosignaturesForMinutes } from './cosignatures.js';
+import { audit } from './audit.js';
 import { nodeSha256 } from './crypto.js';
+import { exportSnapshot } from './export.js';
 
-/** Vietnam has no daylight saving: a calendar day there is [D 00:00, D+1 00:00) at UTC+7. */
-export function vietnamDayStart(date: string): string {
-  return new Date(`${date}T00:00:00+07:00`).toISOString();
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Opens the box for a period before witnesses: signs the checkpoint of the whole box as it is
@@ -40,12 +35,29 @@ export async function openBallotBox(
       errors: [{ path: 'from', code: 'after_to', message: 'Ngày bắt đầu kỳ sau ngày kết thúc.' }],
     });
   }
-  const checkpoint = await box.checkpoint(unit.id);
-  const period = await box.db.get<{ n: number | string; first: number | string | null; last: number | string | null }>(
-    `SELECT COUNT(*) AS n, MIN(leaf_index) AS first, MAX(leaf_index) AS last FROM log_leaves
-      WHERE unit = ? AND leaf_index < ? AND received_at >= ? AND received_at < ?`,
-    [unit.id, checkpoint.size, vietnamDayStart(request.from), vietnamDayStart(nextDay(request.to))],
+  // Counted from verified leaves, never from a copy taken on trust: the box is audited as a
+  // supervisor would (signature, every response re-hashed to its leaf, the leaf's own receive
+  // time against the row's) and the period is counted from the receive times the leaves prove.
+  const snapshot = await exportSnapshot(box, unit.id);
+  const checkpoint = snapshot.checkpoint;
+  const verified = await audit({
+    key: parseVerifierKey(box.key(unit.id).verifierKey, nodeSha256),
+    export: { header: snapshot.header, lines: snapshot.lines },
+  });
+  if (!verified.ok) {
+    const first = verified.findings.find((finding) => finding.status === 'bad')?.text ?? '';
+    throw new ProblemError(409, 'Hòm phiếu không khớp khi kiểm tra: không mở hòm, không lập biên bản.', {
+      code: 'ballot_box_inconsistent',
+      detail: `${first} Hãy chạy "sipas-server audit --unit ${unit.id}", lập biên bản sự việc và báo cáo Thủ trưởng cơ quan, đơn vị.`,
+    });
+  }
+  const start = vietnamDayStart(request.from);
+  const end = vietnamDayStart(addDays(request.to, 1));
+  const inPeriod = snapshot.lines.filter(
+    (line) => line.leaf !== null && line.leaf < checkpoint.size && line.receivedAt !== null && line.receivedAt >= start && line.receivedAt < end,
   );
+  // Leaves are in order: the first and last of the period are at the ends.
+  const period = { n: inPeriod.length, first: inPeriod[0]?.leaf ?? null, last: inPeriod.at(-1)?.leaf ?? null };
   const previousRow = await box.db.get<{ body: string }>(
     'SELECT body FROM log_openings WHERE unit = ? ORDER BY number DESC LIMIT 1',
     [unit.id],

@@ -1,4 +1,5 @@
-import { isOnline, Procedure, type ProcedureSummary } from '@sipas/schema';
+import { Procedure } from '@sipas/schema';
+import type { SourceRow } from './read.js';
 import {
   isNationalRecord,
   parseChannels,
@@ -11,11 +12,7 @@ import {
   type NationalRecord,
 } from './national.js';
 
-/** One record of an import file and where it was: "record 3" in JSON, "line 4" in CSV. */
-export interface SourceRow {
-  position: string;
-  record: Record<string, unknown>;
-}
+export { parseCsv, type SourceRow } from './read.js';
 
 export interface RowIssue {
   position: string;
@@ -30,68 +27,6 @@ export interface ParsedRow {
   problems: string[];
   /** What was taken apart imperfectly but still imported (flattened national fields). */
   warnings: string[];
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their first line number. */
-export function parseCsv(source: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const text = source.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        cell += char;
-      }
-      continue;
-    }
-    if (char === '"' && cell === '') quoted = true;
-    else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c !== '')) rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += char;
-  }
-  cells.push(cell);
-  if (cells.some((c) => c !== '')) rows.push({ line: rowLine, cells });
-  return rows;
-}
-
-/** Reads a JSON (array, or an object with `procedures`) or CSV (header row) import file. */
-export function readImportFile(content: string, fileName: string): SourceRow[] {
-  const trimmed = content.replace(/^\uFEFF/, '').trimStart();
-  if (fileName.toLowerCase().endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    const data = JSON.parse(trimmed) as unknown;
-    const list = Array.isArray(data) ? data : (data as { procedures?: unknown }).procedures;
-    if (!Array.isArray(list)) throw new Error('a JSON import file is an array of procedures or an object with "procedures"');
-    return list.map((record, index) => ({
-      position: `record ${index + 1}`,
-      record: record && typeof record === 'object' ? (record as Record<string, unknown>) : { value: record },
-    }));
-  }
-  const [header, ...rows] = parseCsv(content);
-  if (!header) return [];
-  const names = header.cells.map((name) => name.trim());
-  return rows.map(({ line, cells }) => ({
-    position: `line ${line}`,
-    record: Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ''])),
-  }));
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -152,13 +87,39 @@ export function fromNational(record: NationalRecord, date: string, warnings: str
   };
 }
 
+/** Which national field each of ours is taken from, to name the column of a problem. */
+const NATIONAL_SOURCE: Record<string, string> = {
+  code: 'ma_thu_tuc',
+  name: 'ten_thu_tuc',
+  level: 'cap_thuc_hien',
+  field: 'linh_vuc',
+  applicants: 'doi_tuong_thuc_hien',
+  agency: 'co_quan_thuc_hien',
+  steps: 'trinh_tu_thuc_hien',
+  channels: 'cach_thuc_thuc_hien',
+  documents: 'thanh_phan_ho_so',
+  legalBasis: 'can_cu_phap_ly',
+  result: 'ket_qua_xu_ly',
+  conditions: 'yeu_cau_dieu_kien',
+  decision: 'so_quyet_dinh',
+  sourceUrl: 'detail_url',
+  onlineUrl: 'detail_url',
+  updatedAt: 'ngay_cap_nhat',
+};
+
 /** Maps and validates one record of an import file. */
 export function parseRow(row: SourceRow, date = today()): ParsedRow {
   const warnings: string[] = [];
   const candidate = isNationalRecord(row.record) ? fromNational(row.record, date, warnings) : fromOwn(row.record, date);
   const result = Procedure.safeParse(candidate);
   if (result.success) return { position: row.position, procedure: result.data, problems: [], warnings };
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+  const national = isNationalRecord(row.record);
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.join('.') || '(bản ghi)';
+    const top = String(issue.path[0] ?? '');
+    const column = row.columns?.[national ? (NATIONAL_SOURCE[top] ?? top) : top];
+    return `${field}: ${issue.message}${column ? ` — ${column}` : ''}`;
+  });
   return { position: row.position, procedure: undefined, problems, warnings };
 }
 
@@ -170,7 +131,7 @@ export function parseRows(rows: SourceRow[], date = today()): ParsedRow[] {
     const code = parsed.procedure?.code;
     if (code) {
       const first = seen.get(code);
-      if (first) parsed.problems.push(`code: ${code} repeats ${first}`);
+      if (first) parsed.problems.push(`code: ${code} repeats ${first} (mã thủ tục trùng với ${first})`);
       else seen.set(code, row.position);
     }
     if (parsed.problems.length) parsed.procedure = undefined;
@@ -189,14 +150,3 @@ export function issueOf(row: ParsedRow, source: SourceRow): RowIssue {
   };
 }
 
-export function summarize(p: Procedure): ProcedureSummary {
-  return {
-    code: p.code,
-    name: p.name,
-    level: p.level,
-    field: p.field,
-    ...(p.onlineLevel ? { onlineLevel: p.onlineLevel } : {}),
-    online: isOnline(p),
-    updatedAt: p.updatedAt,
-  };
-}

@@ -31,14 +31,14 @@ export async function registerProcedureRoutes(app: FastifyInstance, ctx: ServerC
   const store = new ProcedureStore(ctx.db);
 
   handle(app, ctx, 'GET', '/v1/units/:unit/procedures', async ({ unit, request, reply }) => {
-    const etag = await store.etag(unit!.id);
+    const etag = await store.etag(unit.id);
     if (conditional(request, reply, etag)) return reply;
-    const { list } = await store.list(unit!.id);
+    const { list } = await store.list(unit.id);
     return list;
   });
 
   handle(app, ctx, 'GET', '/v1/units/:unit/procedures/:code', async ({ unit, params, request, reply }) => {
-    const found = await store.get(unit!.id, params.code!);
+    const found = await store.get(unit.id, params.code);
     if (!found) throw notFound(`Đơn vị này không có thủ tục mã "${params.code}".`, 'procedure_not_found');
     if (conditional(request, reply, found.etag)) return reply;
     return found.procedure;

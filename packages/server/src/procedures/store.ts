@@ -73,6 +73,23 @@ export class ProcedureStore {
     });
   }
 
+  /** What `save` would do, by code, without writing: the preview of an import. */
+  async plan(unit: string, procedures: Procedure[], options: { replace?: boolean } = {}): Promise<{ added: string[]; changed: string[]; unchanged: number; removed: string[] }> {
+    const existing = new Map(
+      (await this.db.all<{ code: string; body_hash: string }>('SELECT code, body_hash FROM procedures WHERE unit = ?', [unit])).map((row) => [row.code, row.body_hash]),
+    );
+    const plan = { added: [] as string[], changed: [] as string[], unchanged: 0, removed: [] as string[] };
+    for (const p of procedures) {
+      const before = existing.get(p.code);
+      existing.delete(p.code);
+      if (before === undefined) plan.added.push(p.code);
+      else if (before === sha256(canonicalJson(p))) plan.unchanged++;
+      else plan.changed.push(p.code);
+    }
+    if (options.replace) plan.removed.push(...existing.keys());
+    return plan;
+  }
+
   private async etagIn(q: Queryable, unit: string): Promise<string | undefined> {
     return (await q.get<{ etag: string }>('SELECT etag FROM procedure_catalogues WHERE unit = ?', [unit]))?.etag;
   }

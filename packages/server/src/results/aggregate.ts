@@ -2,7 +2,7 @@ import {
   addToTally,
   emptyTally,
   LEGACY_SOURCE,
-  vietnamDay,
+  vietnamDate,
   type Answers,
   type CriterionTally,
   type Questionnaire,
@@ -78,7 +78,7 @@ export function aggregateKey(
 ): AggregateKey {
   return {
     unit: response.unit,
-    day: vietnamDay(receivedAt),
+    day: vietnamDate(receivedAt),
     questionnaire: response.questionnaire.id,
     version: response.questionnaire.version,
     field: response.context.field ?? '',
@@ -128,6 +128,40 @@ interface Bucket {
 }
 
 /**
+ * Aggregates counted in memory from responses, independently of the incremental path: what
+ * `rebuild-aggregates` writes and what the audit compares the stored aggregates with.
+ */
+export class AggregateTally {
+  readonly buckets = new Map<string, Bucket>();
+
+  add(key: AggregateKey, criteria: readonly CriterionTally[]): void {
+    const id = JSON.stringify([key.unit, key.day, key.questionnaire, key.version, key.field, key.source]);
+    let bucket = this.buckets.get(id);
+    if (!bucket) this.buckets.set(id, (bucket = { key, forms: 0, criteria: new Map() }));
+    bucket.forms += 1;
+    for (const c of criteria) {
+      const sum = bucket.criteria.get(c.item);
+      if (!sum) bucket.criteria.set(c.item, { ...c, counts: [...c.counts] });
+      else {
+        for (let i = 0; i < 5; i++) sum.counts[i]! += c.counts[i]!;
+        sum.notApplicable += c.notApplicable;
+      }
+    }
+  }
+
+  /** The rows in snapshotAggregates' format, sorted. */
+  rows(): string[] {
+    const rows: string[] = [];
+    for (const { key, forms, criteria } of this.buckets.values()) {
+      const where = `${key.unit} ${key.day} ${key.questionnaire}@${key.version} [${key.field}] ${key.source}`;
+      rows.push(`forms ${where} ${forms}`);
+      for (const c of criteria.values()) rows.push(`item ${where} ${c.item} ${c.factor} ${c.counts.join(' ')} ${c.notApplicable}`);
+    }
+    return rows.sort();
+  }
+}
+
+/**
  * Recomputes every aggregate from the stored responses, independently of the incremental path:
  * responses are read in pages by `seq` and tallied in memory, then the tables are replaced in
  * one transaction. With `check`, nothing is written and the differences are listed instead.
@@ -143,7 +177,7 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
     }
     return questionnaires.get(name)!;
   };
-  const buckets = new Map<string, Bucket>();
+  const tally = new AggregateTally();
   let responses = 0;
   let skipped = 0;
   for (let after = 0; ; ) {
@@ -164,30 +198,20 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
       responses += 1;
       const key: AggregateKey = {
         unit: row.unit,
-        day: vietnamDay(row.received_at),
+        day: vietnamDate(row.received_at),
         questionnaire: row.questionnaire,
         version,
         field: row.field ?? '',
         source: row.source ?? LEGACY_SOURCE,
       };
-      const id = JSON.stringify([key.unit, key.day, key.questionnaire, key.version, key.field, key.source]);
-      let bucket = buckets.get(id);
-      if (!bucket) buckets.set(id, (bucket = { key, forms: 0, criteria: new Map() }));
-      bucket.forms += 1;
-      for (const c of criteriaOf(q, JSON.parse(row.answers) as Answers)) {
-        const sum = bucket.criteria.get(c.item);
-        if (!sum) bucket.criteria.set(c.item, { ...c, counts: [...c.counts] });
-        else {
-          for (let i = 0; i < 5; i++) sum.counts[i]! += c.counts[i]!;
-          sum.notApplicable += c.notApplicable;
-        }
-      }
+      tally.add(key, criteriaOf(q, JSON.parse(row.answers) as Answers));
     }
   }
+  const buckets = tally.buckets;
   const itemRows = [...buckets.values()].reduce((n, b) => n + b.criteria.size, 0);
   const outcome: RebuildOutcome = { responses, skipped, formRows: buckets.size, itemRows };
   if (options.check) {
-    outcome.differences = compareWithStored(await snapshotAggregates(db), buckets);
+    outcome.differences = compareRows(await snapshotAggregates(db), tally.rows());
     return outcome;
   }
   await db.transaction(async (tx) => {
@@ -199,10 +223,13 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
 }
 
 /** Every aggregate row as a sorted list of strings: what tests and `--check` compare. */
-export async function snapshotAggregates(db: Queryable): Promise<string[]> {
-  const forms = await db.all<Record<string, SqlValue>>(`SELECT ${COLUMNS}, forms FROM result_forms`);
+export async function snapshotAggregates(db: Queryable, unit?: string): Promise<string[]> {
+  const where = unit === undefined ? '' : ' WHERE unit = ?';
+  const params = unit === undefined ? [] : [unit];
+  const forms = await db.all<Record<string, SqlValue>>(`SELECT ${COLUMNS}, forms FROM result_forms${where}`, params);
   const items = await db.all<Record<string, SqlValue>>(
-    `SELECT ${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable FROM result_items`,
+    `SELECT ${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable FROM result_items${where}`,
+    params,
   );
   return [
     ...forms.map((r) => `forms ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.source} ${r.forms}`),
@@ -214,14 +241,8 @@ export async function snapshotAggregates(db: Queryable): Promise<string[]> {
   ].sort();
 }
 
-function compareWithStored(stored: string[], buckets: Map<string, Bucket>): string[] {
-  const computed: string[] = [];
-  for (const { key, forms, criteria } of buckets.values()) {
-    const where = `${key.unit} ${key.day} ${key.questionnaire}@${key.version} [${key.field}] ${key.source}`;
-    computed.push(`forms ${where} ${forms}`);
-    for (const c of criteria.values()) computed.push(`item ${where} ${c.item} ${c.factor} ${c.counts.join(' ')} ${c.notApplicable}`);
-  }
-  computed.sort();
+/** Rows only in `stored` (prefixed "- ") and rows only in `computed` ("+ "). */
+export function compareRows(stored: readonly string[], computed: readonly string[]): string[] {
   const have = new Set(stored);
   const want = new Set(computed);
   return [...stored.filter((row) => !want.has(row)).map((row) => `- ${row}`), ...computed.filter((row) => !have.has(row)).map((row) => `+ ${row}`)];

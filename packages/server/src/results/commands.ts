@@ -1,18 +1,14 @@
-import type { Commands } from '../commands.js';
-import { loadConfig } from '../config.js';
-import { migrate } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
+import { command, withDatabase, type Commands } from '../commands.js';
 import { rebuildAggregates } from './aggregate.js';
 
 /** `sipas-server` sub-commands of the results capability. */
 export const resultsCommands: Commands = {
-  'rebuild-results': {
+  'rebuild-results': command({
     summary: 'Recompute the result aggregates from the stored responses (--check: only compare).',
-    usage: 'sipas-server rebuild-results [--check]',
-    run: async ({ options }) => {
-      const db = await openDatabase(loadConfig().databaseUrl);
-      try {
-        await migrate(db);
+    usage: '[--check]',
+    options: { check: { kind: 'flag', summary: 'Only compare the stored aggregates with a recomputation; exit 1 if they differ' } },
+    run: async ({ options }) =>
+      withDatabase(async (db) => {
         const started = performance.now();
         const outcome = await rebuildAggregates(db, { check: options.check === true });
         const ms = Math.round(performance.now() - started);
@@ -27,9 +23,6 @@ export const resultsCommands: Commands = {
           `Rebuilt the results of ${outcome.responses} responses in ${ms} ms: ${outcome.formRows} form rows, ${outcome.itemRows} criterion rows${skipped}.`,
         );
         return 0;
-      } finally {
-        await db.close();
-      }
-    },
-  },
+      }),
+  }),
 };

@@ -1,5 +1,6 @@
 import { FACTOR_IDS, formatPercent, formatScore, ratePercent, SOURCE_LABELS, type Results, type Rounding } from '@sipas/schema';
 import ExcelJS from 'exceljs';
+import { csvDocument, type CsvValue } from '../http/csv.js';
 
 /**
  * The staff report of a period in three formats from one model: seed 002's table per department
@@ -13,7 +14,8 @@ export interface ReportModel {
   dates: string;
   forms: number;
   notes: string[];
-  summary: [string, string][];
+  /** Label and value; counts, rates and scores stay numbers (XLSX keeps them as numbers). */
+  summary: [string, Cell][];
   tables: ReportTable[];
   generatedAt: string;
 }
@@ -104,10 +106,10 @@ export function reportModel(results: Results, now = new Date()): ReportModel {
     summary: [
       ['Đơn vị', results.unitName + (results.units.length > 1 ? ` (gồm ${results.units.length - 1} đơn vị trực thuộc)` : '')],
       ['Kỳ báo cáo', `${results.period.label.vi} (${viDate(results.period.from)} – ${viDate(results.period.to)})`],
-      ['Số phiếu', String(results.forms)],
-      ['Chỉ số hài lòng', rateText(results.index ?? null, results.rounding)],
-      ['Tỷ lệ điểm đạt được', rateText(results.pointsRate ?? null, results.rounding)],
-      ['Điểm chỉ số hài lòng', results.score ? `${formatScore(results.score.total)}/${results.score.max}` : DASH],
+      ['Số phiếu', results.forms],
+      ['Chỉ số hài lòng', { rate: results.index ?? null }],
+      ['Tỷ lệ điểm đạt được', { rate: results.pointsRate ?? null }],
+      ['Điểm chỉ số hài lòng', results.score ? { score: results.score.total, of: results.score.max } : DASH],
     ],
     tables: [
       {
@@ -156,20 +158,38 @@ function cellText(cell: Cell, rounding: Rounding): string {
 
 // ——— CSV ———
 
-const csvCell = (value: string) => (/[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** CSV (RFC 4180, UTF-8 with a BOM so that Excel reads Vietnamese). Rates as printed: 88,55 %. */
+/** CSV through the one writer (formulas defused). Counts are numbers; rates and scores as printed: 88,55 %. */
 export function reportCsv(results: Results, now = new Date()): string {
   const model = reportModel(results, now);
-  const lines: string[][] = [[model.title], ...model.summary.map(([k, v]) => [k, v])];
+  const lines: CsvValue[][] = [[model.title], ...model.summary.map(([k, v]) => [k, typeof v === 'number' ? v : cellText(v, results.rounding)])];
   for (const table of model.tables) {
-    lines.push([], [table.title], table.head, ...table.rows.map((row) => row.map((cell) => cellText(cell, results.rounding))));
+    lines.push(
+      [],
+      [table.title],
+      table.head,
+      ...table.rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell : cellText(cell, results.rounding)))),
+    );
   }
   lines.push([], ...model.notes.map((note) => [note]), [`Lập lúc ${model.generatedAt}`]);
-  return `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
 
 // ——— XLSX ———
+
+/** A cell as XLSX holds it: numbers as numbers (rates already cut to two decimals), text as text. */
+function xlsxValue(cell: Cell, rounding: Rounding): string | number {
+  if (typeof cell === 'string' || typeof cell === 'number') return cell;
+  if ('rate' in cell) return cell.rate === null ? DASH : ratePercent(cell.rate, rounding) / 100;
+  return cell.score === null ? 'Không chấm điểm' : cell.score;
+}
+
+/** How Excel shows a number cell; `withScale` writes "/30" after a score, as the printed form does. */
+function xlsxFormat(cell: Cell, withScale = true): string | undefined {
+  if (typeof cell !== 'object') return undefined;
+  if ('rate' in cell) return cell.rate === null ? undefined : '0.00%';
+  if (cell.score === null) return undefined;
+  return withScale && cell.of ? `0.00"/${cell.of}"` : '0.00';
+}
 
 /** One sheet with the same sections; rates are numbers already cut to two decimals (format 0.00%). */
 export async function reportXlsx(results: Results, now = new Date()): Promise<Buffer> {
@@ -182,7 +202,12 @@ export async function reportXlsx(results: Results, now = new Date()): Promise<Bu
   });
   sheet.columns = [{ width: 8 }, { width: 48 }, { width: 22 }, { width: 16 }, { width: 18 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 12 }];
   sheet.addRow([model.title]).font = { bold: true, size: 14 };
-  for (const [key, value] of model.summary) sheet.addRow([key, value]).getCell(1).font = { bold: true };
+  for (const [key, value] of model.summary) {
+    const row = sheet.addRow([key, xlsxValue(value, results.rounding)]);
+    row.getCell(1).font = { bold: true };
+    const format = xlsxFormat(value);
+    if (format) row.getCell(2).numFmt = format;
+  }
   for (const table of model.tables) {
     sheet.addRow([]);
     sheet.addRow([table.title]).font = { bold: true, size: 12 };
@@ -193,16 +218,10 @@ export async function reportXlsx(results: Results, now = new Date()): Promise<Bu
       cell.alignment = { wrapText: true, vertical: 'middle' };
     });
     table.rows.forEach((cells, index) => {
-      const row = sheet.addRow(
-        cells.map((cell) => {
-          if (typeof cell === 'string' || typeof cell === 'number') return cell;
-          if ('rate' in cell) return cell.rate === null ? DASH : ratePercent(cell.rate, results.rounding) / 100;
-          return cell.score === null ? 'Không chấm điểm' : cell.score;
-        }),
-      );
+      const row = sheet.addRow(cells.map((cell) => xlsxValue(cell, results.rounding)));
       cells.forEach((cell, i) => {
-        if (typeof cell === 'object' && 'rate' in cell && cell.rate !== null) row.getCell(i + 1).numFmt = '0.00%';
-        if (typeof cell === 'object' && 'score' in cell && cell.score !== null) row.getCell(i + 1).numFmt = '0.00';
+        const format = xlsxFormat(cell, false);
+        if (format) row.getCell(i + 1).numFmt = format;
       });
       row.getCell(2).alignment = { wrapText: true };
       if (table.total && index === table.rows.length - 1) row.font = { bold: true };
@@ -289,7 +308,7 @@ ${table.rows
 <main>
 ${results.published ? '' : `<p class="warning">${escapeHtml(model.notes[0]!)}</p>`}
 <dl class="summary">
-${model.summary.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('\n')}
+${model.summary.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(cellText(v, results.rounding))}</dd>`).join('\n')}
 </dl>
 ${tables}
 <ul class="notes">

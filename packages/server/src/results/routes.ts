@@ -46,7 +46,7 @@ export async function registerResultsRoutes(app: FastifyInstance, ctx: ServerCon
   const store = new ResultsStore(ctx.db, ctx.units);
 
   handle(app, ctx, 'GET', '/v1/units/:unit/results', async ({ unit, query, request, reply }) => {
-    const results = (await store.results(unit!, periodOf(query), { audience: 'public', defaultMinimum: ctx.config.minimumForms }))!;
+    const results = (await store.results(unit, periodOf(query), { audience: 'public', defaultMinimum: ctx.config.minimumForms }))!;
     const etag = resultsEtag(results);
     reply.header('etag', etag).header('cache-control', RESULTS_CACHE_CONTROL).header('vary', 'origin');
     if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
@@ -56,8 +56,8 @@ export async function registerResultsRoutes(app: FastifyInstance, ctx: ServerCon
   handle(app, ctx, 'GET', '/v1/staff/units/:unit/report', async ({ unit, query, reply }) => {
     const period = periodOf(query);
     const format = (query.format ?? 'html') as ReportFormat;
-    const results = (await store.results(unit!, period, { audience: 'staff', defaultMinimum: ctx.config.minimumForms }))!;
-    const filename = `bao-cao-sipas-${unit!.id}-${period.replace('..', '_')}.${format}`;
+    const results = (await store.results(unit, period, { audience: 'staff', defaultMinimum: ctx.config.minimumForms }))!;
+    const filename = `bao-cao-sipas-${unit.id}-${period.replace('..', '_')}.${format}`;
     reply
       .header('content-type', CONTENT_TYPES[format])
       .header('cache-control', 'private, no-store')

@@ -1,11 +1,11 @@
-import type { StaffLogin } from '@sipas/schema';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ServerContext, StaffPrincipal } from '../context.js';
-import { ProblemError } from '../http/problem.js';
+import { notFound, ProblemError } from '../http/problem.js';
+import { STATIC_ASSET_OPTIONS } from '../http/compress.js';
 import { handle } from '../http/route.js';
 import { StaffStore } from './store.js';
 
@@ -35,13 +35,29 @@ const DESK_HEADERS = {
 export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const staff = new StaffStore(ctx.db);
 
-  handle<StaffLogin>(app, ctx, 'POST', '/v1/staff/sessions', async ({ body, request, reply }) => {
+  handle(app, ctx, 'POST', '/v1/staff/sessions', async ({ body, request, reply }) => {
     await ctx.rateLimiter.hit(`sign-in:${request.ip}`, SIGN_IN_PER_MINUTE);
-    const session = await staff.signIn(body.unit, body.username, body.password);
-    if (!session) {
+    const outcome = await staff.signIn(body.unit, body.username, body.password);
+    if (outcome.kind === 'locked') {
+      const wait = outcome.retryAfterSeconds;
+      throw new ProblemError(429, 'Tài khoản tạm khoá vì đăng nhập sai nhiều lần.', {
+        code: 'sign_in_locked',
+        detail: `Thử lại sau ${wait < 120 ? `${wait} giây` : `${Math.ceil(wait / 60)} phút`}; mỗi lần sai tiếp theo, thời gian chờ tăng gấp đôi. Quản trị viên của đơn vị có thể mở khoá ngay.`,
+        headers: { 'retry-after': String(wait) },
+      });
+    }
+    if (outcome.kind === 'failed') {
       throw new ProblemError(401, 'Sai đơn vị, tên đăng nhập hoặc mật khẩu.', { code: 'sign_in_failed' });
     }
-    return reply.status(201).header('cache-control', 'no-store').send(session);
+    return reply.status(201).header('cache-control', 'no-store').send(outcome.session);
+  });
+
+  handle(app, ctx, 'POST', '/v1/staff/units/:unit/accounts/:username/unlock', async ({ unit, params, staff: admin, reply }) => {
+    if (!(await staff.unlock(unit.id, params.username))) {
+      throw notFound(`Đơn vị ${unit.id} không có tài khoản "${params.username}".`, 'staff_not_found');
+    }
+    ctx.log.info({ unit: unit.id, username: params.username, by: admin!.id }, 'staff account unlocked');
+    return reply.status(204).send();
   });
 
   handle(app, ctx, 'DELETE', '/v1/staff/sessions/current', async ({ request, reply }) => {
@@ -60,7 +76,7 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerConte
   app.get('/desk', async (_request, reply) => reply.redirect('/desk/'));
   app.get('/desk/', async (_request, reply) => reply.headers(DESK_HEADERS).type('text/html; charset=utf-8').send(deskPage));
   if (existsSync(join(deskDir, 'dist'))) {
-    await app.register(fastifyStatic, { root: join(deskDir, 'dist'), prefix: '/desk/', index: false, decorateReply: false, cacheControl: true, maxAge: '5m' });
+    await app.register(fastifyStatic, { ...STATIC_ASSET_OPTIONS, root: join(deskDir, 'dist'), prefix: '/desk/', index: false });
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { StaffMember } from '@sipas/schema';
 import type { Database } from '../db/database.js';
+import { claimAttempt, clearAttempts } from './guard.js';
 
 const scrypt = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -13,7 +14,8 @@ const SESSION_HOURS = 12;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, 32, COST);
+  // NFC, as the sign-in route hands it over: the same password typed on any keyboard matches.
+  const key = await scrypt(password.normalize('NFC'), salt, 32, COST);
   return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -21,7 +23,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+  const key = await scrypt(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
     N: Number(n),
     r: Number(r),
     p: Number(p),
@@ -29,6 +31,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(key, expected);
 }
+
+export type SignInOutcome =
+  | { kind: 'signed-in'; session: { token: string; expiresAt: string; staff: StaffMember } }
+  | { kind: 'failed' }
+  | { kind: 'locked'; retryAfterSeconds: number };
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -65,14 +72,20 @@ export class StaffStore {
     return row ? member(row) : undefined;
   }
 
-  /** Checks the password and opens a session; undefined for any wrong detail, without saying which. */
-  async signIn(unit: string, username: string, password: string): Promise<{ token: string; expiresAt: string; staff: StaffMember } | undefined> {
+  /**
+   * Checks the password and opens a session; `failed` for any wrong detail, without saying which;
+   * `locked` while the account's backoff lasts (the password is then not even checked).
+   */
+  async signIn(unit: string, username: string, password: string): Promise<SignInOutcome> {
+    const claim = await claimAttempt(this.db, unit, username);
+    if (!claim.ok) return { kind: 'locked', retryAfterSeconds: claim.retryAfterSeconds };
     const row = await this.db.get<UserRow>('SELECT * FROM staff_users WHERE unit = ? AND username = ?', [unit, username]);
     if (!row || row.disabled) {
       await verifyPassword(password, await (dummyHash ??= hashPassword('not-a-password')));
-      return undefined;
+      return { kind: 'failed' };
     }
-    if (!(await verifyPassword(password, row.password_hash))) return undefined;
+    if (!(await verifyPassword(password, row.password_hash))) return { kind: 'failed' };
+    await clearAttempts(this.db, unit, username);
     const token = `st_${randomBytes(32).toString('base64url')}`;
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
@@ -82,7 +95,14 @@ export class StaffStore {
       now.toISOString(),
       expiresAt,
     ]);
-    return { token, expiresAt, staff: member(row) };
+    return { kind: 'signed-in', session: { token, expiresAt, staff: member(row) } };
+  }
+
+  /** An admin's unlock: forgets the account's failed sign-ins. False when there is no such account. */
+  async unlock(unit: string, username: string): Promise<boolean> {
+    if (!(await this.findUser(unit, username))) return false;
+    await clearAttempts(this.db, unit, username);
+    return true;
   }
 
   async fromToken(token: string): Promise<StaffMember | undefined> {

@@ -65,8 +65,8 @@ async function admit(ctx: ServerContext, unit: StoredUnit, body: SurveyResponse,
 export async function registerSurveyRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const store = new SurveyStore(ctx.db);
 
-  handle<SurveyResponse>(app, ctx, 'POST', '/v1/surveys', async ({ body, unit, request, reply }) => {
-    const kiosk = await applyRateLimit(ctx, request, unit!);
+  handle(app, ctx, 'POST', '/v1/surveys', async ({ body, unit, request, reply }) => {
+    const kiosk = await applyRateLimit(ctx, request, unit);
     if (body.website) {
       // A bot filled the field people never see: answer as if accepted, keep nothing.
       request.log.info('survey honeypot filled; response dropped');

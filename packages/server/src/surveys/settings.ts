@@ -82,10 +82,3 @@ export async function updateSurveySettings(units: UnitStore, unit: StoredUnit, u
   await units.upsert(plain, settings);
   return (await units.get(unit.id))!;
 }
-
-/** Only a unit's admins change its survey settings. */
-export function assertAdmin(staff: { role: string } | undefined): void {
-  if (staff?.role !== 'admin') {
-    throw new ProblemError(403, 'Chỉ quản trị viên của đơn vị được đổi cài đặt này.', { code: 'admin_only' });
-  }
-}

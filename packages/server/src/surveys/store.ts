@@ -1,6 +1,6 @@
 import {
   canonicalJson,
-  UNAMBIGUOUS_ALPHABET,
+  codeFromBytes,
   type Questionnaire,
   type ResponseSource,
   type SurveyReceipt,
@@ -29,9 +29,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** A short code the citizen can note: 8 unambiguous characters derived from the response id. */
 export function receiptCode(id: string): string {
-  const digest = createHash('sha256').update(id).digest();
-  let code = '';
-  for (let i = 0; i < 8; i++) code += UNAMBIGUOUS_ALPHABET[digest[i]! % UNAMBIGUOUS_ALPHABET.length];
+  const code = codeFromBytes(createHash('sha256').update(id).digest(), 8);
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 

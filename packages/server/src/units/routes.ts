@@ -7,11 +7,11 @@ import { publicUnit } from './store.js';
 export async function registerUnitRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   handle(app, ctx, 'GET', '/v1/units/:unit', async ({ unit, reply }) => {
     reply.header('cache-control', 'public, max-age=60');
-    return publicUnit(unit!);
+    return publicUnit(unit);
   });
 
   handle(app, ctx, 'GET', '/v1/questionnaires/:id', async ({ params, query, reply }) => {
-    const questionnaire = await ctx.units.questionnaire(params.id!, query.version ? Number(query.version) : undefined);
+    const questionnaire = await ctx.units.questionnaire(params.id, query.version ? Number(query.version) : undefined);
     if (!questionnaire) throw notFound(`Không tìm thấy phiếu khảo sát "${params.id}".`, 'questionnaire_not_found');
     // A numbered version never changes; the latest may.
     reply.header('cache-control', query.version ? 'public, max-age=31536000, immutable' : 'public, max-age=300');

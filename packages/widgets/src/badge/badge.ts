@@ -1,44 +1,21 @@
 import { msg, str } from '@lit/localize';
-import { formatPercent, formatScore, type Results, type TrendPoint } from '@sipas/schema';
+import type { Results, TrendPoint } from '@sipas/schema';
+import { formatPercent, formatScore } from '@sipas/schema/rules';
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { requestJson } from '../shared/client.js';
+import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SipasElement } from '../shared/element.js';
+import { formatWhen } from '../shared/format.js';
 import { getLocale, intlLocale } from '../shared/localize.js';
 import { styles } from './badge.styles.js';
 
-interface Cached {
-  etag: string | null;
-  data: Results;
-  savedAt: string;
-}
-
 type State = 'loading' | 'ready' | 'error';
-
-const CACHE_PREFIX = 'sipas-badge:';
-
-function readCache(key: string): Cached | undefined {
-  try {
-    const text = localStorage.getItem(key);
-    return text ? (JSON.parse(text) as Cached) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(key: string, value: Cached): void {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Private mode or a full quota: the badge still works, only without the instant figure.
-  }
-}
 
 /**
  * <sipas-badge>: the unit's published satisfaction results (SIPAS). Compact by default: the
  * index (88,55 %), the period, the number of responses and a link to details. With `expanded`:
  * the five factors as bars, the criteria table and the trend over the last four periods. Below
  * the unit's minimum number of responses it shows only the count and "chưa đủ dữ liệu".
- * The last figures are kept in localStorage and shown at once, also offline; space is reserved
+ * The last figures are kept on the device (IndexedDB) and shown at once, also offline; space is reserved
  * so that nothing on the page moves when the data arrives.
  *
  * @fires sipas-badge-loaded - fresh results arrived; detail: `{ results, cached }` (`cached`: unchanged since the stored copy)
@@ -86,6 +63,7 @@ export class SipasBadge extends SipasElement {
 
   private loadedKey: string | undefined;
   private readonly onOnline = () => void this.load();
+  private readonly figures = new CachedResource<Results>(this, { onChange: (state) => this.figuresChanged(state) });
 
   constructor() {
     super();
@@ -117,35 +95,31 @@ export class SipasBadge extends SipasElement {
     const url = path && this.api(path);
     if (url && url !== this.loadedKey) {
       this.loadedKey = url;
-      // Show the stored figures at once, then ask the server whether they changed.
-      const cached = readCache(CACHE_PREFIX + url);
-      this.results = cached?.data;
-      this.savedAt = cached?.savedAt;
-      this.state = cached ? 'ready' : 'loading';
+      this.results = undefined;
+      this.savedAt = undefined;
+      this.state = 'loading';
       void this.load();
     }
   }
 
-  /** Fetches the results again (revalidating the stored copy with its ETag). */
+  /** Fetches the results again; the stored figures show at once meanwhile (revalidated with their ETag). */
   async load(): Promise<void> {
-    const path = this.path;
-    const url = path && this.api(path);
-    if (!url) return;
-    const key = CACHE_PREFIX + url;
-    const cached = readCache(key);
-    try {
-      const response = await requestJson<Results>(url, cached?.etag ? { headers: { 'if-none-match': cached.etag } } : {});
-      const data = response.status === 304 ? cached?.data : response.data;
-      if (!data || url !== this.loadedKey) return;
-      writeCache(key, { etag: response.headers.get('etag'), data, savedAt: new Date().toISOString() });
-      this.results = data;
+    if (this.loadedKey) await this.figures.load(this.loadedKey, { keepData: true });
+  }
+
+  private figuresChanged(state: ResourceState<Results>): void {
+    this.results = state.data;
+    if (state.failed) {
+      this.state = this.results ? 'ready' : 'error';
+      this.emit('sipas-badge-failed', { error: state.error, cached: Boolean(this.results) });
+    } else if (state.fresh && state.data) {
       this.savedAt = undefined;
       this.state = 'ready';
-      this.emit('sipas-badge-loaded', { results: data, cached: response.status === 304 });
-    } catch (error) {
-      if (url !== this.loadedKey) return;
-      this.state = this.results ? 'ready' : 'error';
-      this.emit('sipas-badge-failed', { error, cached: Boolean(this.results) });
+      this.emit('sipas-badge-loaded', { results: state.data, cached: state.notModified });
+    } else {
+      // The stored copy, until the server confirms it.
+      this.savedAt = state.checkedAt;
+      this.state = 'ready';
     }
   }
 
@@ -194,7 +168,7 @@ export class SipasBadge extends SipasElement {
         : html`<p class="hint">${msg(str`Kết quả được công bố khi có từ ${r.minimumForms} phiếu trở lên.`, { id: 'badge.minimum' })}</p>`}
       ${this.savedAt
         ? html`<p part="status" class="status" role="status">
-            ${msg(str`Số liệu đã lưu lúc ${new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(this.savedAt))}; chưa cập nhật được.`, {
+            ${msg(str`Số liệu đã lưu lúc ${formatWhen(this.savedAt, 'dateTime')}; chưa cập nhật được.`, {
               id: 'badge.stale',
             })}
           </p>`

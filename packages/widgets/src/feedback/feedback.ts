@@ -1,35 +1,28 @@
 import { msg, str } from '@lit/localize';
-import {
-  FEEDBACK_LIMITS,
-  FEEDBACK_STATUSES,
-  normalizeTrackingCode,
-  TRACKING_ALPHABET,
-  type FeedbackLookup,
-  type FeedbackReceipt,
-  type FeedbackSubmission,
-  type FeedbackTopic,
-  type ProcedureList,
-  type PublicUnit,
-  type PublishedFeedbackList,
+import type {
+  FeedbackLookup,
+  FeedbackReceipt,
+  FeedbackSubmission,
+  FeedbackTopic,
+  ProcedureList,
+  PublicUnit,
+  PublishedFeedbackList,
 } from '@sipas/schema';
+import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, normalizeTrackingCode, randomCode, TRACKING_CODE_PATTERN, validateFeedback } from '@sipas/schema/rules';
 import { html, nothing, type TemplateResult } from 'lit';
-import { HttpError, isRetryable, newId, requestJson } from '../shared/client.js';
+import { live } from 'lit/directives/live.js';
+import { HttpError, newId, requestJson } from '../shared/client.js';
+import { CachedResource } from '../shared/controllers/cached-resource.js';
+import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
 import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField, type FieldError } from '../shared/error-summary.js';
-import { intlLocale } from '../shared/localize.js';
-import {
-  enqueue,
-  forgetRejected,
-  OUTBOX_DELIVERED,
-  OUTBOX_REJECTED,
-  pendingEntries,
-  rejectedEntries,
-  type OutboxDelivered,
-  type OutboxRejected,
-} from '../shared/outbox.js';
+import { formatWhen } from '../shared/format.js';
+import { keepPageOpen, statusLabel, topicLabel } from '../shared/labels.js';
+import { feedbackErrors } from './messages.js';
 import { styles } from './feedback.styles.js';
 
+export type { FeedbackSubmittedDetail } from '../shared/events.js';
 export type FeedbackView = 'form' | 'lookup' | 'answers';
 type Phase = 'form' | 'sending' | 'queued' | 'sent';
 type Values = Record<string, string>;
@@ -38,43 +31,19 @@ type Values = Record<string, string>;
 export const CONSENT_VERSION = 'pakn-2026-01';
 const FIELDS = ['topic', 'procedureCode', 'title', 'content', 'name', 'address', 'phone', 'email'] as const;
 
-export interface FeedbackSubmittedDetail {
-  id: string;
-  trackingCode: string;
-  dueOn: string;
-}
-
 const consentText = () =>
   msg(
     'Tôi đồng ý để cơ quan xử lý họ tên, địa chỉ, điện thoại, thư điện tử của tôi chỉ để giải quyết và trả lời phản ánh này. Các thông tin này không được công khai.',
     { id: 'feedback.consent' },
   );
 
-const topicLabel = (topic: FeedbackTopic) =>
-  ({
-    regulation: msg('Quy định hành chính', { id: 'feedback.topic.regulation' }),
-    procedure: msg('Thủ tục hành chính', { id: 'feedback.topic.procedure' }),
-    conduct: msg('Hành vi, thái độ của cán bộ, công chức', { id: 'feedback.topic.conduct' }),
-    other: msg('Vấn đề khác', { id: 'feedback.topic.other' }),
-  })[topic];
+/** A lookup secret the client chooses, so that a resend from the outbox knows it too. */
+const newSecret = () => randomCode(8, (n) => crypto.getRandomValues(new Uint32Array(1))[0]! % n);
 
-const statusLabel = (status: string) =>
-  ({
-    received: msg('Đã tiếp nhận', { id: 'feedback.status.received' }),
-    routed: msg('Đã chuyển xử lý', { id: 'feedback.status.routed' }),
-    in_progress: msg('Đang xử lý', { id: 'feedback.status.in_progress' }),
-    answered: msg('Đã trả lời', { id: 'feedback.status.answered' }),
-    published: msg('Đã công khai trả lời', { id: 'feedback.status.published' }),
-  })[status] ?? status;
-
-/** `2026-03-09` or an instant → "9 thg 3, 2026", in Vietnam's time zone. */
-const formatDate = (value: string) =>
-  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(value.length === 10 ? `${value}T12:00:00+07:00` : value),
-  );
-
-function newSecret(): string {
-  return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('');
+/** The form's values of a submission given back (refused after it waited). */
+function valuesOf(body: FeedbackSubmission): Values {
+  const { sender, ...rest } = body;
+  return { ...(rest as unknown as Values), ...(sender as unknown as Values) };
 }
 
 /**
@@ -82,7 +51,8 @@ function newSecret(): string {
  * administrative regulations, procedures and officials' conduct (Nghị định 20/2008/NĐ-CP). Three
  * views: the form, the lookup of a case by its tracking code, and the unit's published answers.
  * Nothing typed is lost: a draft is kept on the device, and a submission that cannot be sent
- * waits in the offline outbox and is sent (once) when the connection returns.
+ * waits in the offline outbox and is sent (once) when the connection returns; its tracking code
+ * and secret are shown here, also on the next visit when it was delivered from another page.
  *
  * @fires sipas-feedback-submitted - the server received the case; detail: { id, trackingCode, dueOn }
  * @fires sipas-feedback-queued - no connection: the case waits in the outbox; detail: { id }
@@ -111,8 +81,6 @@ export class SipasFeedback extends SipasElement {
     phase: { state: true },
     receipt: { state: true },
     notice: { state: true },
-    unitInfo: { state: true },
-    procedures: { state: true },
     lookup: { state: true },
     lookupErrors: { state: true },
     answers: { state: true },
@@ -131,15 +99,24 @@ export class SipasFeedback extends SipasElement {
   declare phase: Phase;
   declare receipt: FeedbackReceipt | undefined;
   declare notice: string | undefined;
-  declare unitInfo: PublicUnit | undefined;
-  /** The unit's catalogue; `null` when it cannot be had (the form then asks for a code). */
-  declare procedures: { code: string; name: string }[] | null | undefined;
   declare lookup: FeedbackLookup | undefined;
   declare lookupErrors: FieldError[];
   declare answers: PublishedFeedbackList | undefined;
   declare query: string;
 
-  private pending: FeedbackSubmission | undefined;
+  private readonly unitInfo = new CachedResource<PublicUnit>(this);
+  private readonly catalogue = new CachedResource<ProcedureList>(this);
+  private readonly submission = new SubmissionController<FeedbackSubmission, FeedbackReceipt>(
+    this,
+    { kind: 'feedback', mine: (body) => body.unit === this.resolvedUnit },
+    {
+      delivered: (body, receipt, when) => this.sent({ ...receipt, secret: body.secret! }, when),
+      queued: (body, kept) => this.queued(body, kept),
+      refused: (body, refusal, when) => void this.refused(body, refusal, when),
+    },
+  );
+  /** Where a queued case waits: on the device (sent from any page) or only in this page. */
+  private kept: Kept | undefined;
 
   constructor() {
     super();
@@ -156,28 +133,9 @@ export class SipasFeedback extends SipasElement {
     return `feedback:${this.resolvedUnit}`;
   }
 
-  private onDelivered = (event: Event) => {
-    const { entry, data } = (event as CustomEvent<OutboxDelivered>).detail;
-    if (entry.kind !== 'feedback' || entry.id !== this.pending?.id) return;
-    this.sent({ ...(data as FeedbackReceipt), secret: this.pending.secret! });
-  };
-
-  private onRejected = (event: Event) => {
-    const refusal = (event as CustomEvent<OutboxRejected>).detail;
-    if (refusal.entry.kind === 'feedback' && refusal.entry.id === this.pending?.id) this.restore(refusal);
-  };
-
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener(OUTBOX_DELIVERED, this.onDelivered);
-    addEventListener(OUTBOX_REJECTED, this.onRejected);
     void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener(OUTBOX_DELIVERED, this.onDelivered);
-    removeEventListener(OUTBOX_REJECTED, this.onRejected);
   }
 
   private async load(): Promise<void> {
@@ -186,53 +144,21 @@ export class SipasFeedback extends SipasElement {
     const code = this.procedure ?? new URLSearchParams(location.search).get('procedure');
     const draft = await loadDraft<Values>(this.draftKey);
     this.values = { ...this.values, ...draft, ...(code ? { topic: 'procedure', procedureCode: code } : {}) };
-    try {
-      const waiting = (await pendingEntries('feedback')).find((e) => (e.body as FeedbackSubmission).unit === unit);
-      if (waiting) {
-        this.pending = waiting.body as FeedbackSubmission;
-        this.phase = 'queued';
-      }
-      const refused = (await rejectedEntries()).find((r) => r.entry.kind === 'feedback' && (r.entry.body as FeedbackSubmission).unit === unit);
-      if (refused) this.restore(refused);
-    } catch {
-      // No IndexedDB (private mode): nothing can be waiting.
-    }
-    const [unitInfo, list] = await Promise.all([
-      requestJson<PublicUnit>(this.api(`units/${unit}`)!).then((r) => r.data, () => undefined),
-      requestJson<ProcedureList>(this.api(`units/${unit}/procedures`)!).then((r) => r.data, () => undefined),
-    ]);
-    this.unitInfo = unitInfo;
-    this.procedures = list?.procedures.length ? list.procedures.map(({ code, name }) => ({ code, name })) : null;
+    await this.submission.restore();
+    void this.unitInfo.load(this.api(`units/${unit}`)!);
+    void this.catalogue.load(this.api(`units/${unit}/procedures`)!);
     if (this.view === 'answers' && !this.answers) void this.search();
   }
 
-  /** A queued submission the server refused: its text goes back into the form, with the reason. */
-  private restore(refusal: OutboxRejected): void {
-    const body = refusal.entry.body as FeedbackSubmission;
-    const { sender, ...rest } = body;
-    this.values = { ...(rest as unknown as Values), ...(sender as unknown as Values) };
-    this.pending = undefined;
-    this.phase = 'form';
-    this.notice = `${msg('Phản ánh đã lưu chưa được nhận:', { id: 'feedback.refused' })} ${refusal.title}`;
-    void forgetRejected(refusal.entry.id);
+  /** The unit's catalogue; `null` when it cannot be had (the form then asks for a code). */
+  private get procedures(): { code: string; name: string }[] | null | undefined {
+    const list = this.catalogue.data;
+    if (list?.procedures.length) return list.procedures;
+    return this.catalogue.state.failed || list ? null : undefined;
   }
 
   private validate(): FieldError[] {
-    const v = this.values;
-    const len = (key: string) => (v[key] ?? '').trim().length;
-    const errors: FieldError[] = [];
-    const add = (field: string, message: string) => errors.push({ field, message });
-    if (!v.topic) add('topic-regulation', msg('Chọn loại phản ánh', { id: 'feedback.err.topic' }));
-    if (v.topic === 'procedure' && !len('procedureCode')) add('procedureCode', msg('Chọn thủ tục hành chính', { id: 'feedback.err.procedure' }));
-    if (len('title') < 5) add('title', msg('Nhập tiêu đề (ít nhất 5 ký tự)', { id: 'feedback.err.title' }));
-    if (len('content') < FEEDBACK_LIMITS.contentMin) add('content', msg('Nhập nội dung (ít nhất 20 ký tự)', { id: 'feedback.err.content' }));
-    if (len('content') > FEEDBACK_LIMITS.content) add('content', msg('Nội dung quá dài', { id: 'feedback.err.contentLong' }));
-    if (len('name') < 2) add('name', msg('Nhập họ và tên', { id: 'feedback.err.name' }));
-    if (len('address') < 5) add('address', msg('Nhập địa chỉ liên hệ', { id: 'feedback.err.address' }));
-    if (!/^\+?[0-9 .()-]{8,20}$/.test((v.phone ?? '').trim())) add('phone', msg('Nhập số điện thoại, ví dụ 0912 345 678', { id: 'feedback.err.phone' }));
-    if (len('email') && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email!.trim())) add('email', msg('Thư điện tử chưa đúng dạng', { id: 'feedback.err.email' }));
-    if (!this.consent) add('consent', msg('Cần đồng ý để cơ quan xử lý thông tin', { id: 'feedback.err.consent' }));
-    return errors;
+    return feedbackErrors(validateFeedback({ ...this.values, consent: this.consent }));
   }
 
   private input(event: Event): void {
@@ -249,7 +175,7 @@ export class SipasFeedback extends SipasElement {
 
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.phase === 'sending') return;
+    if (this.submission.sending) return;
     this.notice = undefined;
     this.errors = this.validate();
     if (this.errors.length) {
@@ -270,42 +196,52 @@ export class SipasFeedback extends SipasElement {
       secret: newSecret(),
       ...(v.website ? { website: v.website } : {}),
     };
-    this.pending = body;
     this.phase = 'sending';
-    const url = this.api('feedback')!;
-    try {
-      const response = await requestJson<FeedbackReceipt>(url, { method: 'POST', body });
-      this.sent({ ...response.data!, secret: body.secret! });
-    } catch (error) {
-      if (isRetryable(error)) {
-        await enqueue({ id: body.id, kind: 'feedback', url, body }, String((error as Error).message));
-        await clearDraft(this.draftKey);
-        this.phase = 'queued';
-        this.emit('sipas-feedback-queued', { id: body.id });
-        return;
-      }
-      this.phase = 'form';
-      this.pending = undefined;
-      const problem = error instanceof HttpError ? error.problem : undefined;
-      const fields = (problem?.errors ?? []).map((e) => ({
-        field: FIELDS.find((f) => e.path.endsWith(f)) ?? 'title',
-        message: e.message,
-      }));
-      this.errors = fields.length ? fields : [{ field: 'title', message: problem?.title ?? String((error as Error).message) }];
-      await this.updateComplete;
-      focusErrorSummary(this.shadowRoot);
-    }
+    await this.submission.send(this.api('feedback'), body);
   }
 
-  private sent(receipt: FeedbackReceipt): void {
+  private queued(body: FeedbackSubmission, kept: Kept): void {
+    this.kept = kept;
+    this.phase = 'queued';
+    // Kept on the device: the outbox has it. Kept in this page only: the draft stays as a second copy.
+    if (kept === 'device') void clearDraft(this.draftKey);
+    this.emit('sipas-feedback-queued', { id: body.id });
+  }
+
+  private async refused(body: FeedbackSubmission, refusal: Refusal, when: When): Promise<void> {
+    this.phase = 'form';
+    if (when === 'later') {
+      // A case that waited and was then refused: its text goes back into the form, with the reason.
+      this.values = valuesOf(body);
+      this.notice = `${msg('Phản ánh đã lưu chưa được nhận:', { id: 'feedback.refused' })} ${refusal.title}`;
+      return;
+    }
+    const fields = (refusal.problem?.errors ?? []).map((e) => ({
+      field: FIELDS.find((f) => e.path.endsWith(f)) ?? 'title',
+      message: e.message,
+    }));
+    this.errors = fields.length ? fields : [{ field: 'title', message: refusal.title }];
+    await this.updateComplete;
+    focusErrorSummary(this.shadowRoot);
+  }
+
+  private sent(receipt: FeedbackReceipt, when: When): void {
+    // The form held this case (sent now, or shown waiting): empty it. A receipt restored on a later
+    // visit leaves a new draft the citizen may have started alone.
+    if (when === 'now' || this.phase === 'queued' || this.phase === 'sending') {
+      this.values = { topic: '' };
+      this.consent = false;
+      void clearDraft(this.draftKey);
+    }
     this.receipt = receipt;
     this.phase = 'sent';
-    this.pending = undefined;
-    this.values = { topic: '' };
-    this.consent = false;
-    void clearDraft(this.draftKey);
-    this.emit<FeedbackSubmittedDetail>('sipas-feedback-submitted', { id: receipt.id, trackingCode: receipt.trackingCode, dueOn: receipt.dueOn });
+    this.emit('sipas-feedback-submitted', { id: receipt.id, trackingCode: receipt.trackingCode, dueOn: receipt.dueOn });
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.receipt')?.focus());
+  }
+
+  private another(): void {
+    this.phase = 'form';
+    void this.submission.acknowledge();
   }
 
   private async find(event: Event): Promise<void> {
@@ -314,7 +250,7 @@ export class SipasFeedback extends SipasElement {
     const code = normalizeTrackingCode(String(data.get('code') ?? ''));
     const proof = String(data.get('proof') ?? '').trim().toUpperCase();
     const errors: FieldError[] = [];
-    if (!/^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(code)) errors.push({ field: 'code', message: msg('Nhập mã theo dõi gồm 8 ký tự', { id: 'feedback.err.code' }) });
+    if (!TRACKING_CODE_PATTERN.test(code)) errors.push({ field: 'code', message: msg('Nhập mã theo dõi gồm 8 ký tự', { id: 'feedback.err.code' }) });
     if (!proof) errors.push({ field: 'proof', message: msg('Nhập mã bí mật hoặc 4 số cuối số điện thoại', { id: 'feedback.err.proof' }) });
     this.lookup = undefined;
     if (!errors.length) {
@@ -383,7 +319,7 @@ export class SipasFeedback extends SipasElement {
       <label for=${id}>${label}${options.optional ? html` <span class="hint">(${msg('không bắt buộc', { id: 'feedback.optional' })})</span>` : nothing}</label>
       ${hint} ${this.error(id)}
       ${options.long
-        ? html`<textarea id=${common.id} name=${id} rows="8" maxlength=${FEEDBACK_LIMITS.content} aria-invalid=${common.invalid} aria-describedby=${described} .value=${value}></textarea>`
+        ? html`<textarea id=${common.id} name=${id} rows="8" maxlength=${FEEDBACK_LIMITS.content} aria-invalid=${common.invalid} aria-describedby=${described} .value=${live(value)}></textarea>`
         : html`<input
             id=${common.id}
             name=${id}
@@ -392,7 +328,7 @@ export class SipasFeedback extends SipasElement {
             maxlength=${options.max ?? 200}
             aria-invalid=${common.invalid}
             aria-describedby=${described}
-            .value=${value}
+            .value=${live(value)}
           />`}
       ${counter}
     </div>`;
@@ -408,15 +344,15 @@ export class SipasFeedback extends SipasElement {
       <label for=${id}>${msg('Thủ tục hành chính', { id: 'feedback.topic.procedure' })}</label>
       ${this.error(id)}
       <select id=${id} name=${id} aria-invalid=${this.errors.some((e) => e.field === id) ? 'true' : 'false'} aria-describedby=${this.describedBy(id)}>
-        <option value="" ?selected=${!current}>${msg('— Chọn thủ tục —', { id: 'feedback.chooseProcedure' })}</option>
-        ${list.map((p) => html`<option value=${p.code} ?selected=${p.code === current}>${p.name} (${p.code})</option>`)}
+        <option value="" .selected=${live(!current)}>${msg('— Chọn thủ tục —', { id: 'feedback.chooseProcedure' })}</option>
+        ${list.map((p) => html`<option value=${p.code} .selected=${live(p.code === current)}>${p.name} (${p.code})</option>`)}
         ${current && !list.some((p) => p.code === current) ? html`<option value=${current} selected>${current}</option>` : nothing}
       </select>
     </div>`;
   }
 
   private renderForm() {
-    const complaints = this.complaintsUrl ?? this.unitInfo?.complaintsUrl;
+    const complaints = this.complaintsUrl ?? this.unitInfo.data?.complaintsUrl;
     const topicInvalid = this.errors.some((e) => e.field === 'topic-regulation');
     return html`<p class="notice" id="scope">
         ${msg(
@@ -432,7 +368,7 @@ export class SipasFeedback extends SipasElement {
           ${this.error('topic-regulation')}
           ${(['regulation', 'procedure', 'conduct', 'other'] as const).map(
             (topic) => html`<div class="choice">
-              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${this.values.topic === topic} aria-invalid=${topicInvalid ? 'true' : 'false'} />
+              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${live(this.values.topic === topic)} aria-invalid=${topicInvalid ? 'true' : 'false'} />
               <label for="topic-${topic}">${topicLabel(topic)}</label>
             </div>`,
           )}
@@ -460,7 +396,7 @@ export class SipasFeedback extends SipasElement {
           <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>
         <div class="field choice">
-          <input type="checkbox" id="consent" name="consent" .checked=${this.consent} aria-invalid=${this.errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this.describedBy('consent')} />
+          <input type="checkbox" id="consent" name="consent" .checked=${live(this.consent)} aria-invalid=${this.errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this.describedBy('consent')} />
           <label for="consent">${consentText()}</label>
         </div>
         ${this.error('consent')}
@@ -473,14 +409,14 @@ export class SipasFeedback extends SipasElement {
       <h3>${msg('Đã gửi thành công', { id: 'feedback.sentTitle' })}</h3>
       <p>${msg('Mã theo dõi', { id: 'feedback.code' })}: <strong class="code">${receipt.trackingCode}</strong></p>
       <p>${msg('Mã bí mật', { id: 'feedback.secret' })}: <strong class="code">${receipt.secret}</strong></p>
-      <p>${msg(str`Hạn trả lời: ${formatDate(receipt.dueOn)}.`, { id: 'feedback.due' })}</p>
+      <p>${msg(str`Hạn trả lời: ${formatWhen(receipt.dueOn)}.`, { id: 'feedback.due' })}</p>
       <p>
         ${msg(
           'Hãy ghi lại hai mã này. Để xem kết quả, chọn “Tra cứu”, nhập mã theo dõi và mã bí mật (hoặc 4 số cuối điện thoại).',
           { id: 'feedback.howToLookUp' },
         )}
       </p>
-      <button class="secondary" @click=${() => (this.phase = 'form')}>${msg('Gửi phản ánh khác', { id: 'feedback.another' })}</button>
+      <button class="secondary" @click=${this.another}>${msg('Gửi phản ánh khác', { id: 'feedback.another' })}</button>
     </div>`;
   }
 
@@ -506,14 +442,14 @@ export class SipasFeedback extends SipasElement {
             <h3 id="case-title">${c.title}</h3>
             <p>
               ${msg('Mã theo dõi', { id: 'feedback.code' })}: <strong class="code">${c.trackingCode}</strong> ·
-              ${msg(str`Hạn trả lời: ${formatDate(c.dueOn)}.`, { id: 'feedback.due' })}
+              ${msg(str`Hạn trả lời: ${formatWhen(c.dueOn)}.`, { id: 'feedback.due' })}
               ${c.overdue ? html`<strong class="overdue">${msg('Quá hạn', { id: 'feedback.overdue' })}</strong>` : nothing}
             </p>
             <ol class="timeline" part="timeline">
               ${FEEDBACK_STATUSES.map((status, i) => {
                 const event = reached(status);
                 return html`<li class=${i <= FEEDBACK_STATUSES.indexOf(c.status) ? 'done' : ''} aria-current=${status === c.status ? 'step' : nothing}>
-                  ${statusLabel(status)}${event ? html` <span class="hint">${formatDate(event.at)}</span>` : nothing}
+                  ${statusLabel(status)}${event ? html` <span class="hint">${formatWhen(event.at)}</span>` : nothing}
                 </li>`;
               })}
             </ol>
@@ -531,7 +467,7 @@ export class SipasFeedback extends SipasElement {
     return html`<form role="search" @submit=${(e: Event) => this.search(e)}>
         <label for="q">${msg('Tìm trong các trả lời đã công khai', { id: 'feedback.searchLabel' })}</label>
         <div class="row">
-          <input id="q" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+          <input id="q" type="search" .value=${live(this.query)} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
           <button type="submit">${msg('Tìm', { id: 'feedback.search' })}</button>
         </div>
       </form>
@@ -540,7 +476,7 @@ export class SipasFeedback extends SipasElement {
             ${list.items.map(
               (item) => html`<article aria-labelledby="a-${item.trackingCode}">
                 <h3 id="a-${item.trackingCode}">${item.title}</h3>
-                <p class="hint">${topicLabel(item.topic)}${item.procedureCode ? ` (${item.procedureCode})` : ''} · ${item.trackingCode} · ${formatDate(item.publishedAt)}</p>
+                <p class="hint">${topicLabel(item.topic)}${item.procedureCode ? ` (${item.procedureCode})` : ''} · ${item.trackingCode} · ${formatWhen(item.publishedAt)}</p>
                 <p>${item.content}</p>
                 ${this.renderAnswer(item.answer)}
               </article>`,
@@ -563,8 +499,8 @@ export class SipasFeedback extends SipasElement {
     else if (this.phase === 'sent' && this.receipt) body = this.renderReceipt(this.receipt);
     else if (this.phase === 'queued')
       body = html`<div class="notice" role="status">
-        <strong>${msg('Chưa gửi được vì mất kết nối.', { id: 'feedback.queuedTitle' })}</strong>
-        ${msg('Phản ánh đã lưu trên thiết bị và sẽ tự gửi khi có mạng; mã theo dõi sẽ hiện ở đây.', { id: 'feedback.queued' })}
+        <strong>${msg('Chưa gửi được do mất mạng hoặc máy chủ bận.', { id: 'feedback.queuedTitle' })}</strong>
+        ${this.kept === 'page' ? keepPageOpen() : msg('Phản ánh đã lưu trên thiết bị và sẽ tự gửi khi có mạng; mã theo dõi sẽ hiện ở đây.', { id: 'feedback.queued' })}
       </div>`;
     else body = this.renderForm();
     return html`<nav part="nav" aria-label=${msg('Phản ánh, kiến nghị', { id: 'feedback.nav' })}>

@@ -1,49 +1,20 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Procedure, ProcedureCatalogue, ProcedureList, ProcedureSummary, SubmissionChannel } from '@sipas/schema';
-import { requestJson } from '../shared/client.js';
+import { summarize } from '@sipas/schema/rules';
+import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SipasElement } from '../shared/element.js';
 import { intlLocale } from '../shared/localize.js';
-import { readCache, writeCache, type Cached } from './cache.js';
-import { highlights, index, levelsOf, search, tokens, type Indexed } from './search.js';
+import { highlights, levelsOf, ProcedureIndex, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
-/** `detail` of `sipas-procedures-loaded`. */
-export interface ProceduresLoadedDetail {
-  count: number;
-  /** `cache`: the copy kept from the last visit; `network`: fresh (or confirmed by a 304). */
-  source: 'cache' | 'network';
-  /** False when the endpoint could not be reached and the copy shown may be old. */
-  fresh: boolean;
-}
-/** `detail` of `sipas-procedures-searched`, fired once the results of a query are rendered. */
-export interface ProceduresSearchedDetail {
-  query: string;
-  count: number;
-}
-/** `detail` of `sipas-procedure-opened`. */
-export interface ProcedureOpenedDetail {
-  code: string;
-  name: string;
-}
+export type { ProcedureOpenedDetail, ProceduresLoadedDetail, ProceduresSearchedDetail } from '../shared/events.js';
 
 type Status = 'loading' | 'ready' | 'error';
 type Data = ProcedureList | ProcedureCatalogue;
 
 /** URL parameters of the deep links: ?tthc=1.001193&tim=khai+sinh&linhvuc=Hộ+tịch&cap=Cấp+xã&tructuyen=1 */
 const P = { code: 'tthc', query: 'tim', field: 'linhvuc', level: 'cap', online: 'tructuyen' } as const;
-
-const summarize = (p: Procedure | ProcedureSummary): ProcedureSummary =>
-  'online' in p
-    ? p
-    : {
-        code: p.code,
-        name: p.name,
-        level: p.level,
-        field: p.field,
-        online: Boolean(p.onlineLevel || p.onlineUrl || p.channels.some((c) => c.kind === 'online')),
-        updatedAt: p.updatedAt,
-      };
 
 /**
  * `<sipas-procedures>`: the unit's administrative procedures (TTHC), searchable as you type
@@ -124,15 +95,22 @@ export class SipasProcedures extends SipasElement {
   declare private _detailFailed: boolean;
   declare private _announce: string;
 
-  private entries: Indexed[] = [];
+  private index = new ProcedureIndex([]);
   private fields: string[] = [];
   private levels: string[] = [];
   private results: Indexed[] = [];
+  /** Folded terms to highlight in the results' names (the query's words, or what a typo stood for). */
+  private terms: string[] = [];
   private resultsKey = '';
   private details = new Map<string, Procedure>();
+  private dates = new Map<string, string>();
   private pushed = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private loadedKey = '';
+  private readonly catalogue = new CachedResource<Data>(this, { onChange: (state) => this.catalogueChanged(state) });
+  private readonly detailResource = new CachedResource<Procedure>(this, { onChange: (state) => this.detailChanged(state) });
+  /** The code whose detail `detailResource` is loading. */
+  private detailCode: string | undefined;
 
   constructor() {
     super();
@@ -190,18 +168,20 @@ export class SipasProcedures extends SipasElement {
     return url.href;
   }
 
-  private get cacheKey(): string | undefined {
-    if (this.src) return `src:${new URL(this.src, document.baseURI).href}`;
+  /** The catalogue's URL: the static file, else the endpoint's list for the unit. */
+  private get catalogueUrl(): string | undefined {
+    if (this.src) return new URL(this.src, document.baseURI).href;
     const list = this.api(`units/${encodeURIComponent(this.resolvedUnit ?? '')}/procedures`);
-    return list && this.resolvedUnit ? `api:${list}` : undefined;
+    return list && this.resolvedUnit ? list : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this._status === 'ready') this.computeResults();
-    const key = this.cacheKey ?? '';
+    const key = this.catalogueUrl ?? '';
     if (key !== this.loadedKey && this.isConnected) {
       this.loadedKey = key;
-      void this.load(key);
+      if (key) void this.catalogue.load(key);
+      else this._status = 'error';
     }
     if (changed.has('code')) {
       this._detail = this.code ? this.details.get(this.code) : undefined;
@@ -210,31 +190,12 @@ export class SipasProcedures extends SipasElement {
     }
   }
 
-  /** Loads the catalogue: the cached copy first, then the network (If-None-Match). */
-  private async load(key: string): Promise<void> {
-    if (!key) {
-      this._status = 'error';
-      return;
-    }
-    const url = this.src ? new URL(this.src, document.baseURI).href : key.slice(4);
-    const cached = await readCache<Data>(key);
-    if (cached && key === this.loadedKey) this.show(cached.data, cached.checkedAt, 'cache', true);
-    try {
-      const response = await requestJson<Data>(url, {
-        headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
-      });
-      if (key !== this.loadedKey) return;
-      const checkedAt = new Date().toISOString();
-      const data = response.status === 304 || !response.data ? cached?.data : response.data;
-      if (!data) throw new Error('empty');
-      await writeCache<Data>(key, { etag: response.headers.get('etag') ?? cached?.etag, data, checkedAt });
-      this.show(data, checkedAt, 'network', true);
-    } catch {
-      if (key !== this.loadedKey) return;
-      this._fresh = false;
-      if (cached) this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source: 'cache', fresh: false });
-      else this._status = 'error';
-    }
+  /** The kept copy is shown at once, then what the server says (offline: the copy stays, marked old). */
+  private catalogueChanged(state: ResourceState<Data>): void {
+    if (!state.failed && state.data) return this.show(state.data, state.checkedAt ?? new Date().toISOString(), state.source ?? 'network', true);
+    this._fresh = false;
+    if (state.data) this.emit('sipas-procedures-loaded', { count: this.index.entries.length, source: 'cache', fresh: false });
+    else this._status = 'error';
   }
 
   private show(data: Data, checkedAt: string, source: 'cache' | 'network', fresh: boolean): void {
@@ -249,7 +210,7 @@ export class SipasProcedures extends SipasElement {
         if ('steps' in p) this.details.set(p.code, p);
         return summarize(p);
       });
-      this.entries = index(list);
+      this.index = new ProcedureIndex(list);
       this.fields = [...new Set(list.map((p) => p.field))].sort(new Intl.Collator('vi').compare);
       this.levels = [...new Set(list.flatMap((p) => levelsOf(p.level)))].sort();
       this.resultsKey = '';
@@ -260,7 +221,7 @@ export class SipasProcedures extends SipasElement {
         else void this.loadDetail(this.code);
       }
     }
-    this.emit<ProceduresLoadedDetail>('sipas-procedures-loaded', { count: this.entries.length, source, fresh });
+    this.emit('sipas-procedures-loaded', { count: this.index.entries.length, source, fresh });
   }
 
   private async loadDetail(code: string): Promise<void> {
@@ -270,19 +231,17 @@ export class SipasProcedures extends SipasElement {
     }
     const url = this.api(`units/${encodeURIComponent(this.resolvedUnit ?? '')}/procedures/${encodeURIComponent(code)}`);
     if (!url) return;
-    const key = `api:${url}`;
-    const cached = await readCache<Procedure>(key);
-    if (cached && this.code === code) this._detail = cached.data;
-    try {
-      const response = await requestJson<Procedure>(url, { headers: cached?.etag ? { 'if-none-match': cached.etag } : {} });
-      const data = response.data ?? cached?.data;
-      if (!data) throw new Error('empty');
-      this.details.set(code, data);
-      await writeCache<Procedure>(key, { etag: response.headers.get('etag') ?? undefined, data, checkedAt: new Date().toISOString() });
-      if (this.code === code) this._detail = data;
-    } catch {
-      if (this.code === code && !this._detail) this._detailFailed = true;
-    }
+    this.detailCode = code;
+    await this.detailResource.load(url);
+  }
+
+  private detailChanged(state: ResourceState<Procedure>): void {
+    const code = this.detailCode;
+    if (!code) return;
+    if (state.data) {
+      this.details.set(code, state.data);
+      if (this.code === code) this._detail = state.data;
+    } else if (state.failed && this.code === code && !this._detail) this._detailFailed = true;
   }
 
   /** The results, recomputed only when the query, filters or data change. */
@@ -290,7 +249,7 @@ export class SipasProcedures extends SipasElement {
     const key = `${this.query}\u0000${this.field}\u0000${this.level}\u0000${this.online}`;
     if (key !== this.resultsKey) {
       this.resultsKey = key;
-      this.results = search(this.entries, this.query, { field: this.field, level: this.level, online: this.online });
+      ({ results: this.results, terms: this.terms } = this.index.search(this.query, { field: this.field, level: this.level, online: this.online }));
       this._shown = this.pageSize;
       clearTimeout(this.announceTimer);
       // Announce the count once typing pauses, not at every keystroke.
@@ -311,7 +270,7 @@ export class SipasProcedures extends SipasElement {
       (this.renderRoot.querySelector<HTMLElement>(`a[data-code="${CSS.escape(previous)}"]`) ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
     }
     if (this._status === 'ready' && !this.code && (changed.has('query') || changed.has('field') || changed.has('level') || changed.has('online') || changed.has('_data'))) {
-      this.emit<ProceduresSearchedDetail>('sipas-procedures-searched', { query: this.query, count: this.results.length });
+      this.emit('sipas-procedures-searched', { query: this.query, count: this.results.length });
     }
   }
 
@@ -340,8 +299,8 @@ export class SipasProcedures extends SipasElement {
       this.pushed = true;
     }
     this.code = code;
-    const entry = this.entries.find((e) => e.p.code === code);
-    this.emit<ProcedureOpenedDetail>('sipas-procedure-opened', { code, name: entry?.p.name ?? this._detail?.name ?? code });
+    const entry = this.index.entries.find((e) => e.p.code === code);
+    this.emit('sipas-procedure-opened', { code, name: entry?.p.name ?? this._detail?.name ?? code });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
   }
 
@@ -364,9 +323,15 @@ export class SipasProcedures extends SipasElement {
 
   private date(iso: string | null | undefined, time = false): string {
     if (!iso) return '';
-    const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-    const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
-    return new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d);
+    // Remembered: an Intl.DateTimeFormat costs more than a search, and the list renders at every keystroke.
+    const key = `${intlLocale()} ${time} ${iso}`;
+    let text = this.dates.get(key);
+    if (text === undefined) {
+      const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+      const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+      this.dates.set(key, (text = new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d)));
+    }
+    return text;
   }
 
   override render() {
@@ -389,10 +354,12 @@ export class SipasProcedures extends SipasElement {
 
   private renderList(): TemplateResult {
     const results = this.results;
-    const words = tokens(this.query);
     const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
     const option = (value: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${value}</option>`;
+    // The results' links: the list's URL plus the code (urlFor parses a URL; twenty of them per keystroke add up).
+    const [listUrl, hash = ''] = this.urlFor(undefined).split('#');
+    const link = (code: string) => `${listUrl}${listUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ [P.code]: code })}${hash ? `#${hash}` : ''}`;
     return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @input=${this.filter}>
         <label for="q">${msg('Tìm thủ tục (có dấu hoặc không dấu)', { id: 'procedures.searchLabel' })}</label>
         <input id="q" name="query" type="search" autocomplete="off" .value=${this.query} placeholder=${msg('Ví dụ: khai sinh, chứng thực', { id: 'procedures.placeholder' })} />
@@ -420,11 +387,11 @@ export class SipasProcedures extends SipasElement {
         : html`<ul part="list">
             ${results.slice(0, this._shown).map(
               (e) => html`<li>
-                <a part="item" href=${this.urlFor(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
+                <a part="item" href=${link(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
                   if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
                   ev.preventDefault();
                   this.open(e.p.code);
-                }}>${this.mark(e, words)}</a>
+                }}>${this.mark(e, this.terms)}</a>
                 <span class="meta">${e.p.field} · ${e.p.code}${e.p.online ? html` · <strong>${msg('Trực tuyến', { id: 'procedures.online' })}</strong>` : nothing}</span>
               </li>`,
             )}
@@ -452,7 +419,7 @@ export class SipasProcedures extends SipasElement {
   private renderDetail(): TemplateResult {
     const p = this._detail;
     const code = this.code!;
-    const name = this.entries.find((e) => e.p.code === code)?.p.name;
+    const name = this.index.entries.find((e) => e.p.code === code)?.p.name;
     return html`<article part="detail">
       <button type="button" class="secondary back" @click=${() => this.close()}>← ${msg('Danh sách thủ tục', { id: 'procedures.back' })}</button>
       <h3 id="title" tabindex="-1">${p?.name ?? name ?? code}</h3>

@@ -1,4 +1,5 @@
 import type { Problem } from '@sipas/schema';
+import { getLocale } from './localize.js';
 
 /** The request never reached the server: offline, DNS, refused, CORS. Worth retrying. */
 export class NetworkError extends Error {
@@ -59,6 +60,9 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
       method: options.method ?? 'GET',
       headers: {
         accept: 'application/json, application/problem+json',
+        // Problems come back in the language the elements show, not the browser's: a Vietnamese
+        // page in an English-language browser still gets Vietnamese messages.
+        'accept-language': getLocale() === 'en' ? 'en' : 'vi',
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...options.headers,
       },

@@ -17,9 +17,15 @@ declare global {
   }
 }
 
-// A classic script knows itself only while it first runs, so remember it now.
-const loaderScript: HTMLScriptElement | null =
+// A classic script knows itself only while it first runs, so remember it now. The script tag's
+// chunks are modules (no currentScript): the loader hands its tag over through `useLoaderScript`.
+let loaderScript: HTMLScriptElement | null =
   typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
+
+/** Called by the loader's core chunk with the `<script src=".../sipas.js">` that loaded it. */
+export function useLoaderScript(script: HTMLScriptElement | null): void {
+  if (script) loaderScript = script;
+}
 
 /** The URL sipas.js was loaded from, for files published beside it (translations). */
 export function scriptUrl(): string | undefined {

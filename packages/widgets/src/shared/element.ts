@@ -1,6 +1,7 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { apiUrl, resolveSetting } from './config.js';
+import type { SipasEventMap, SipasEventName } from './events.js';
 
 /**
  * What every SIPAS element shares: the `endpoint` and `unit` settings with their fallbacks,
@@ -36,8 +37,8 @@ export class SipasElement extends LitElement {
     return endpoint ? apiUrl(endpoint, path) : undefined;
   }
 
-  /** Dispatches a `sipas-…` event that bubbles out of the shadow root; returns false if cancelled. */
-  protected emit<T>(type: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  /** Dispatches a `sipas-…` event of the map in events.ts, bubbling out of the shadow root; false if cancelled. */
+  protected emit<K extends SipasEventName>(type: K, detail: SipasEventMap[K], options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
   }
 }

@@ -1,11 +1,14 @@
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { HttpError, isRetryable, requestJson } from './client.js';
+import { queue } from './outbox-queue.js';
 
 /**
  * The offline outbox: payloads that could not be delivered yet wait in IndexedDB and are sent
  * again with exponential backoff and jitter, when the browser comes back online, and on the next
  * load of any page that has the script. Every payload carries its client UUID, so a repeat is
  * harmless on the server; a Web Lock keeps two open tabs from sending the same entry at once.
+ * Without IndexedDB (private modes, some in-app browsers) entries wait in this page instead and
+ * are sent the same way while it stays open.
  */
 export type OutboxKind = 'survey' | 'feedback';
 
@@ -41,10 +44,20 @@ export interface OutboxRejected {
 export const OUTBOX_DELIVERED = 'sipas-outbox-delivered';
 export const OUTBOX_REJECTED = 'sipas-outbox-rejected';
 
-let outboxStore: UseStore | undefined;
 let rejectedStore: UseStore | undefined;
-const queue = () => (outboxStore ??= createStore('sipas-outbox', 'entries'));
+let deliveredStore: UseStore | undefined;
 const rejected = () => (rejectedStore ??= createStore('sipas-outbox-rejected', 'entries'));
+/** Receipts of queued entries delivered while no element of theirs was there to show them. */
+const delivered = () => (deliveredStore ??= createStore('sipas-outbox-delivered', 'entries'));
+
+/** Entries waiting in this page because IndexedDB refused them. */
+const inPage = new Map<string, OutboxEntry>();
+
+/** Where an entry waits: on the device (IndexedDB), or in this page only. */
+export type Kept = 'device' | 'page';
+
+/** A delivered receipt is kept this long for its element to show on the next visit. */
+const RECEIPT_KEPT_MS = 30 * 86_400_000;
 
 const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 10 * 60_000;
@@ -67,7 +80,7 @@ export async function enqueue(
   entry: Pick<OutboxEntry, 'id' | 'kind' | 'url' | 'body' | 'headers'>,
   lastError?: string,
   retryAfterSeconds?: number,
-): Promise<OutboxEntry> {
+): Promise<Kept> {
   const stored: OutboxEntry = {
     ...entry,
     createdAt: Date.now(),
@@ -75,25 +88,52 @@ export async function enqueue(
     nextAttemptAt: Date.now() + backoffDelay(1, retryAfterSeconds),
     ...(lastError ? { lastError } : {}),
   };
-  await set(entry.id, stored, queue());
+  let kept: Kept = 'device';
+  try {
+    await set(entry.id, stored, queue());
+  } catch {
+    inPage.set(entry.id, stored);
+    kept = 'page';
+  }
   scheduleFlush();
-  return stored;
+  return kept;
 }
+
+/** Saves an entry's new state where it waits. */
+async function keep(entry: OutboxEntry): Promise<void> {
+  if (inPage.has(entry.id)) inPage.set(entry.id, entry);
+  else await set(entry.id, entry, queue());
+}
+
+/** Takes an entry out of the queue, wherever it waits; `shelf` keeps what became of it (best effort). */
+async function settle(entry: OutboxEntry, shelf: () => UseStore, value: unknown): Promise<void> {
+  try {
+    await set(entry.id, value, shelf());
+  } catch {
+    // Without storage the outcome is only told to this page (the broadcast below).
+  }
+  if (!inPage.delete(entry.id)) await del(entry.id, queue());
+}
+
+const all = async <T>(store: UseStore): Promise<T[]> => (await entries<string, T>(store)).map(([, value]) => value);
 
 /** Entries still waiting, oldest first. */
 export async function pendingEntries(kind?: OutboxKind): Promise<OutboxEntry[]> {
-  const all = (await entries<string, OutboxEntry>(queue())).map(([, entry]) => entry);
-  return all.filter((entry) => !kind || entry.kind === kind).sort((a, b) => a.createdAt - b.createdAt);
+  // Without IndexedDB only what waits in this page.
+  const stored = await all<OutboxEntry>(queue()).catch(() => []);
+  return [...stored, ...inPage.values()].filter((entry) => !kind || entry.kind === kind).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Entries the server refused for good after they were queued, for an honest message later. */
-export async function rejectedEntries(): Promise<OutboxRejected[]> {
-  return (await entries<string, OutboxRejected>(rejected())).map(([, value]) => value);
-}
+export const rejectedEntries = () => all<OutboxRejected>(rejected());
 
-export async function forgetRejected(id: string): Promise<void> {
-  await del(id, rejected());
-}
+export const forgetRejected = async (id: string) => del(id, rejected());
+
+/** Receipts of entries delivered from the outbox, oldest first, until their element showed them (for 30 days). */
+export const deliveredEntries = async () =>
+  (await all<OutboxDelivered & { deliveredAt: number }>(delivered())).filter((item) => item.deliveredAt > Date.now() - RECEIPT_KEPT_MS).sort((a, b) => a.deliveredAt - b.deliveredAt);
+
+export const forgetDelivered = async (id: string) => del(id, delivered());
 
 async function deliver(entry: OutboxEntry): Promise<void> {
   try {
@@ -102,17 +142,14 @@ async function deliver(entry: OutboxEntry): Promise<void> {
       body: entry.body,
       ...(entry.headers ? { headers: entry.headers } : {}),
     });
-    await del(entry.id, queue());
-    broadcast(OUTBOX_DELIVERED, { entry, status: response.status, data: response.data } satisfies OutboxDelivered);
+    const receipt: OutboxDelivered = { entry, status: response.status, data: response.data };
+    await settle(entry, delivered, { ...receipt, deliveredAt: Date.now() });
+    broadcast(OUTBOX_DELIVERED, receipt);
   } catch (error) {
     if (isRetryable(error)) {
       const attempts = entry.attempts + 1;
       const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
-      await set(
-        entry.id,
-        { ...entry, attempts, nextAttemptAt: Date.now() + backoffDelay(attempts, retryAfter), lastError: String((error as Error).message) },
-        queue(),
-      );
+      await keep({ ...entry, attempts, nextAttemptAt: Date.now() + backoffDelay(attempts, retryAfter), lastError: String((error as Error).message) });
       return;
     }
     const problem = error instanceof HttpError ? error.problem : undefined;
@@ -123,8 +160,7 @@ async function deliver(entry: OutboxEntry): Promise<void> {
       ...(problem?.detail ? { detail: problem.detail } : {}),
       ...(problem?.code ? { code: problem.code } : {}),
     };
-    await set(entry.id, refusal, rejected());
-    await del(entry.id, queue());
+    await settle(entry, rejected, refusal);
     broadcast(OUTBOX_REJECTED, refusal);
   }
 }
@@ -175,7 +211,7 @@ function scheduleFlush(): void {
 let started = false;
 /** Starts delivering on this page: now, on `online`, when the page is shown again, and on a timer. */
 export function startOutbox(): void {
-  if (started || typeof window === 'undefined' || typeof indexedDB === 'undefined') return;
+  if (started || typeof window === 'undefined') return;
   started = true;
   if (typeof BroadcastChannel !== 'undefined') {
     channel = new BroadcastChannel('sipas-outbox');

@@ -1,4 +1,4 @@
-import type { Item, Questionnaire } from './questionnaire.js';
+import type { Item, Questionnaire } from '../questionnaire.js';
 
 /**
  * The answer rules of a survey response, shared by the server (400) and the element (error

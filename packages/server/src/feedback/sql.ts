@@ -1,22 +1,20 @@
 import {
-  canonicalJson,
   foldForSearch,
-  UNAMBIGUOUS_ALPHABET,
+  addDays,
+  vietnamDayStart,
   type FeedbackAction,
-  type FeedbackAuditEntry,
   type FeedbackCase,
   type FeedbackCaseSummary,
-  type FeedbackEvent,
   type FeedbackLookup,
   type FeedbackReceipt,
   type FeedbackStatus,
   type FeedbackSubmission,
   type FeedbackTopic,
-  type PublishedFeedback,
 } from '@sipas/schema';
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { UniqueViolation, type Database, type Queryable, type SqlValue } from '../db/database.js';
-import { vietnamDate } from './working-days.js';
+import { newTrackingCode, phoneTail, randomUnambiguous, sameSecret, sha256 } from './codes.js';
+import { feedbackCanonical, OPEN, SENDER, TRANSITIONS, type Actor } from './lifecycle.js';
+import { lookupView, publicView, staffCaseView, summary } from './views.js';
 
 export interface CaseRow {
   id: string;
@@ -48,10 +46,12 @@ export interface CaseRow {
   published_at: string | null;
   search_text: string | null;
   emailed_at: string | null;
+  /** Wrong phone-digit lookups so far; at PHONE_TRIES only the secret opens the case. */
+  phone_failures: number;
   updated_at: string;
 }
 
-interface EventRow {
+export interface EventRow {
   n: number;
   at: string;
   actor_id: string | null;
@@ -62,68 +62,15 @@ interface EventRow {
   detail: string | null;
 }
 
-export interface Actor {
-  id: string | null;
-  name: string;
-}
+/** Wrong "last four phone digits" a case tolerates before only its secret opens it. */
+export const PHONE_TRIES = 5;
 
-export const SENDER: Actor = { id: null, name: 'Người gửi' };
-export const SYSTEM: Actor = { id: null, name: 'Hệ thống' };
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** `count` characters of UNAMBIGUOUS_ALPHABET from a cryptographic source. */
-export function randomUnambiguous(count: number): string {
-  let out = '';
-  for (let i = 0; i < count; i++) out += UNAMBIGUOUS_ALPHABET[randomInt(UNAMBIGUOUS_ALPHABET.length)];
-  return out;
-}
-
-/** A tracking code: `K7QM-4TZX`, 29^8 ≈ 5·10^11 possibilities. */
-export const newTrackingCode = () => {
-  const code = randomUnambiguous(8);
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
-};
-
-const phoneTail = (phone: string) => phone.replace(/\D/g, '').slice(-4);
-
-/** What a resend is compared on: everything the citizen sent except the honeypot. */
-export function feedbackCanonical(submission: FeedbackSubmission): string {
-  const { website: _honeypot, ...meaning } = submission;
-  return canonicalJson(meaning);
-}
-
-const OPEN: readonly FeedbackStatus[] = ['received', 'routed', 'in_progress'];
-
-/** Overdue: still open after its due date, or answered after it. */
-export function isOverdue(row: Pick<CaseRow, 'status' | 'due_on' | 'answered_at'>, today: string): boolean {
-  if (OPEN.includes(row.status)) return today > row.due_on;
-  return row.answered_at ? vietnamDate(row.answered_at) > row.due_on : false;
-}
-
-const sameSecret = (secret: string, hash: string) => {
-  const a = Buffer.from(sha256(secret), 'hex');
-  const b = Buffer.from(hash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
-};
+export type LookupOutcome = { kind: 'found'; view: FeedbackLookup } | { kind: 'none' } | { kind: 'phone-locked' };
 
 export type SubmitOutcome =
   | { kind: 'created'; receipt: FeedbackReceipt; row: CaseRow }
   | { kind: 'repeat'; receipt: FeedbackReceipt }
   | { kind: 'conflict' };
-
-/** Which status an action leads to, and from which statuses it is allowed. */
-const TRANSITIONS: Record<FeedbackAction['action'], { from: readonly FeedbackStatus[]; to?: FeedbackStatus }> = {
-  route: { from: ['received', 'routed', 'in_progress'], to: 'routed' },
-  start: { from: ['received', 'routed'], to: 'in_progress' },
-  answer: { from: ['received', 'routed', 'in_progress', 'answered'], to: 'answered' },
-  publish: { from: ['answered', 'published'], to: 'published' },
-  note: { from: ['received', 'routed', 'in_progress', 'answered', 'published'] },
-};
-
-export function actionAllowed(action: FeedbackAction['action'], status: FeedbackStatus): boolean {
-  return TRANSITIONS[action].from.includes(status);
-}
 
 export class FeedbackStore {
   constructor(private readonly db: Database) {}
@@ -191,6 +138,7 @@ export class FeedbackStore {
         published_at: null,
         search_text: null,
         emailed_at: null,
+        phone_failures: 0,
         updated_at: receivedAt,
       };
       try {
@@ -244,29 +192,28 @@ export class FeedbackStore {
     return this.db.all<EventRow>('SELECT * FROM feedback_events WHERE case_id = ? ORDER BY n', [caseId]);
   }
 
-  /** The case if the secret or the phone's last four digits match; undefined otherwise, alike. */
-  async lookup(code: string, proof: { secret?: string; phone?: string }, today: string): Promise<FeedbackLookup | undefined> {
+  /**
+   * The case if the secret or the phone's last four digits match; `none` otherwise, alike for a
+   * wrong code and a wrong proof. Four digits are only 10⁴ guesses, so each case allows
+   * PHONE_TRIES of them in all, from any address: a try is taken (compare-and-set) before the
+   * digits are compared and given back when they match; once they are used up, only the secret
+   * (≈ 29¹⁰ possibilities) opens the case.
+   */
+  async lookup(code: string, proof: { secret?: string; phone?: string }, today: string): Promise<LookupOutcome> {
     const row = await this.byCode(code);
-    if (!row) return undefined;
-    const ok = (proof.secret && sameSecret(proof.secret.toUpperCase(), row.secret_hash)) || (proof.phone && proof.phone === row.phone_tail);
-    if (!ok) return undefined;
-    const timeline: FeedbackEvent[] = (await this.events(row.id))
-      .filter((event) => event.to_status && event.to_status !== event.from_status)
-      .map((event) => ({ status: event.to_status!, at: event.at }));
-    const answered = row.status === 'answered' || row.status === 'published';
-    return {
-      trackingCode: row.tracking_code,
-      unit: row.unit,
-      topic: row.topic,
-      title: row.title,
-      status: row.status,
-      receivedAt: row.received_at,
-      dueOn: row.due_on,
-      overdue: isOverdue(row, today),
-      timeline,
-      ...(answered && row.answer ? { answer: row.answer } : {}),
-      ...(answered && row.answered_at ? { answeredAt: row.answered_at } : {}),
-    };
+    if (!row) return { kind: 'none' };
+    if (proof.secret && sameSecret(proof.secret.toUpperCase(), row.secret_hash)) {
+      return { kind: 'found', view: lookupView(row, await this.events(row.id), today) };
+    }
+    if (!proof.phone) return { kind: 'none' };
+    const taken = await this.db.run('UPDATE feedback_cases SET phone_failures = phone_failures + 1 WHERE id = ? AND phone_failures < ?', [
+      row.id,
+      PHONE_TRIES,
+    ]);
+    if (taken.changes === 0) return { kind: 'phone-locked' };
+    if (proof.phone !== row.phone_tail) return { kind: 'none' };
+    await this.db.run('UPDATE feedback_cases SET phone_failures = phone_failures - 1 WHERE id = ?', [row.id]);
+    return { kind: 'found', view: lookupView(row, await this.events(row.id), today) };
   }
 
   /** Published answers of a unit, newest first; every search word must match (folded). */
@@ -300,34 +247,7 @@ export class FeedbackStore {
   }
 
   async staffView(row: CaseRow, today: string): Promise<FeedbackCase> {
-    const audit: FeedbackAuditEntry[] = (await this.events(row.id)).map((event) => ({
-      at: event.at,
-      actor: event.actor_name,
-      action: event.action,
-      fromStatus: event.from_status,
-      toStatus: event.to_status,
-      ...(event.detail ? { detail: event.detail } : {}),
-    }));
-    return {
-      ...summary(row, today),
-      id: row.id,
-      content: row.content,
-      sender: {
-        name: row.sender_name,
-        address: row.sender_address,
-        phone: row.sender_phone,
-        ...(row.sender_email ? { email: row.sender_email } : {}),
-      },
-      consent: { textVersion: row.consent_version, text: row.consent_text, at: row.consent_at },
-      ...(row.answer ? { answer: row.answer } : {}),
-      ...(row.answered_at ? { answeredAt: row.answered_at } : {}),
-      ...(row.public_title && row.public_content && row.public_answer
-        ? { public: { title: row.public_title, content: row.public_content, answer: row.public_answer } }
-        : {}),
-      ...(row.published_at ? { publishedAt: row.published_at } : {}),
-      ...(row.emailed_at ? { emailedAt: row.emailed_at } : {}),
-      audit,
-    };
+    return staffCaseView(row, await this.events(row.id), today);
   }
 
   /** Applies a staff action with its audit entry in one transaction; returns the updated row. */
@@ -374,9 +294,8 @@ export class FeedbackStore {
 
   /** Cases received between two Vietnamese dates, inclusive, oldest first. */
   async receivedBetween(unit: string, from: string, to: string): Promise<CaseRow[]> {
-    // Vietnam is UTC+7: the day starts at 17:00 UTC the day before.
-    const start = new Date(Date.parse(`${from}T00:00:00+07:00`)).toISOString();
-    const end = new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000).toISOString();
+    const start = vietnamDayStart(from);
+    const end = vietnamDayStart(addDays(to, 1));
     return this.db.all<CaseRow>('SELECT * FROM feedback_cases WHERE unit = ? AND received_at >= ? AND received_at < ? ORDER BY received_at', [
       unit,
       start,
@@ -385,32 +304,3 @@ export class FeedbackStore {
   }
 }
 
-export function summary(row: CaseRow, today: string): FeedbackCaseSummary {
-  return {
-    trackingCode: row.tracking_code,
-    unit: row.unit,
-    topic: row.topic,
-    ...(row.procedure_code ? { procedureCode: row.procedure_code } : {}),
-    title: row.title,
-    status: row.status,
-    senderName: row.sender_name,
-    receivedAt: row.received_at,
-    dueOn: row.due_on,
-    overdue: isOverdue(row, today),
-    ...(row.routed_to ? { routedTo: row.routed_to } : {}),
-  };
-}
-
-/** The public version only: never the original text, never the sender. */
-export function publicView(row: CaseRow): PublishedFeedback {
-  return {
-    trackingCode: row.tracking_code,
-    topic: row.topic,
-    ...(row.procedure_code ? { procedureCode: row.procedure_code } : {}),
-    title: row.public_title ?? '',
-    content: row.public_content ?? '',
-    answer: row.public_answer ?? '',
-    receivedAt: row.received_at,
-    publishedAt: row.published_at ?? row.updated_at,
-  };
-}

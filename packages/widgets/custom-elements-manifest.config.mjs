@@ -1,5 +1,8 @@
-// `npm run analyze`: custom-elements.json for Storybook's controls and docs (and editors' tooling),
-// read from the elements' JSDoc (@fires, @slot, @csspart, @cssprop) and their static properties.
+// `npm run analyze` (run by `npm run build`, in this package's folder): custom-elements.json, shipped
+// in the @sipas/widgets tarball and named by its `customElements` field, with paths relative to the
+// package. Storybook's controls and docs pages and the editors' data (scripts/editor-data.mjs) are
+// generated from it. Read from the elements' JSDoc (@fires, @slot, @csspart, @cssprop) and their
+// static properties.
 import { readFileSync } from 'node:fs';
 
 const ELEMENTS = ['survey', 'procedures', 'feedback', 'badge'];
@@ -14,13 +17,13 @@ function sipasDefinitions() {
   /** Properties declared `state: true` or `attribute: false` in a class's `static properties`: no attribute. */
   const internal = new Map();
   for (const name of ELEMENTS) {
-    const source = readFileSync(new URL(`./packages/widgets/src/${name}/${name}.ts`, import.meta.url), 'utf8');
+    const source = readFileSync(new URL(`./src/${name}/${name}.ts`, import.meta.url), 'utf8');
     const className = /export class (\w+)/.exec(source)?.[1];
     const props = new Set([...source.matchAll(/^\s+(\w+): \{[^}]*\b(?:state: true|attribute: false)[^}]*\}/gm)].map(([, prop]) => prop));
     internal.set(className, props);
   }
   for (const name of ELEMENTS) {
-    const source = readFileSync(new URL(`./packages/widgets/src/${name}/define.ts`, import.meta.url), 'utf8');
+    const source = readFileSync(new URL(`./src/${name}/define.ts`, import.meta.url), 'utf8');
     for (const [, tag, className] of source.matchAll(/defineElement\(\s*'([a-z-]+)'\s*,\s*(\w+)\s*\)/g)) tags.set(className, tag);
   }
   return {
@@ -29,7 +32,12 @@ function sipasDefinitions() {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           const tag = tags.get(declaration.name);
-          if (!tag) continue;
+          // A Lit class without a tag (the shared base class) is no element: it stays only as the
+          // class the elements inherit `endpoint` and `unit` from, out of element lists and docs.
+          if (!tag) {
+            delete declaration.customElement;
+            continue;
+          }
           declaration.customElement = true;
           declaration.tagName = tag;
           // Internal state and property-only inputs are not attributes; events are the documented sipas-* ones.
@@ -43,8 +51,8 @@ function sipasDefinitions() {
 }
 
 export default {
-  globs: ['packages/widgets/src/{survey,procedures,feedback,badge}/*.ts', 'packages/widgets/src/shared/element.ts'],
-  exclude: ['**/*.styles.ts', '**/define.ts', '**/cache.ts', '**/search.ts'],
+  globs: ['src/{survey,procedures,feedback,badge}/*.ts', 'src/shared/element.ts'],
+  exclude: ['**/*.styles.ts', '**/define.ts', '**/search.ts', '**/questions.ts', '**/views.ts', '**/messages.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,

@@ -1,0 +1,32 @@
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+
+/**
+ * The offline copies of what the elements read (catalogue, procedures, questionnaires, units,
+ * results): ONE IndexedDB store, keyed by URL. Only the cached-resource controller uses it.
+ * A storage failure (private mode, a full disk, no IndexedDB) only loses the copy.
+ */
+export interface CachedCopy<T> {
+  etag: string | undefined;
+  data: T;
+  /** When the server last confirmed this copy (ISO instant). */
+  checkedAt: string;
+}
+
+let store: UseStore | undefined;
+const db = () => (store ??= createStore('sipas-cache', 'resources'));
+
+export async function readCopy<T>(key: string): Promise<CachedCopy<T> | undefined> {
+  try {
+    return await get<CachedCopy<T>>(key, db());
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeCopy<T>(key: string, value: CachedCopy<T>): Promise<void> {
+  try {
+    await set(key, value, db());
+  } catch {
+    // The element works on, only without the copy for the next visit.
+  }
+}
