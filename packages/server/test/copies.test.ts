@@ -94,7 +94,7 @@ describe('the audit covers every copy', () => {
     assert.equal(report.ok, false);
     assert.equal(report.aggregatesAltered, true);
     const text = formatReport(report);
-    assert.match(text, /✗ SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày \d\d\/\d\d\/\d{4}, phiếu bnv-2023@1, bộ phận\/lĩnh vực "Địa chính": kết quả ghi 9 phiếu nhưng tính lại từ các phiếu trong hòm chỉ được 3 phiếu \(gấp 3 lần\)\./);
+    assert.match(text, /✗ SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày \d\d\/\d\d\/\d{4}, phiếu bnv-2023@1, bộ phận\/lĩnh vực "Địa chính – Xây dựng – Nông nghiệp – Môi trường": kết quả ghi 9 phiếu nhưng tính lại từ các phiếu trong hòm chỉ được 3 phiếu \(gấp 3 lần\)\./);
     assert.match(text, /KẾT LUẬN: PHÁT HIỆN SAI LỆCH\. Số liệu tổng hợp kết quả/);
     // The box itself is untouched: the leaves still verify.
     assert.ok(report.findings.some((f) => f.status === 'ok' && /cả 6 phiếu khớp/.test(f.text)));

@@ -301,7 +301,7 @@ function checkAggregates(unit: string, lines: LogExportLine[], stored: NonNullab
     const b = want.get(where) ?? 0;
     if (a === b) continue;
     differences += 1;
-    const [, day, form, field] = /^\S+ (\S+) (\S+) \[(.*)\]$/.exec(where) ?? [];
+    const [, day, form, field] = /^\S+ (\S+) (\S+) \[(.*)\] \S+$/.exec(where) ?? [];
     const times = b > 0 && a > b && a % b === 0 ? ` (gấp ${a / b} lần)` : '';
     say.bad(
       `SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày ${day?.split('-').reverse().join('/')}, phiếu ${form}${field ? `, bộ phận/lĩnh vực "${field}"` : ''}: ` +
