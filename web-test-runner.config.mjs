@@ -25,6 +25,14 @@ const sipasCommands = {
       await page.context().setOffline(Boolean(payload.offline));
       return true;
     }
+    if (command === 'sipas-dossier-token') {
+      // What the desk's "print a QR label" does: the unit signs a token for a dossier.
+      if (!server.ctx) throw new Error('the test server is stopped');
+      const unit = await server.ctx.units.get(server.unit);
+      const { signDossierToken } = await import('./packages/server/dist/src/dossiers/tokens.js');
+      const issued = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      return signDossierToken(server.ctx.dossierKeys, unit, { dossier: payload.dossier, procedure: payload.procedure ?? '', issued }).token;
+    }
     if (command === 'sipas-sql') {
       if (!server.ctx) throw new Error('the test server is stopped');
       return server.ctx.db.all(payload.sql, payload.params ?? []);

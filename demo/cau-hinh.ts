@@ -67,7 +67,7 @@ export function snippet(config: EmbedConfig): string {
   return lines.join('\n');
 }
 
-/** The survey page with the parameters <sipas-survey> reads from the URL (`channel`, `field`, `dossier`, `procedure`). */
+/** The survey page with the parameters <sipas-survey> reads from the URL (`channel`, `field`, `token`). */
 export function surveyUrl(page: string, params: Record<string, string | undefined>): string | undefined {
   let url: URL;
   try {
@@ -217,6 +217,7 @@ async function checkUnit(endpoint: string, unit: string): Promise<void> {
       return;
     }
     const data = (await response.json()) as { name: string; questionnaire: string };
+    void loadFields(endpoint, unit);
     status.className = 'status good';
     status.textContent = `✓ ${data.name} — bộ câu hỏi mặc định ${data.questionnaire}`;
     const name = byId('unit-name');
@@ -230,6 +231,22 @@ async function checkUnit(endpoint: string, unit: string): Promise<void> {
     status.className = 'status';
     status.textContent =
       'Không kiểm tra được từ trang này (máy chủ khác chưa cho phép địa chỉ này); đoạn mã vẫn dùng được · could not check from here';
+  }
+}
+
+/** Offers the unit's closed list of fields only: a value outside it would be refused (400). */
+async function loadFields(endpoint: string, unit: string): Promise<void> {
+  const select = byId<HTMLSelectElement>('field');
+  const chosen = select.value;
+  try {
+    const response = await fetch(new URL(`v1/units/${encodeURIComponent(unit)}/fields`, endpoint), { credentials: 'omit' });
+    if (!response.ok || unitChecked !== `${endpoint}|${unit}`) return;
+    const { fields } = (await response.json()) as { fields: string[] };
+    const none = select.options[0]!;
+    select.replaceChildren(none, ...fields.map((field) => new Option(field, field, false, field === chosen)));
+    render();
+  } catch {
+    // Another server that does not allow this page: the list stays empty, "none" still works.
   }
 }
 
@@ -266,24 +283,24 @@ function renderPoster(config: EmbedConfig): void {
   byId<HTMLButtonElement>('print').disabled = false;
 }
 
+/** A sample token of real length (version, key id, date, codes, 64-byte signature): shows the QR's size. */
+const SAMPLE_TOKEN = 'AQ' + 'mau-khong-dung-duoc_'.repeat(7);
+
 function renderReceipt(): void {
   const page = byId('survey-page').value.trim() || 'https://phuong.gov.vn/khao-sat.html';
   const template = surveyUrl(page, { channel: 'qr' });
-  byId('receipt-template').textContent = template
-    ? `${template.replace(/\?.*/, '')}?dossier={MÃ_HỒ_SƠ}&procedure={MÃ_THỦ_TỤC}&channel=qr`
-    : '';
-  const dossier = byId('dossier').value.trim();
-  const url = surveyUrl(page, { dossier, procedure: byId('procedure').value.trim() || undefined, channel: 'qr' });
+  byId('receipt-template').textContent = template ? `${template.replace(/\?.*/, '')}?token={MÃ_QR_HỒ_SƠ}&channel=qr` : '';
+  const url = surveyUrl(page, { token: SAMPLE_TOKEN, channel: 'qr' });
   const link = byId<HTMLAnchorElement>('receipt-url');
   const box = byId('receipt-qr');
-  if (!url || !dossier) {
+  if (!url) {
     link.textContent = '';
     box.replaceChildren();
     return;
   }
   link.href = url;
   link.textContent = url;
-  if (box.firstElementChild?.getAttribute('data-text') !== url) box.replaceChildren(qrSvg(url, `Mã QR phiếu hẹn: ${url}`));
+  if (box.firstElementChild?.getAttribute('data-text') !== url) box.replaceChildren(qrSvg(url, `Mã QR phiếu hẹn (mẫu): ${url}`));
 }
 
 async function copy(): Promise<void> {
@@ -319,7 +336,6 @@ function start(): void {
   form.addEventListener('input', render);
   form.addEventListener('change', render);
   form.addEventListener('submit', (event) => event.preventDefault());
-  for (const id of ['dossier', 'procedure']) byId(id).addEventListener('input', renderReceipt);
   byId('copy').addEventListener('click', () => void copy());
   byId('print').addEventListener('click', () => window.print());
   render();

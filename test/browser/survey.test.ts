@@ -5,7 +5,7 @@ import '../../packages/widgets/src/survey/define.js';
 import { flushOutbox } from '../../packages/widgets/src/shared/outbox.js';
 import { setLocale } from '../../packages/widgets/src/shared/localize.js';
 import type { SipasSurvey, SurveySubmittedDetail } from '../../packages/widgets/src/survey/survey.js';
-import { serverStart, serverStop, sleep, sql, testServer, waitFor, withoutIndexedDB } from '../support/commands.js';
+import { dossierToken, serverStart, serverStop, sleep, sql, testServer, waitFor, withoutIndexedDB } from '../support/commands.js';
 
 const { endpoint, unit } = testServer();
 const drafts = createStore('sipas-drafts', 'drafts');
@@ -15,13 +15,13 @@ const $$ = <T extends Element = HTMLElement>(el: SipasSurvey, selector: string) 
 const text = (el: SipasSurvey) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const stepTitle = (el: SipasSurvey) => $(el, '.step-title')?.textContent?.replace(/\s+/g, ' ').trim();
 
-async function survey(attributes: Partial<Record<'mode' | 'layout' | 'dossier' | 'reset-after' | 'idle-after', string>> = {}) {
+async function survey(attributes: Partial<Record<'mode' | 'layout' | 'token' | 'reset-after' | 'idle-after', string>> = {}) {
   const el = await fixture<SipasSurvey>(html`<sipas-survey
     endpoint=${endpoint}
     unit=${unit}
     mode=${attributes.mode ?? 'web'}
     layout=${attributes.layout ?? 'steps'}
-    dossier=${attributes.dossier ?? ''}
+    token=${attributes.token ?? ''}
     reset-after=${attributes['reset-after'] ?? '15'}
     idle-after=${attributes['idle-after'] ?? '120'}
   ></sipas-survey>`);
@@ -187,39 +187,47 @@ describe('<sipas-survey>', () => {
   });
 
   it('sends the context from the page URL, as a QR code opens it', async () => {
-    history.replaceState(null, '', `${location.pathname}?dossier=HS-QR-${Date.now()}&procedure=1.001193&field=H%E1%BB%99%20t%E1%BB%8Bch&channel=qr`);
+    const dossier = `HS-QR-${Date.now()}`;
+    const token = await dossierToken(dossier, '1.001193');
+    history.replaceState(null, '', `${location.pathname}?token=${token}&field=T%C6%B0%20ph%C3%A1p%20%E2%80%93%20H%E1%BB%99%20t%E1%BB%8Bch&channel=qr`);
     const el = await survey();
-    expect(text(el)).to.match(/Hồ sơ: HS-QR-\d+/);
+    await waitFor(() => text(el).includes('Phiếu này đánh giá hồ sơ ghi trên phiếu hẹn'), 'the verified-dossier hint');
     await toReview(el);
     await next(el);
     const rows = await waitFor(async () => {
-      const rows = await sql<{ channel: string; procedure_code: string; field: string; dossier: string }>(
-        'SELECT channel, procedure_code, field, dossier FROM survey_responses ORDER BY seq DESC LIMIT 1',
+      const rows = await sql<{ channel: string; procedure_code: string; field: string; dossier: string; source: string }>(
+        'SELECT channel, procedure_code, field, dossier, source FROM survey_responses WHERE dossier = ?',
+        [dossier],
       );
-      return rows[0]?.dossier?.startsWith('HS-QR-') ? rows : undefined;
+      return rows.length ? rows : undefined;
     }, 'the stored response');
-    expect(rows![0]).to.include({ channel: 'qr', procedure_code: '1.001193', field: 'Hộ tịch' });
+    expect(rows![0]).to.include({ channel: 'qr', procedure_code: '1.001193', field: 'Tư pháp – Hộ tịch', source: 'dossier' });
+    history.replaceState(null, '', location.pathname);
   });
 
-  it('explains a dossier that was already rated, keeping the answers', async () => {
-    const dossier = `HS-${Date.now()}`;
-    const first = await survey({ dossier });
+  it('a second scan of a rated dossier is refused as the survey opens, before any answer', async () => {
+    const token = await dossierToken(`HS-${Date.now()}`);
+    const first = await survey({ token });
     await toReview(first);
     await next(first);
     await waitFor(() => $(first, '[part=receipt]'), 'the first receipt');
     first.remove();
     await clear(drafts);
 
-    const el = await survey({ dossier });
-    const failed = new Promise<CustomEvent>((resolve) => el.addEventListener('sipas-survey-failed', resolve, { once: true }));
-    await toReview(el);
-    await next(el);
-    expect((await failed).detail.code).to.equal('dossier_already_rated');
-    await el.updateComplete;
-    const notice = $(el, '.refused')!;
-    expect(notice.textContent).to.contain('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.');
-    expect(el.shadowRoot!.activeElement).to.equal(notice);
+    const el = await fixture<SipasSurvey>(html`<sipas-survey endpoint=${endpoint} unit=${unit} token=${token}></sipas-survey>`);
+    const notice = await waitFor(() => $(el, '.refused'), 'the refusal');
+    expect(notice!.textContent).to.contain('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.');
+    expect($(el, 'form')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('a forged token is refused as the survey opens, with the reason', async () => {
+    const token = await dossierToken(`HS-${Date.now()}`);
+    const forged = `${token.slice(0, 20)}${token[20] === 'A' ? 'B' : 'A'}${token.slice(21)}`;
+    const el = await fixture<SipasSurvey>(html`<sipas-survey endpoint=${endpoint} unit=${unit} token=${forged}></sipas-survey>`);
+    const notice = await waitFor(() => $(el, '.refused'), 'the refusal');
+    expect(notice!.textContent).to.match(/Mã QR/);
+    expect($(el, 'form')).to.equal(null);
   });
 
   it('keeps the response when the server is down, says so, and shows the receipt once delivered', async () => {

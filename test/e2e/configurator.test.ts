@@ -97,7 +97,8 @@ describe('the embed configurator', () => {
   it('the A4 poster prints on one page, and its QR code opens the unit survey counted as a QR response', async () => {
     const context = await e2e.context({ viewport: { width: 1280, height: 900 } });
     const page = await e2e.open(context, '/cau-hinh.html');
-    await page.getByLabel(/^Lĩnh vực, bộ phận/).fill('Tư pháp – Hộ tịch');
+    // Only the unit's list is offered (the demo ward lists its departments).
+    await page.getByLabel(/^Lĩnh vực, bộ phận/).selectOption('Tư pháp – Hộ tịch');
     await page.locator('#poster-unit').filter({ hasText: 'UBND phường Tân Hòa' }).waitFor();
     const url = await page.locator('#poster-qr svg').getAttribute('data-text');
     assert.equal(url, `${e2e.server.url}/khao-sat.html?channel=qr&field=T%C6%B0+ph%C3%A1p+%E2%80%93+H%E1%BB%99+t%E1%BB%8Bch`);
@@ -124,15 +125,14 @@ describe('the embed configurator', () => {
     await context.close();
   });
 
-  it('the receipt guidance gives the dossier URL template and a sample QR of it', async () => {
+  it('the receipt guidance describes signed dossier tokens, with the URL template and a sample QR of real length', async () => {
     const context = await e2e.context({ viewport: { width: 1280, height: 900 } });
     const page = await e2e.open(context, '/cau-hinh.html');
-    assert.equal(await page.locator('#receipt-template').textContent(), `${e2e.server.url}/khao-sat.html?dossier={MÃ_HỒ_SƠ}&procedure={MÃ_THỦ_TỤC}&channel=qr`);
-    await page.getByLabel(/^Thử với mã hồ sơ/).fill('HS-2026-000999');
-    assert.equal(
-      await page.locator('#receipt-qr svg').getAttribute('data-text'),
-      `${e2e.server.url}/khao-sat.html?dossier=HS-2026-000999&procedure=1.001193&channel=qr`,
-    );
+    assert.equal(await page.locator('#receipt-template').textContent(), `${e2e.server.url}/khao-sat.html?token={MÃ_QR_HỒ_SƠ}&channel=qr`);
+    assert.match((await page.locator('section[aria-labelledby=receipt-title]').textContent()) ?? '', /mã hồ sơ trần \(không chữ ký\) bị từ chối/);
+    const sample = new URL((await page.locator('#receipt-qr svg').getAttribute('data-text'))!);
+    assert.ok(sample.searchParams.get('token')!.length >= 140);
+    assert.equal(await page.locator('#dossier').count(), 0, 'no bare dossier code to type');
     await context.close();
   });
 });

@@ -98,20 +98,34 @@ describe('<sipas-survey> end to end', () => {
     await context.close();
   });
 
-  it('a dossier code from a QR code is rated once; a second response is told so clearly', async () => {
+  it('a token printed at the desk opens the survey for its dossier once; a second scan is refused at once, before any answer', async () => {
     const dossier = `HS-E2E-${Date.now()}`;
-    const url = `/khao-sat.html?dossier=${dossier}&procedure=1.001193&channel=qr`;
+    // What the desk (or the one-stop system) does: sign a token for the dossier, print its URL as a QR.
+    const session = await fetch(`${e2e.server.url}/v1/staff/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unit: 'phuong-tan-hoa', username: 'canbo', password: 'tanhoa-canbo-demo' }),
+    });
+    const { token } = (await session.json()) as { token: string };
+    const signed = await fetch(`${e2e.server.url}/v1/staff/units/phuong-tan-hoa/dossier-tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ dossier, procedure: '1.001193', surveyUrl: `${e2e.server.url}/khao-sat.html?channel=qr` }),
+    });
+    assert.equal(signed.status, 201);
+    const url = new URL(((await signed.json()) as { url: string }).url);
     const context = await e2e.context();
-    const first = await e2e.open(context, url);
+    const first = await e2e.open(context, `${url.pathname}${url.search}`);
+    await first.getByText('Phiếu này đánh giá hồ sơ ghi trên phiếu hẹn').waitFor();
     await submit(first);
     await receiptOf(first);
-    const second = await e2e.open(context, url);
-    await submit(second);
+    const second = await e2e.open(context, `${url.pathname}${url.search}`);
     const notice = second.locator('sipas-survey .refused');
     await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', /Hồ sơ này đã được đánh giá\. Mỗi hồ sơ chỉ được đánh giá một lần\./);
-    const stored = await rows('SELECT channel, procedure_code FROM survey_responses WHERE dossier = ?', [dossier]);
-    assert.deepEqual(stored, [{ channel: 'qr', procedure_code: '1.001193' }]);
+    assert.equal(await second.locator('sipas-survey form').count(), 0, 'no question is shown');
+    const stored = await rows('SELECT channel, procedure_code, source FROM survey_responses WHERE dossier = ?', [dossier]);
+    assert.deepEqual(stored, [{ channel: 'qr', procedure_code: '1.001193', source: 'dossier' }]);
     await context.close();
   });
 

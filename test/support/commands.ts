@@ -32,6 +32,11 @@ export async function sql<Row = Record<string, unknown>>(query: string, params: 
   return (await executeServerCommand<Row[], { sql: string; params: unknown[] }>('sipas-sql', { sql: query, params })) ?? [];
 }
 
+/** A dossier token the test server's unit signed, as the receipt's QR code carries it. */
+export async function dossierToken(dossier: string, procedure = ''): Promise<string> {
+  return (await executeServerCommand<string, { dossier: string; procedure: string }>('sipas-dossier-token', { dossier, procedure }))!;
+}
+
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -11,8 +11,11 @@ import {
 } from './api/descriptions.js';
 import { SCHEMA_EXAMPLES } from './api/examples.js';
 import { Problem, PROBLEM_CONTENT_TYPE } from './common.js';
-import { BallotOpening, BallotOpeningList, BallotOpeningRequest, ConsistencyProof, InclusionProof, LogKey } from './log.js';
+import { BallotOpening, BallotOpeningList, BallotOpeningRequest, ConsistencyProof, InclusionProof, LogKey } from './api/log-payloads.js';
 import { Health } from './api/index.js';
+import { DossierClaim, DossierToken, DossierTokenRequest } from './api/dossiers.js';
+import { SurveySettings, SurveySettingsUpdate, UnitFields } from './api/survey-settings.js';
+import { CosignatureSubmission, WitnessCosignature } from './api/log-payloads.js';
 import {
   FeedbackAction,
   FeedbackCase,
@@ -38,6 +41,14 @@ export const NAMED: Record<string, z.ZodMiniType> = {
   BallotOpeningRequest,
   BallotOpening,
   BallotOpeningList,
+  CosignatureSubmission,
+  WitnessCosignature,
+  DossierClaim,
+  DossierTokenRequest,
+  DossierToken,
+  UnitFields,
+  SurveySettings,
+  SurveySettingsUpdate,
   Problem,
   Health,
   PublicUnit,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { line } from './strings.js';
 import { CalendarDate, Instant, LocalizedText, Slug } from './common.js';
 import { FactorId } from './questionnaire.js';
+import { LEGACY_SOURCE, RESPONSE_SOURCES } from './channels.js';
 import { AGGREGATION_RULES } from './scoring.js';
 
 /** Years a period may name: the survey began in 2017; anything far outside is a typo or a probe. */
@@ -159,6 +160,19 @@ export const FieldResultPayload = z.object({
 });
 export type FieldResultPayload = z.infer<typeof FieldResultPayload>;
 
+/** One channel's figures beside the total (channels.ts); `legacy`: responses from before channels. */
+export const ChannelResultPayload = z.object({
+  channel: z.enum([...RESPONSE_SOURCES, LEGACY_SOURCE]),
+  forms: z.number(),
+  /** Counted in the unit's published index (its chosen channels; legacy responses always). */
+  inIndex: z.boolean(),
+  /** In the index and enough forms to publish this channel's own figure. */
+  published: z.boolean(),
+  /** The channel's own index; public only when published, always for staff and supervisors. */
+  index: z.optional(Rate),
+});
+export type ChannelResultPayload = z.infer<typeof ChannelResultPayload>;
+
 export const TrendPoint = z.object({
   period: z.string(),
   label: Label,
@@ -192,6 +206,10 @@ export const Results = z.object({
   factors: z.optional(z.array(FactorResultPayload)),
   criteria: z.optional(z.array(CriterionResultPayload)),
   fields: z.optional(z.array(FieldResultPayload)),
+  /** Each channel's figures beside the total; `forms` and `index` above count the published channels only. */
+  channels: z.optional(z.array(ChannelResultPayload)),
+  /** The channels the unit publishes (default: verified dossiers and kiosks). */
+  publishedChannels: z.optional(z.array(z.enum(RESPONSE_SOURCES))),
   /** The last four periods of the same kind, oldest first, ending with this one. */
   trend: z.array(TrendPoint),
   computedAt: Instant,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { line, text } from './strings.js';
 import { Instant, Slug, Uuid } from './common.js';
+import { DOSSIER_CODE, DOSSIER_TOKEN_MAX_LENGTH } from './dossier-token.js';
 import { QuestionnaireRef } from './questionnaire.js';
 
 /**
@@ -22,8 +23,13 @@ export type Channel = z.infer<typeof Channel>;
 
 /** Where the response was given: prefilled from attributes or a QR code's query string. */
 export const SurveyContext = z.object({
-  /** Mã hồ sơ: a dossier counts once per unit. */
-  dossier: z.optional(line(z.minLength(1), z.maxLength(64), z.regex(/^[\p{L}\p{N}._\/-]+$/u))),
+  /**
+   * Mã hồ sơ: a dossier counts once per unit, and only with the unit's signed `token`. Sent
+   * alone it is refused (400 `dossier_token_required`); the server takes it from the token.
+   */
+  dossier: z.optional(line(z.regex(DOSSIER_CODE, 'mã hồ sơ: chữ, số và . _ / - (tối đa 64 ký tự)'))),
+  /** The dossier token of the receipt's QR code (dossier-token.ts), base64url. */
+  token: z.optional(line(z.minLength(1), z.maxLength(DOSSIER_TOKEN_MAX_LENGTH), z.regex(/^[A-Za-z0-9_-]+$/, 'mã QR hồ sơ (base64url)'))),
   /** Procedure code from the national database, e.g. 1.001193. */
   procedure: z.optional(line(z.minLength(1), z.maxLength(32))),
   /** Department or field (lĩnh vực), e.g. "Tư pháp – Hộ tịch". */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash, generateKeyPairSync, sign, verify, createPublicKey } from 'node:crypto';
 import { describe, it } from 'node:test';
 import {
@@ -196,5 +197,16 @@ describe('checkpoints (C2SP signed note, tlog-checkpoint)', () => {
     assert.deepEqual(fromBase64(toBase64(utf8('hòm phiếu'))), utf8('hòm phiếu'));
     assert.throws(() => fromBase64('YQ'));
     assert.throws(() => fromBase64('YR=='));
+  });
+
+  it('the log folder stays zod-free, so a browser verifier can import it alone', () => {
+    const folder = new URL('../../src/log/', import.meta.url);
+    const imports = readdirSync(folder)
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => [...readFileSync(new URL(name, folder), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${name}: ${m[1]}`));
+    assert.ok(imports.length > 0);
+    // Only siblings, the zod-free canonical JSON, and type-only imports of payload types.
+    for (const line of imports) assert.match(line, /: (\.\/[a-z-]+\.js|\.\.\/canonical\.js|\.\.\/channels\.js|\.\.\/survey\.js)$/);
+    assert.doesNotMatch(readFileSync(new URL('leaf.ts', folder), 'utf8'), /^import \{[^}]*\} from '\.\.\/survey\.js'/m);
   });
 });

@@ -9,6 +9,8 @@ import type { Database } from './db/database.js';
 import { ProblemError, sendProblem } from './http/problem.js';
 import { rateLimiterFor } from './http/rate-limit.js';
 import { registerConfiguratorRoutes } from './configurator/routes.js';
+import { DossierKeys } from './dossiers/keys.js';
+import { registerDossierRoutes } from './dossiers/routes.js';
 import { registerFeedbackRoutes } from './feedback/routes.js';
 import { registerLogRoutes } from './log/routes.js';
 import { registerProcedureRoutes } from './procedures/routes.js';
@@ -61,6 +63,7 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
     units,
     rateLimiter: rateLimiterFor(db),
     log: app.log,
+    dossierKeys: DossierKeys.open(config, (message) => app.log.warn(message)),
     authenticateStaff: (request) => authenticateStaff(ctx, request),
   };
 
@@ -145,6 +148,7 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
 
   await registerUnitRoutes(app, ctx);
   await registerSurveyRoutes(app, ctx);
+  await registerDossierRoutes(app, ctx);
   await registerProcedureRoutes(app, ctx);
   await registerFeedbackRoutes(app, ctx);
   await registerResultsRoutes(app, ctx);

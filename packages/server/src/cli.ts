@@ -3,6 +3,7 @@ import { bundledWidgetsDir, siteDir } from './assets.js';
 import { command, commandHelp, HELP, parseCommandArgs, UsageError, withDatabase, type Commands } from './commands.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { seedDemo } from './demo.js';
+import { dossierCommands } from './dossiers/commands.js';
 import { feedbackCommands } from './feedback/commands.js';
 import { logCommands } from './log/commands.js';
 import { staffCommands } from './staff/commands.js';
@@ -84,7 +85,7 @@ const core: Commands = {
   }),
 };
 
-const commands: Commands = { ...core, ...staffCommands, ...surveyCommands, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands, ...opsCommands };
+const commands: Commands = { ...core, ...staffCommands, ...surveyCommands, ...procedureCommands, ...feedbackCommands, ...resultsCommands, ...logCommands, ...opsCommands, ...dossierCommands };
 
 function help(): void {
   console.log('Cách dùng (usage): sipas-server <lệnh/command> [tùy chọn/options]   ·   sipas-server <lệnh> --help\n');

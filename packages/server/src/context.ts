@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
+import type { DossierKeys } from './dossiers/keys.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { UnitStore } from './units/store.js';
 
@@ -19,6 +20,8 @@ export interface ServerContext {
   units: UnitStore;
   rateLimiter: RateLimiter;
   log: FastifyBaseLogger;
+  /** Each unit's dossier-token signing key (dossiers/keys.ts). */
+  dossierKeys: DossierKeys;
   /** Resolves the staff member behind a request's credentials; undefined refuses the request. */
   authenticateStaff: (request: FastifyRequest) => Promise<StaffPrincipal | undefined>;
 }

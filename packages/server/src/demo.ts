@@ -2,7 +2,8 @@ import type { ServerContext } from './context.js';
 import { StaffStore } from './staff/store.js';
 import { seedDemoFeedback } from './feedback/demo.js';
 import { seedDemoProcedures } from './procedures/demo.js';
-import { seedDemoResponses } from './surveys/demo.js';
+import { DEMO_DEPARTMENTS, seedDemoResponses } from './surveys/demo.js';
+import { updateSurveySettings } from './surveys/settings.js';
 
 export const DEMO_PROVINCE = 'tinh-mau';
 export const DEMO_UNIT = 'phuong-tan-hoa';
@@ -34,6 +35,9 @@ export async function seedDemo(ctx: ServerContext, origins: string[]): Promise<v
     allowedOrigins: [...new Set([...(existing?.allowedOrigins ?? []), ...origins])],
     address: 'Số 1 đường Trung tâm, phường Tân Hòa, Tỉnh Mẫu',
   });
+  // The demo ward lists its departments (as an admin would with survey-settings), once.
+  const unit = await ctx.units.get(DEMO_UNIT);
+  if (unit && !Array.isArray(unit.settings.fields)) await updateSurveySettings(ctx.units, unit, { fields: DEMO_DEPARTMENTS });
   const staff = new StaffStore(ctx.db);
   for (const account of DEMO_STAFF) {
     if (!(await staff.findUser(DEMO_UNIT, account.username))) await staff.addUser({ unit: DEMO_UNIT, ...account });

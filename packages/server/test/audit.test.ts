@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { noteKeyId, signatureLine, utf8 } from '@sipas/schema';
 import { StaffStore } from '../src/staff/store.js';
-import { fullAnswers, surveyBody, testApp } from './helpers.js';
+import { fullAnswers, surveyBody, testApp, dossierToken } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testApp>>;
 
@@ -30,7 +30,7 @@ async function seeded(n: number) {
   const bodies = [];
   const receipts = [];
   for (let i = 0; i < n; i++) {
-    const body = surveyBody({ answers: fullAnswers((i % 5) + 1), context: { channel: 'kiosk', dossier: `HS-${counter}-${i}` } });
+    const body = surveyBody({ answers: fullAnswers((i % 5) + 1), context: { channel: 'qr', token: await dossierToken(server, 'phuong-a', `HS-${counter}-${i}`) } });
     const response = await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: body });
     assert.equal(response.statusCode, 201, response.body);
     bodies.push(body);

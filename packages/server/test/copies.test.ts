@@ -22,7 +22,7 @@ async function seeded(n = 6) {
   servers.push(server);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const body = surveyBody({ answers: fullAnswers((i % 5) + 1), context: { channel: 'kiosk', field: i % 2 ? 'Tư pháp – Hộ tịch' : 'Địa chính' } });
+    const body = surveyBody({ answers: fullAnswers((i % 5) + 1), context: { channel: 'kiosk', field: i % 2 ? 'Tư pháp – Hộ tịch' : 'Địa chính – Xây dựng – Nông nghiệp – Môi trường' } });
     const response = await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: body });
     assert.equal(response.statusCode, 201, response.body);
     ids.push(body.id);
@@ -89,12 +89,12 @@ describe('the audit covers every copy', () => {
 
   it('a multiplied aggregate is reported with a clear line in the Vietnamese report', async () => {
     const { server } = await seeded();
-    await server.ctx.db.run("UPDATE result_forms SET forms = forms * 3 WHERE unit = 'phuong-a' AND field = 'Địa chính'");
+    await server.ctx.db.run("UPDATE result_forms SET forms = forms * 3 WHERE unit = 'phuong-a' AND field = 'Địa chính – Xây dựng – Nông nghiệp – Môi trường'");
     const report = await auditUnit(server);
     assert.equal(report.ok, false);
     assert.equal(report.aggregatesAltered, true);
     const text = formatReport(report);
-    assert.match(text, /✗ SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày \d\d\/\d\d\/\d{4}, phiếu bnv-2023@1, bộ phận\/lĩnh vực "Địa chính": kết quả ghi 9 phiếu nhưng tính lại từ các phiếu trong hòm chỉ được 3 phiếu \(gấp 3 lần\)\./);
+    assert.match(text, /✗ SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày \d\d\/\d\d\/\d{4}, phiếu bnv-2023@1, bộ phận\/lĩnh vực "Địa chính – Xây dựng – Nông nghiệp – Môi trường": kết quả ghi 9 phiếu nhưng tính lại từ các phiếu trong hòm chỉ được 3 phiếu \(gấp 3 lần\)\./);
     assert.match(text, /KẾT LUẬN: PHÁT HIỆN SAI LỆCH\. Số liệu tổng hợp kết quả/);
     // The box itself is untouched: the leaves still verify.
     assert.ok(report.findings.some((f) => f.status === 'ok' && /cả 6 phiếu khớp/.test(f.text)));

@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BNV_2023, type Answers, type SurveyResponse } from '@sipas/schema';
+import { BNV_2023, vietnamDate, type Answers, type SurveyResponse, type SurveySettingsUpdate } from '@sipas/schema';
+import type { ServerContext } from '../src/context.js';
+import { signDossierToken } from '../src/dossiers/tokens.js';
+import { updateSurveySettings } from '../src/surveys/settings.js';
 import { loadConfig, type ServerConfig } from '../src/config.js';
 import { createServer } from '../src/server.js';
 import type { App } from '../src/app.js';
@@ -27,6 +30,7 @@ export async function testApp(overrides: Partial<ServerConfig> = {}): Promise<Ap
     },
   );
   const built = await createServer(config);
+  for (const unit of ['phuong-a', 'phuong-b']) await setSurveySettings(built, unit, { fields: TEST_FIELDS });
   return {
     ...built,
     async dispose() {
@@ -51,6 +55,21 @@ export function surveyBody(overrides: Partial<SurveyResponse> = {}): SurveyRespo
     context: { channel: 'web' },
     ...overrides,
   };
+}
+
+/** The fields the test units list (an admin's closed list; tests of the default set their own). */
+export const TEST_FIELDS = ['Hộ tịch', 'Tư pháp – Hộ tịch', 'Lao động – Thương binh và Xã hội', 'Địa chính – Xây dựng – Nông nghiệp – Môi trường'];
+
+/** Sets a unit's survey settings as an admin would (sipas-server survey-settings). */
+export async function setSurveySettings(server: { ctx: ServerContext }, unitId: string, settings: SurveySettingsUpdate): Promise<void> {
+  const unit = await server.ctx.units.get(unitId);
+  if (unit) await updateSurveySettings(server.ctx.units, unit, settings);
+}
+
+/** A dossier token the unit signed, as the desk's QR label carries it. */
+export async function dossierToken(server: { ctx: ServerContext }, unitId: string, dossier: string, procedure = '', issued = vietnamDate(new Date())): Promise<string> {
+  const unit = await server.ctx.units.get(unitId);
+  return signDossierToken(server.ctx.dossierKeys, unit!, { dossier, procedure, issued }).token;
 }
 
 /** The supervisor's audit of a unit's box, run in-process over the server's own database. */

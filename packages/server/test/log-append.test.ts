@@ -34,7 +34,7 @@ describe('appending with a stale or rolled-back head', () => {
   const append = (db: Database, unit = 'u') =>
     db.transaction((tx) => {
       const id = `r-${n++}`;
-      return appendToLog(tx, unit, id, JSON.stringify({ id }), new Date(1_800_000_000_000 + n).toISOString());
+      return appendToLog(tx, unit, id, JSON.stringify({ id }), new Date(1_800_000_000_000 + n).toISOString(), 'web');
     });
 
   before(async () => {
@@ -57,7 +57,7 @@ describe('appending with a stale or rolled-back head', () => {
     for (let i = 0; i < 2; i++) receipts.push(await append(one));
     await assert.rejects(
       one.transaction(async (tx) => {
-        await appendToLog(tx, 'u', 'rolled-back', '{}', new Date().toISOString());
+        await appendToLog(tx, 'u', 'rolled-back', '{}', new Date().toISOString(), 'web');
         throw new Error('abandoned after the append');
       }),
       /abandoned/,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { surveyBody, testApp, fullAnswers } from './helpers.js';
+import { surveyBody, testApp, fullAnswers, dossierToken } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testApp>>;
 
@@ -130,7 +130,10 @@ describe('the sealed ballot box', () => {
     for (let i = 0; i < 37; i++) {
       const body = surveyBody({
         answers: fullAnswers((i % 5) + 1),
-        context: i % 3 === 0 ? { channel: 'qr', dossier: `HS-${i}`, procedure: '1.001193', field: 'Hộ tịch' } : { channel: 'web' },
+        context:
+          i % 3 === 0
+            ? { channel: 'qr', token: await dossierToken(server, 'phuong-a', `HS-${i}`, '1.001193'), field: 'Hộ tịch' }
+            : { channel: 'web' },
         ...(i % 4 === 0 ? { submittedAt: '2026-11-12T08:00:00+07:00' } : {}),
       });
       const response = await post(server, body);
@@ -170,7 +173,12 @@ describe('the sealed ballot box', () => {
     receipts.forEach((receipt, i) => {
       assert.equal(receipt.leaf.index, i);
       const { website: _honeypot, ...accepted } = bodies[i]!;
-      const bytes = Buffer.from(sortedJson({ receivedAt: receipt.receivedAt, response: accepted }));
+      // A token is checked and dropped: the leaf keeps the dossier and procedure it vouched for,
+      // and the channel the server decided.
+      const { token, ...context } = accepted.context;
+      const response = { ...accepted, context: token ? { ...context, dossier: `HS-${i}`, procedure: '1.001193' } : context };
+      const source = token ? 'dossier' : 'web';
+      const bytes = Buffer.from(sortedJson({ receivedAt: receipt.receivedAt, response, source }));
       assert.equal(receipt.leaf.hash, leafOf(bytes).toString('hex'), `leaf ${i}`);
     });
   });

@@ -4,7 +4,7 @@ import { API_ROUTES, foldForSearch, type FeedbackSubmission } from '@sipas/schem
 import type { LightMyRequestResponse } from 'fastify';
 import { seedDemoProcedures } from '../src/procedures/demo.js';
 import { StaffStore } from '../src/staff/store.js';
-import { ORIGIN, surveyBody, testApp } from './helpers.js';
+import { ORIGIN, surveyBody, testApp, dossierToken } from './helpers.js';
 
 /**
  * No public response ever contains personal data, asserted route by route: feedback with
@@ -84,6 +84,7 @@ describe('privacy: no public response contains personal data, route by route', (
   let pending: { code: string; secret: string };
   let procedureCode: string;
   let treeSize: number;
+  let claimToken: string;
   const publicResponses: { url: string; response: LightMyRequestResponse }[] = [];
 
   const inject = async (method: 'GET' | 'POST', url: string, options: { payload?: object; auth?: string; origin?: string } = {}) => {
@@ -111,7 +112,7 @@ describe('privacy: no public response contains personal data, route by route', (
 
     // Survey responses, one with a dossier code and demographics, as the QR on a receipt sends them.
     for (let i = 0; i < 3; i++) {
-      const body = surveyBody(i === 0 ? { context: { channel: 'qr', dossier: DOSSIER, procedure: '1.001193' } } : {});
+      const body = surveyBody(i === 0 ? { context: { channel: 'qr', token: await dossierToken(server, 'phuong-a', DOSSIER, '1.001193') } } : {});
       if (i === 0) body.answers = { ...body.answers, sex: 'nu' };
       assert.equal((await inject('POST', '/v1/surveys', { payload: body, origin: ORIGIN })).statusCode, 201);
     }
@@ -161,6 +162,7 @@ describe('privacy: no public response contains personal data, route by route', (
     procedureCode = list.json().procedures[0].code;
     const checkpoint = await server.app.inject('/v1/units/phuong-a/log/checkpoint');
     treeSize = Number(checkpoint.body.split('\n')[1]);
+    claimToken = await dossierToken(server, 'phuong-a', `${DOSSIER}-3`, '1.001193');
     assert.ok(treeSize >= 3);
   });
   after(async () => server?.dispose());
@@ -191,6 +193,8 @@ describe('privacy: no public response contains personal data, route by route', (
     '/v1/units/:unit/log/key': ['/v1/units/phuong-a/log/key'],
     '/v1/units/:unit/log/proof': ['/v1/units/phuong-a/log/proof?leaf=0', `/v1/units/phuong-a/log/proof?leaf=${treeSize - 1}`],
     '/v1/units/:unit/log/consistency': [`/v1/units/phuong-a/log/consistency?from=1&to=${treeSize}`],
+    '/v1/units/:unit/dossier-claims': [`/v1/units/phuong-a/dossier-claims?token=${claimToken}`],
+    '/v1/units/:unit/fields': ['/v1/units/phuong-a/fields', '/v1/units/tinh-a/fields'],
   });
 
   it('every public GET route of the contract answers 200 without any personal data', async () => {
@@ -214,7 +218,10 @@ describe('privacy: no public response contains personal data, route by route', (
     assert.ok(lookup.answer);
     const list = (await inject('GET', '/v1/units/phuong-a/feedback')).json();
     assert.equal(list.total, 1);
-    assert.equal((await inject('GET', '/v1/units/phuong-a/results')).json().forms, 3);
+    // One verified dossier makes the published index; the two open-web forms are counted apart.
+    const results = (await inject('GET', '/v1/units/phuong-a/results')).json();
+    assert.equal(results.forms, 1);
+    assert.equal(results.channels.find((c: { channel: string }) => c.channel === 'web').forms, 2);
   });
 
   it('the public search finds nothing by a sender’s name, phone or email', async () => {
@@ -238,7 +245,7 @@ describe('privacy: no public response contains personal data, route by route', (
     };
     const first = await inject('POST', '/v1/feedback', { payload: body, origin: ORIGIN });
     const again = await inject('POST', '/v1/feedback', { payload: body, origin: ORIGIN });
-    const survey = await inject('POST', '/v1/surveys', { payload: surveyBody({ context: { channel: 'qr', dossier: `${DOSSIER}-2` } }), origin: ORIGIN });
+    const survey = await inject('POST', '/v1/surveys', { payload: surveyBody({ context: { channel: 'qr', token: await dossierToken(server, 'phuong-a', `${DOSSIER}-2`) } }), origin: ORIGIN });
     assert.deepEqual([first.statusCode, again.statusCode, survey.statusCode], [201, 200, 201]);
     for (const response of [first, again, survey]) assert.deepEqual(leaks(response), []);
     // A refused write does not echo the body either.

@@ -23,7 +23,7 @@ import { ResultsStore } from '../src/results/store.js';
 import { StaffStore } from '../src/staff/store.js';
 import { demoResponses, seedDemoResponses } from '../src/surveys/demo.js';
 import { SurveyStore } from '../src/surveys/store.js';
-import { testApp } from './helpers.js';
+import { setSurveySettings, testApp } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testApp>>;
 
@@ -34,6 +34,15 @@ const UNITS = [
   { id: 'xa-c', name: 'Xã C', parent: 'tinh-a', questionnaire: 'hanoi-2025-ward', allowedOrigins: [] },
   { id: 'xa-nho', name: 'Xã Nhỏ', parent: 'tinh-a', questionnaire: 'hanoi-2025-ward', allowedOrigins: [] },
 ];
+
+/**
+ * These figures are seed 002's, from responses sent over the open web: the units publish that
+ * channel too (the default publishes verified dossiers and kiosks only; see the channels tests).
+ */
+async function openWebUnits(server: Server): Promise<void> {
+  const fields = ['Tư pháp – Hộ tịch', 'Lao động – Thương binh và Xã hội', 'Địa chính – Xây dựng – Nông nghiệp – Môi trường', 'Địa chính – Xây dựng'];
+  for (const unit of UNITS) await setSurveySettings(server, unit.id, { fields, publishedChannels: ['dossier', 'kiosk', 'web'] });
+}
 
 const HANOI_ITEMS = HANOI_2025_WARD.items.map((item) => item.id);
 
@@ -94,6 +103,7 @@ describe('results: seed 002 end to end, responses in, report out', () => {
   const quarter = quarterOf(new Date());
   before(async () => {
     server = await testApp({ units: UNITS, rateLimitPerMinute: 100_000 });
+    await openWebUnits(server);
     const departments: [string, number, number][] = [
       ['Tư pháp – Hộ tịch', 25, 1771],
       ['Lao động – Thương binh và Xã hội', 12, 786],
@@ -261,6 +271,7 @@ describe('results: small numbers are not published', () => {
   let server: Server;
   before(async () => {
     server = await testApp({ units: UNITS, rateLimitPerMinute: 100_000 });
+    await openWebUnits(server);
     for (const answers of formsWithPoints(29, 29 * 70)) await post(server, body('xa-nho', answers, 'Tư pháp – Hộ tịch'));
   });
   after(async () => server.dispose());
@@ -305,6 +316,7 @@ describe('results: the aggregates', () => {
   };
   before(async () => {
     server = await testApp({ units: UNITS, rateLimitPerMinute: 100_000 });
+    await openWebUnits(server);
     store = new SurveyStore(server.ctx.db);
     await server.ctx.units.saveQuestionnaire(hanoiV2);
   });
@@ -393,9 +405,11 @@ describe('results: the aggregates', () => {
       for (let d = 0; d < 365; d++) {
         const day = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
         for (const field of fields) {
-          await tx.run('INSERT INTO result_forms VALUES (?, ?, ?, ?, ?, ?)', ['xa-nho', day, 'hanoi-2025-ward', 1, field, 685]);
+          await tx.run('INSERT INTO result_forms (unit, day, questionnaire, questionnaire_version, field, source, forms) VALUES (?, ?, ?, ?, ?, ?, ?)', ['xa-nho', day, 'hanoi-2025-ward', 1, field, 'web', 685]);
           for (const item of HANOI_2025_WARD.items) {
-            await tx.run('INSERT INTO result_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', ['xa-nho', day, 'hanoi-2025-ward', 1, field, item.id, item.factor!, 5, 10, 60, 300, 300, 10]);
+            await tx.run(
+              'INSERT INTO result_items (unit, day, questionnaire, questionnaire_version, field, source, item, factor, n1, n2, n3, n4, n5, not_applicable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+              ['xa-nho', day, 'hanoi-2025-ward', 1, field, 'web', item.id, item.factor!, 5, 10, 60, 300, 300, 10]);
           }
         }
       }

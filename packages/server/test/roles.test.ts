@@ -28,6 +28,9 @@ const EXPECTED: Record<string, 'staff' | 'admin'> = {
   'DELETE /v1/staff/units/:unit/holidays/:year': 'admin',
   'POST /v1/staff/units/:unit/procedure-imports': 'admin',
   'POST /v1/staff/units/:unit/procedure-imports/:id/confirm': 'admin',
+  'POST /v1/staff/units/:unit/dossier-tokens': 'staff',
+  'GET /v1/staff/units/:unit/survey-settings': 'staff',
+  'PATCH /v1/staff/units/:unit/survey-settings': 'admin',
 };
 
 /** A one-procedure CSV in our field names, for the import routes. */
@@ -80,6 +83,10 @@ describe('roles: the permission matrix, route by route', () => {
         return { url, payload: { from: `${year}-01-01`, to: `${year}-12-31`, witnesses: [{ role: 'mttq', name: 'Bà Chứng Kiến' }] } };
       case 'POST /v1/staff/units/:unit/feedback/:code/actions':
         return { url, payload: { action: 'note', note: 'Ghi chú của cán bộ' } };
+      case 'POST /v1/staff/units/:unit/dossier-tokens':
+        return { url, payload: { dossier: 'HS-2026-0001', procedure: '1.001193' } };
+      case 'PATCH /v1/staff/units/:unit/survey-settings':
+        return { url, payload: { dossierTokenDays: 90 } };
       default:
         return { url };
     }

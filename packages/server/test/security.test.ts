@@ -87,6 +87,9 @@ describe('security: staff routes refuse without authentication', () => {
       'GET /v1/staff/units/:unit/feedback/:code': { params: { ...unit, code } },
       'POST /v1/staff/units/:unit/feedback/:code/actions': { params: { ...unit, code }, body: { action: 'note', note: 'Ghi chú' } },
       'GET /v1/staff/units/:unit/feedback-export': { params: unit, query: { from: `${year}-01-01`, to: `${year}-12-31` } },
+      'POST /v1/staff/units/:unit/dossier-tokens': { params: unit, body: { dossier: 'HS-2026-0001', procedure: '1.001193' } },
+      'GET /v1/staff/units/:unit/survey-settings': { params: unit },
+      'PATCH /v1/staff/units/:unit/survey-settings': { params: unit, body: { publishedChannels: ['dossier', 'kiosk', 'web'] } },
       'POST /v1/staff/units/:unit/accounts/:username/unlock': { params: { ...unit, username: 'lan' } },
       'GET /v1/staff/units/:unit/holidays': { params: unit },
       'PUT /v1/staff/units/:unit/holidays/:year': {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { issueKioskKey } from '../src/surveys/kiosk.js';
-import { ORIGIN, fullAnswers, surveyBody, testApp } from './helpers.js';
+import { ORIGIN, dossierToken, fullAnswers, surveyBody, testApp } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testApp>>;
 
@@ -19,7 +19,8 @@ describe('POST /v1/surveys', () => {
   after(async () => server.dispose());
 
   it('stores a valid response and answers 201 with a receipt', async () => {
-    const body = surveyBody({ context: { channel: 'qr', dossier: 'HS-2026-0001', procedure: '1.001193', field: 'Hộ tịch' } });
+    const token = await dossierToken(server, 'phuong-a', 'HS-2026-0001', '1.001193');
+    const body = surveyBody({ context: { channel: 'qr', token, field: 'Hộ tịch' } });
     const response = await post(server, body);
     assert.equal(response.statusCode, 201);
     const receipt = response.json();
@@ -29,6 +30,7 @@ describe('POST /v1/surveys', () => {
     assert.equal(row!.dossier, 'HS-2026-0001');
     assert.equal(row!.procedure_code, '1.001193');
     assert.equal(row!.channel, 'qr');
+    assert.equal(row!.source, 'dossier');
     assert.equal(row!.questionnaire_version, 1);
     assert.ok(!Object.keys(row!).some((column) => /^(ip|ip_address|remote_addr|address|user_agent|phone|email|name)$/i.test(column)), 'no personal data columns');
   });
@@ -60,8 +62,9 @@ describe('POST /v1/surveys', () => {
   });
 
   it('a dossier counts once per unit, with a message saying so in Vietnamese', async () => {
-    await post(server, surveyBody({ context: { channel: 'kiosk', dossier: 'HS-DUP' } }));
-    const second = await post(server, surveyBody({ context: { channel: 'web', dossier: 'HS-DUP' } }));
+    const token = await dossierToken(server, 'phuong-a', 'HS-DUP');
+    assert.equal((await post(server, surveyBody({ context: { channel: 'qr', token } }))).statusCode, 201);
+    const second = await post(server, surveyBody({ context: { channel: 'qr', token } }));
     assert.equal(second.statusCode, 409);
     assert.equal(second.json().code, 'dossier_already_rated');
     assert.match(second.json().title, /Hồ sơ này đã được đánh giá/);

@@ -132,6 +132,21 @@ export class SipasDeskMinutes extends LitElement {
               >`
           : msg('Đây là lần mở hòm phiếu đầu tiên được ghi nhận.', { id: 'ballot.firstOpening' })}
       </p>
+      ${(o.cosignatures ?? []).map(
+        (c) => html`<p>
+          ${c.consistent
+            ? msg(str`Giám sát viên ${c.label} đã ký đồng ký điểm kiểm tra ${count(c.size)} phiếu; hòm phiếu nay nối tiếp đúng điểm đó.`, {
+                id: 'ballot.cosignedOk',
+              })
+            : html`<span class="bad"
+                >${msg(
+                  str`CẢNH BÁO: hòm phiếu KHÔNG nối tiếp điểm kiểm tra ${count(c.size)} phiếu mà giám sát viên ${c.label} đã ký đồng ký: lịch sử đã bị viết lại.`,
+                  { id: 'ballot.cosignedBad' },
+                )}</span
+              >`}
+          <br /><span class="mono">${c.line}</span>
+        </p>`,
+      )}
 
       <h2>${msg('2. Số lượng phiếu', { id: 'ballot.countHeading' })}</h2>
       <ul>

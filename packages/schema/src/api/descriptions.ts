@@ -10,6 +10,14 @@
 
 /** Named schemas (components.schemas). */
 export const SCHEMA_DESCRIPTIONS: Record<string, string> = {
+  CosignatureSubmission: 'A registered witness’s cosignature (*chữ ký đồng ký của giám sát viên*) of the checkpoint of `size`, C2SP tlog-cosignature.',
+  WitnessCosignature: 'A witness’s cosignature (*chữ ký đồng ký*) kept by the box: who, of which checkpoint, when; on the minutes whether the box still extends it.',
+  DossierClaim: 'A dossier token that can still claim its dossier (*mã QR hồ sơ còn dùng được*); the dossier code itself is not returned.',
+  DossierTokenRequest: 'A receipt to sign a dossier token for (*ký mã QR hồ sơ cho phiếu hẹn*): dossier code, procedure, issue date.',
+  DossierToken: 'A signed dossier token (*mã QR hồ sơ có chữ ký của đơn vị*) for the receipt’s QR code, with its validity.',
+  UnitFields: 'The departments or fields (*lĩnh vực*) a survey of the unit may name as `context.field`, and where the list comes from.',
+  SurveySettings: 'A unit’s survey settings (*cài đặt khảo sát*): closed field list, channels in the published index, dossier token validity.',
+  SurveySettingsUpdate: 'A change to a unit’s survey settings (*sửa cài đặt khảo sát*); members left out stay as they are.',
   LogKey: 'The public key of a unit’s sealed ballot box (*khoá công khai của hòm phiếu*), to write on the opening minutes and keep.',
   InclusionProof:
     'Proof that one leaf is in the ballot box (*bằng chứng phiếu nằm trong hòm*), against the latest signed checkpoint (RFC 9162 §2.1.3).',
@@ -53,6 +61,27 @@ export const SCHEMA_DESCRIPTIONS: Record<string, string> = {
 
 /** Properties: exact paths first, then `Schema.prop`, then the bare name. */
 export const PROPERTY_DESCRIPTIONS: Record<string, string> = {
+  'BallotOpening.cosignatures': 'The witnesses’ cosignatures of the box’s checkpoints (*chữ ký đồng ký*), each with whether the opened box extends it.',
+  'CosignatureSubmission.cosignature': 'The cosignature line `— <name> <base64(key id ‖ time ‖ signature)>` as `sipas-server witness` prints it.',
+  'WitnessCosignature.witness': 'The witness’s key name (*tên khoá của giám sát viên*), e.g. `mttq.phuong-tan-hoa`.',
+  'WitnessCosignature.time': 'The witness’s own time of signing, seconds since 1970 (UTC), from the cosignature.',
+  'WitnessCosignature.line': 'The cosignature line as it is appended to the checkpoint note.',
+  'DossierClaim.state': 'Always `unused`: the token can still claim its dossier (*chưa được đánh giá*).',
+  'DossierClaim.issued': 'Issue date of the receipt (*ngày cấp phiếu hẹn*), Vietnam calendar date.',
+  'DossierClaim.expires': 'Last day the token may be used (*hạn dùng*), Vietnam calendar date.',
+  'DossierTokenRequest.issued': 'Issue date of the receipt (*ngày cấp*); default today, Vietnam time.',
+  'DossierTokenRequest.surveyUrl': 'The survey page (http or https); when given, `url` is that page with `?token=…` for the QR code.',
+  'DossierToken.issued': 'Issue date of the receipt (*ngày cấp*), Vietnam calendar date.',
+  'DossierToken.expires': 'Last day the token may be used (*hạn dùng*), Vietnam calendar date.',
+  'DossierToken.url': 'The survey page with the token (`?token=…`), ready for the QR code.',
+  'SurveySettings.fieldsSource': '`catalogue`: the fields of the unit’s procedures (default); `unit`: a closed list set by an admin.',
+  'SurveySettings.publishedChannels': 'Channels (*kênh*) whose responses make the published index: `dossier` (verified dossier), `kiosk`, `web`.',
+  'SurveySettings.dossierTokenDays': 'Days a dossier token may be used after its issue date (*số ngày dùng được mã QR*).',
+  'SurveySettings.dossierKeyId': 'The unit’s dossier key id (*mã khoá ký mã QR hồ sơ*), 8 hex digits.',
+  'SurveySettingsUpdate.publishedChannels': 'Channels whose responses make the published index (at least one of `dossier`, `kiosk`, `web`).',
+  'SurveySettingsUpdate.dossierTokenDays': 'Days a dossier token may be used after its issue date, 1–366.',
+  'Results.channels.inIndex': 'Counted in the unit’s published index (its chosen channels; responses from before channels always).',
+  'Results.publishedChannels': 'The channels the unit counts in its published index (*kênh tính vào chỉ số công bố*).',
   // Generic names, the same meaning wherever they appear.
   unit: 'Unit id (*mã đơn vị*): lowercase ASCII slug, e.g. `phuong-tan-hoa`.',
   units: 'The units whose responses are counted: the unit and every unit below it.',
@@ -337,6 +366,8 @@ export const PROPERTY_DESCRIPTIONS: Record<string, string> = {
 
 /** Parameters by name (path and query). `route.operationId.name` overrides. */
 export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
+  'getLogCheckpoint.size': 'An earlier tree size (*cỡ cây*): the checkpoint of that size with its cosignatures; default the current one.',
+  'checkDossierClaim.token': 'The dossier token (*mã QR hồ sơ*) from the receipt’s QR code, base64url.',
   unit: 'Unit id (*mã đơn vị*), e.g. `phuong-tan-hoa`.',
   id: 'Questionnaire id (*mã phiếu khảo sát*), e.g. `bnv-2023`.',
   version: 'A questionnaire version (positive integer); the latest when absent. A given version is immutable and cached for ever.',
@@ -393,6 +424,16 @@ const CONDITIONAL =
 
 /** Operations: what a backend must do, in English, with the rules that apply to this operation. */
 export const OPERATION_DESCRIPTIONS: Record<string, string> = {
+  checkDossierClaim:
+    'Whether a dossier token (the receipt’s QR code) can still claim its dossier, asked by the survey as it opens: 200 when unused, 409 `dossier_already_rated` when the dossier was rated, ' +
+    '400 when the token is unreadable, forged, another unit’s or out of date. Limited per address like a write. The dossier code is not returned.',
+  signDossierToken:
+    'Sign a dossier token for one receipt with the unit’s dossier key (one-stop software or a clerk). With `surveyUrl`, `url` is the survey page with the token, for the QR code. Not cached.',
+  listUnitFields: 'The departments or fields a survey of the unit may name: the admin’s closed list, else the fields of the unit’s procedures. Cached a minute.',
+  getSurveySettings: 'The unit’s survey settings: field list and its source, channels in the published index, token validity and the dossier key id.',
+  updateSurveySettings: 'Change the unit’s survey settings (admin). Members left out stay; `fields: null` returns to the catalogue’s fields. Other servers read the change within 5 seconds.',
+  submitCosignature:
+    'A registered witness hands in its cosignature of a checkpoint (C2SP tlog-cosignature). 201 when new, 200 when already kept; 400 `cosignature_invalid` when the key is not registered or the signature does not verify.',
   health: 'Liveness: 200 while the server can reach its database, 503 problem otherwise. For load balancers and monitoring.',
   openapi: 'This OpenAPI 3.1 document, generated from the same route list the server validates against.',
   getUnit: 'A unit’s public data. Never personal data, staff or keys.',
@@ -497,6 +538,8 @@ export const STATUS_WORDS: Record<number, string> = {
 
 /** Parameter examples by name (`operationId.name` overrides). */
 export const PARAMETER_EXAMPLES: Record<string, unknown> = {
+  'getLogCheckpoint.size': '280',
+  'checkDossierClaim.token': 'AQAIKqkfTGhTLTIwMjYtMDAwMQgxLjAwMTE5M4uEAADu',
   unit: 'phuong-tan-hoa',
   id: 'bnv-2023',
   version: '1',

@@ -3,6 +3,40 @@
  * The contract test parses each with its schema, so an example can never drift from the contract.
  */
 export const SCHEMA_EXAMPLES: Record<string, unknown> = {
+  CosignatureSubmission: {
+    size: 280,
+    cosignature: '— mttq.phuong-tan-hoa 7uyu2wAAAABpLq3AV2l0bmVzcyBzaWduYXR1cmUgZXhhbXBsZSBieXRlcyBiYXNlNjQgZW5jb2RlZA==',
+  },
+  WitnessCosignature: {
+    witness: 'mttq.phuong-tan-hoa',
+    label: 'Ban Thường trực UBMTTQ phường',
+    size: 280,
+    root: '05bdf72cafbb0955534b0ac317a5f3be42459180c5635297818d71e1b78109c5',
+    time: 1764547200,
+    line: '— mttq.phuong-tan-hoa 7uyu2wAAAABpLq3AV2l0bmVzcyBzaWduYXR1cmUgZXhhbXBsZSBieXRlcyBiYXNlNjQgZW5jb2RlZA==',
+    consistent: true,
+  },
+  DossierClaim: { unit: 'phuong-tan-hoa', state: 'unused', procedure: '1.001193', issued: '2026-11-14', expires: '2027-02-12' },
+  DossierTokenRequest: { dossier: 'HS-2026-0001', procedure: '1.001193', issued: '2026-11-14', surveyUrl: 'https://phuongtanhoa.gov.vn/khao-sat' },
+  DossierToken: {
+    token: 'AQAIKqkfTGhTLTIwMjYtMDAwMQgxLjAwMTE5M4uEAADu',
+    dossier: 'HS-2026-0001',
+    procedure: '1.001193',
+    issued: '2026-11-14',
+    expires: '2027-02-12',
+    keyId: '2aa91f4c',
+    url: 'https://phuongtanhoa.gov.vn/khao-sat?token=AQAIKqkfTGhTLTIwMjYtMDAwMQgxLjAwMTE5M4uEAADu',
+  },
+  UnitFields: { unit: 'phuong-tan-hoa', fields: ['Tư pháp – Hộ tịch', 'Địa chính – Xây dựng'], source: 'unit' },
+  SurveySettings: {
+    unit: 'phuong-tan-hoa',
+    fields: ['Tư pháp – Hộ tịch', 'Địa chính – Xây dựng'],
+    fieldsSource: 'unit',
+    publishedChannels: ['dossier', 'kiosk'],
+    dossierTokenDays: 90,
+    dossierKeyId: '2aa91f4c',
+  },
+  SurveySettingsUpdate: { fields: ['Tư pháp – Hộ tịch', 'Địa chính – Xây dựng'], publishedChannels: ['dossier', 'kiosk'], dossierTokenDays: 90 },
   Health: {
     status: 'ok',
     version: '0.1.0',

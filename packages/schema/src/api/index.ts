@@ -1,10 +1,12 @@
 import { coreRoutes } from './core.js';
+import { dossierRoutes } from './dossiers.js';
 import { feedbackRoutes } from './feedback.js';
 import { logRoutes } from './log.js';
 import { operationsRoutes } from './operations.js';
 import { procedureRoutes } from './procedures.js';
 import { resultsRoutes } from './results.js';
 import { staffRoutes } from './staff.js';
+import { surveySettingsRoutes } from './survey-settings.js';
 import { surveyRoutes } from './surveys.js';
 import type { HttpMethod, RouteContract } from './route.js';
 
@@ -19,6 +21,8 @@ export { Health } from './core.js';
 const API_CONTRACT = [
   ...coreRoutes,
   ...surveyRoutes,
+  ...dossierRoutes,
+  ...surveySettingsRoutes,
   ...procedureRoutes,
   ...feedbackRoutes,
   ...resultsRoutes,

@@ -6,10 +6,13 @@ import {
   BallotOpeningRequest,
   ConsistencyProof,
   ConsistencyQuery,
+  CosignatureSubmission,
   InclusionProof,
   InclusionQuery,
+  LogCheckpointQuery,
   LogKey,
-} from '../log.js';
+  WitnessCosignature,
+} from './log-payloads.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 const UnitParams = z.object({ unit: Slug });
@@ -23,9 +26,11 @@ export const logRoutes = [
     operationId: 'getLogCheckpoint',
     summary:
       'Điểm kiểm tra mới nhất của hòm phiếu điện tử, đã ký Ed25519, theo định dạng C2SP tlog-checkpoint (signed note): ' +
-      'dòng nguồn gốc, số phiếu, mã gốc base64, dòng trống, dòng chữ ký "— <tên khoá> <base64(mã khoá ‖ chữ ký)>".',
+      'dòng nguồn gốc, số phiếu, mã gốc base64, dòng trống, dòng chữ ký "— <tên khoá> <base64(mã khoá ‖ chữ ký)>", ' +
+      'rồi chữ ký đồng ký của các giám sát viên đã kiểm tra điểm này (C2SP tlog-cosignature). `size` chọn một điểm kiểm tra cũ hơn.',
     tags: ['log'],
     params: UnitParams,
+    query: LogCheckpointQuery,
     responses: {
       200: { description: 'Signed note', schema: z.string(), contentType: 'text/plain; charset=utf-8' },
       404: unitNotFound,
@@ -67,6 +72,25 @@ export const logRoutes = [
     responses: {
       200: { description: 'Bằng chứng', schema: ConsistencyProof },
       400: problem('Cỡ cây không hợp lệ (from > to, hoặc lớn hơn số phiếu).'),
+      404: unitNotFound,
+      429: COMMON_PROBLEMS[429]!,
+      500: COMMON_PROBLEMS[500]!,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/units/:unit/log/cosignatures',
+    operationId: 'submitCosignature',
+    summary:
+      'Giám sát viên (lệnh `sipas-server witness`) nộp chữ ký đồng ký cho điểm kiểm tra cỡ `size` sau khi đã kiểm tra nó nối tiếp điểm cũ. ' +
+      'Chỉ nhận chữ ký hợp lệ của khoá giám sát đơn vị đã đăng ký; từ đó điểm kiểm tra được phục vụ kèm chữ ký này.',
+    tags: ['log'],
+    params: UnitParams,
+    body: CosignatureSubmission,
+    responses: {
+      201: { description: 'Đã nhận chữ ký đồng ký', schema: WitnessCosignature },
+      200: { description: 'Đã có chữ ký này', schema: WitnessCosignature },
+      400: problem('Chữ ký không hợp lệ, không của giám sát viên đã đăng ký, hoặc cỡ cây sai.'),
       404: unitNotFound,
       429: COMMON_PROBLEMS[429]!,
       500: COMMON_PROBLEMS[500]!,

@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   'procedures.import': 'admin',
   /** Enter or amend the year's holiday decision for the unit and the units below it. */
   'holidays.edit': 'admin',
+  /** Change the unit's survey settings (closed field list, published channels, token validity). */
+  'surveys.settings': 'admin',
+  /** Sign dossier tokens for the unit's receipts (the one-stop software's account or a clerk). */
+  'dossiers.sign': 'staff',
 } as const satisfies Record<string, StaffRole>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -53,4 +57,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'staff.unlock': 'mở khoá tài khoản cán bộ',
   'procedures.import': 'nhập danh mục thủ tục hành chính',
   'holidays.edit': 'sửa danh sách ngày nghỉ lễ, Tết',
+  'surveys.settings': 'sửa cài đặt khảo sát của đơn vị',
+  'dossiers.sign': 'ký mã QR hồ sơ',
 };

@@ -42,6 +42,14 @@ export const PROBLEM_TITLES_EN: Record<string, string> = {
   import_already_confirmed: 'This import has already been confirmed.',
   catalogue_changed: 'The procedures catalogue changed since the preview: send the file again to see the new changes.',
   date_outside_year: 'The dates must fall in the year being entered.',
+  dossier_token_invalid: 'The dossier QR code cannot be read.',
+  dossier_token_foreign: 'This dossier QR code belongs to another unit.',
+  dossier_token_forged: 'The dossier QR code is not signed by this unit.',
+  dossier_token_expired: 'The dossier QR code is out of date.',
+  dossier_token_required: 'A dossier code counts only with the unit’s signed QR code.',
+  unknown_field: 'This department or field is not in the unit’s list.',
+  cosignature_invalid: 'The witness cosignature is not valid for this checkpoint.',
+  checkpoint_not_found: 'The ballot box has no checkpoint of this size.',
 };
 
 /** Field messages without numbers in them; `too_small`/`too_big` carry theirs (see validate.ts). */
@@ -64,5 +72,9 @@ export const FIELD_MESSAGES_EN: Record<string, string> = {
   after_to: 'The start date is after the end date.',
   invalid_period: 'Invalid period (for example 2026-Q3, 2026-H1, 2026-9M, 2026).',
   phone_lookup_locked: 'Look the case up with its secret.',
+  dossier_token_mismatch: 'The dossier code differs from the one in the QR code.',
+  dossier_token_required: 'A dossier code needs the unit’s signed QR code.',
+  unknown_field: 'This department or field is not in the unit’s list.',
+  cosignature_invalid: 'The cosignature is not valid.',
   personal_data: 'The public version still contains the sender’s personal data. Hide it before publishing.',
 };

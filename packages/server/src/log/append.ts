@@ -1,4 +1,4 @@
-import { logEntryBytesFromCanonical } from '@sipas/schema';
+import { logEntryBytesFromCanonical, type ResponseSource } from '@sipas/schema';
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import { appendLeaf } from './tree.js';
@@ -14,7 +14,8 @@ export interface LeafReceipt {
  * Appends an accepted response to its unit's sealed, append-only log inside the insert's
  * transaction and returns its leaf. The leaf is the response as accepted (`canonical`, the
  * survey store's canonical JSON without the honeypot) plus the server's time of receipt: the
- * store passes the very `receivedAt` it has just written to the row, so the two cannot disagree.
+ * store passes the very `receivedAt` it has just written to the row, so the two cannot disagree —
+ * and the channel the server decided, sealed so nobody can move a response into the published index.
  */
 export async function appendToLog(
   tx: Queryable,
@@ -22,7 +23,9 @@ export async function appendToLog(
   responseId: string,
   canonical: string,
   receivedAt: string,
+  source: ResponseSource,
 ): Promise<LeafReceipt> {
-  const leafHash = createHash('sha256').update(LEAF_PREFIX).update(logEntryBytesFromCanonical(canonical, receivedAt)).digest('hex');
+  const bytes = logEntryBytesFromCanonical(canonical, receivedAt, source);
+  const leafHash = createHash('sha256').update(LEAF_PREFIX).update(bytes).digest('hex');
   return appendLeaf(tx, unit, responseId, receivedAt, leafHash);
 }

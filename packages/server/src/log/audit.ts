@@ -1,4 +1,5 @@
 import {
+  LEGACY_SOURCE,
   LogExportAggregates,
   vietnamDate,
   type Answers,
@@ -190,7 +191,11 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
           line.leaf,
         );
       }
-      const entry: LogEntry = { response: line.response as unknown as LogEntry['response'], receivedAt: line.receivedAt };
+      const entry: LogEntry = {
+        response: line.response as unknown as LogEntry['response'],
+        receivedAt: line.receivedAt,
+        ...(line.source !== undefined ? { source: line.source as LogEntry['source'] } : {}),
+      };
       const hash = leafHash(logEntryBytes(entry), nodeSha256);
       recomputed[line.leaf] = hash;
       if (line.hash !== toHex(hash)) {
@@ -273,6 +278,7 @@ function checkAggregates(unit: string, lines: LogExportLine[], stored: NonNullab
         questionnaire: questionnaire.id,
         version: questionnaire.version,
         field: response.context?.field ?? '',
+        source: line.source ?? LEGACY_SOURCE,
       },
       criteriaOf(questionnaire, (response.answers ?? {}) as Answers),
     );
@@ -295,7 +301,7 @@ function checkAggregates(unit: string, lines: LogExportLine[], stored: NonNullab
     const b = want.get(where) ?? 0;
     if (a === b) continue;
     differences += 1;
-    const [, day, form, field] = /^\S+ (\S+) (\S+) \[(.*)\]$/.exec(where) ?? [];
+    const [, day, form, field] = /^\S+ (\S+) (\S+) \[(.*)\] \S+$/.exec(where) ?? [];
     const times = b > 0 && a > b && a % b === 0 ? ` (gấp ${a / b} lần)` : '';
     say.bad(
       `SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày ${day?.split('-').reverse().join('/')}, phiếu ${form}${field ? `, bộ phận/lĩnh vực "${field}"` : ''}: ` +

@@ -1,13 +1,16 @@
 import { fromHex, parseVerifierKey, type LogKey, type VerifierKey } from '@sipas/schema';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { command, UNIT, withDatabase, type Commands } from '../commands.js';
+import { command, UNIT, UsageError, withDatabase, type Commands } from '../commands.js';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { audit, formatReport, parseExport, type AuditInput, type ParsedExport } from './audit.js';
 import { BallotBox } from './box.js';
 import { nodeSha256 } from './crypto.js';
+import { addWitness, removeWitness, witnessesOf } from './cosignatures.js';
 import { exportLogText } from './export.js';
+import { witnessCosignerKey, witnessOnce } from './witness.js';
+import { UnitStore } from '../units/store.js';
 
 const AUDIT_USAGE = `Ba cách (three ways):
   sipas-server audit --unit <đơn vị> [--checkpoint cp.txt] [--old cp-cu.txt] [--key <khoá>]
@@ -17,6 +20,10 @@ const AUDIT_USAGE = `Ba cách (three ways):
   sipas-server audit --url https://may-chu --unit <đơn vị> [--username <tên>] [--checkpoint …] [--old …] [--key …]
       kiểm tra một máy chủ từ xa; mật khẩu cán bộ trong biến SIPAS_STAFF_PASSWORD
 <khoá> là chuỗi "tên+mã+khoá" in trên biên bản mở hòm phiếu, hoặc tệp chứa chuỗi đó.`;
+
+const WITNESS_DETAILS = `Không có --url/--unit: tạo khoá (nếu chưa có) và in khoá đồng ký để đơn vị đăng ký (sipas-server witness-key --add …).
+Có --url và --unit: lấy điểm kiểm tra mới, kiểm tra chữ ký và tính nối tiếp với điểm đã chứng kiến (giữ trong --state), rồi ký đồng ký.
+Mã thoát 1 khi hòm phiếu không nối tiếp (lịch sử bị viết lại): không ký, điểm cũ được giữ làm bằng chứng.`;
 
 const str = (value: string | boolean | undefined) => (typeof value === 'string' && value !== '' ? value : undefined);
 const readText = (path: string) => readFileSync(path, 'utf8');
@@ -170,6 +177,86 @@ export const logCommands: Commands = {
         const box = BallotBox.open(config, db);
         process.stdout.write((await box.checkpoint(unit)).note);
         console.error(`Khoá công khai (public key): ${box.key(unit).verifierKey}`);
+        return 0;
+      });
+    },
+  }),
+  witness: command({
+    summary: 'Giám sát viên: kiểm tra hòm phiếu nối tiếp điểm kiểm tra đã chứng kiến rồi ký đồng ký (C2SP witness).',
+    usage: '--key <file.pem> --name <name> [--url https://may-chu --unit <unit> [--state <file.json>] [--log-key <key>]]',
+    options: {
+      key: { kind: 'value', required: true, hint: '<file.pem>', summary: "The witness's private key file (created when missing)" },
+      name: { kind: 'value', required: true, hint: '<name>', summary: "The witness's key name, e.g. mttq.phuong-tan-hoa" },
+      url: { kind: 'value', hint: '<url>', summary: 'The server whose ballot box to witness' },
+      unit: { kind: 'value', hint: '<unit>', summary: 'Unit id (mã đơn vị) of the box' },
+      state: { kind: 'value', hint: '<file.json>', summary: 'Where the last witnessed checkpoint is kept (default <key>.<unit>.state.json)' },
+      'log-key': { kind: 'value', hint: '<key>', summary: "The box's verifier key, or a file holding it (default: trust the server's on first use)" },
+    },
+    details: WITNESS_DETAILS,
+    run: async ({ options }) => {
+      const [url, unit, key, name] = [str(options.url), str(options.unit), options.key!, options.name!];
+      if (!url || !unit) {
+        // Without a box to check: print the witness's key for the unit to register.
+        console.log(witnessCosignerKey(key, name));
+        return 0;
+      }
+      const logKey = str(options['log-key']);
+      const outcome = await witnessOnce({
+        endpoint: url,
+        unit,
+        keyPath: key,
+        name,
+        statePath: str(options.state) ?? `${key}.${unit}.state.json`,
+        ...(logKey ? { logKey: existsSync(logKey) ? readText(logKey).trim() : logKey } : {}),
+      });
+      if (!outcome.ok) {
+        console.error(`KHÔNG KÝ (${outcome.reason}): ${outcome.message}`);
+        return 1;
+      }
+      if (outcome.firstKey) console.log('Lần đầu: đã tin khoá hòm phiếu do máy chủ đưa — hãy đối chiếu với khoá in trên biên bản.');
+      console.log(
+        outcome.previous === undefined
+          ? `Đã ký đồng ký điểm kiểm tra ${outcome.size} phiếu (lần chứng kiến đầu tiên).`
+          : `Hòm ${outcome.size} phiếu nối tiếp hòm ${outcome.previous} phiếu đã chứng kiến: đã ký đồng ký.`,
+      );
+      console.log(outcome.line.trim());
+      return 0;
+    },
+  }),
+  'witness-key': command({
+    summary: 'Đăng ký, liệt kê hoặc gỡ khoá của giám sát viên được ký đồng ký hòm phiếu của đơn vị.',
+    usage: '--unit <unit> (--add "<name>+<id>+<key>" [--label "UBMTTQ phường"] | --list | --remove <name>)',
+    options: {
+      unit: UNIT,
+      add: { kind: 'value', hint: '<name+id+key>', summary: "Register a witness's cosigner key" },
+      label: { kind: 'value', hint: '<label>', summary: 'Who the witness is, on the minutes (with --add)' },
+      list: { kind: 'flag', summary: "List the unit's witnesses" },
+      remove: { kind: 'value', hint: '<name>', summary: 'Remove a witness' },
+    },
+    run: async ({ options }) => {
+      if ([options.add !== undefined, options.list, options.remove !== undefined].filter(Boolean).length !== 1) {
+        throw new UsageError('Chọn một trong --add, --list, --remove (one of them).');
+      }
+      const unitId = options.unit!;
+      return withDatabase(async (db) => {
+        const units = new UnitStore(db);
+        const unit = await units.get(unitId);
+        if (!unit) {
+          console.error(`Không có đơn vị "${unitId}".`);
+          return 1;
+        }
+        if (options.add !== undefined) {
+          const witness = await addWitness(units, unit, str(options.label) ?? 'Giám sát viên', options.add);
+          console.log(`Đã đăng ký giám sát viên "${witness.label}": ${witness.cosignerKey}`);
+        } else if (options.remove !== undefined) {
+          if (!(await removeWitness(units, unit, options.remove))) {
+            console.error(`Không có giám sát viên ${options.remove}.`);
+            return 1;
+          }
+          console.log(`Đã gỡ giám sát viên ${options.remove}.`);
+        } else {
+          for (const witness of witnessesOf(unit)) console.log(`${witness.addedAt}  ${witness.label}  ${witness.cosignerKey}`);
+        }
         return 0;
       });
     },

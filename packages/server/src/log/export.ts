@@ -11,12 +11,13 @@ interface ResponseColumns {
   procedure_code: string | null;
   field: string | null;
   channel: string | null;
+  source: string | null;
   answers: string | null;
   submitted_at: string | null;
   received_at: string | null;
 }
 
-const COLUMNS = 'r.id, r.unit, r.questionnaire, r.questionnaire_version, r.dossier, r.procedure_code, r.field, r.channel, r.answers, r.submitted_at, r.received_at';
+const COLUMNS = 'r.id, r.unit, r.questionnaire, r.questionnaire_version, r.dossier, r.procedure_code, r.field, r.channel, r.source, r.answers, r.submitted_at, r.received_at';
 
 /**
  * A stored row back into the response it was accepted as: the inverse of the survey store's
@@ -44,7 +45,7 @@ export function entryFromRow(row: ResponseColumns): LogEntry | undefined {
     },
     ...(row.submitted_at !== null ? { submittedAt: row.submitted_at } : {}),
   } as unknown as LogEntry['response'];
-  return { response, receivedAt: row.received_at };
+  return { response, receivedAt: row.received_at, ...(row.source !== null ? { source: row.source as LogEntry['source'] } : {}) };
 }
 
 const PAGE = 1000;
@@ -100,6 +101,7 @@ export async function exportSnapshot(box: BallotBox, unit: string, options: { ag
           response: (entry?.response as Record<string, unknown> | undefined) ?? null,
           receivedAt: entry?.receivedAt ?? null,
           leafReceivedAt: row.leaf_received_at,
+          ...(entry?.source ? { source: entry.source } : {}),
         });
       }
     }
@@ -120,6 +122,7 @@ export async function exportSnapshot(box: BallotBox, unit: string, options: { ag
         hash: null,
         response: (entry?.response as Record<string, unknown> | undefined) ?? null,
         receivedAt: row.received_at,
+        ...(entry?.source ? { source: entry.source } : {}),
       });
     }
     if (!options.aggregates) return { checkpoint, header, lines };

@@ -10,7 +10,9 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal } from '../context.js';
 import { ProblemError } from '../http/problem.js';
+import type { StoredUnit } from '../units/store.js';
 import type { BallotBox } from './box.js';
+import { cosignaturesForMinutes } from './cosignatures.js';
 import { audit } from './audit.js';
 import { nodeSha256 } from './crypto.js';
 import { exportSnapshot } from './export.js';
@@ -23,7 +25,7 @@ import { exportSnapshot } from './export.js';
  */
 export async function openBallotBox(
   box: BallotBox,
-  unit: { id: string; name: string },
+  unit: StoredUnit,
   staff: StaffPrincipal,
   request: BallotOpeningRequest,
 ): Promise<BallotOpening> {
@@ -95,6 +97,7 @@ export async function openBallotBox(
       signature: checkpoint.signature,
     },
     key: box.key(unit.id),
+    cosignatures: await cosignaturesForMinutes(box, unit, checkpoint.size, checkpoint.root),
     previous,
     witnesses: request.witnesses,
     ...(request.place ? { place: request.place } : {}),

@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.js';
 import { notFound, ProblemError } from '../http/problem.js';
 import { handle } from '../http/route.js';
 import { BallotBox } from './box.js';
+import { acceptCosignature, cosignatureLines } from './cosignatures.js';
 import { exportLogText } from './export.js';
 import { listOpenings, openBallotBox } from './openings.js';
 
@@ -13,9 +14,23 @@ export async function registerLogRoutes(app: FastifyInstance, ctx: ServerContext
   const box = BallotBox.open(ctx.config, ctx.db, (message) => ctx.log.warn(message));
   if (box.signer.created) ctx.log.info(`ballot-box signing key created at ${box.signer.path}; back it up`);
 
-  handle(app, ctx, 'GET', '/v1/units/:unit/log/checkpoint', async ({ unit, reply }) => {
-    const checkpoint = await box.checkpoint(unit.id);
-    return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send(checkpoint.note);
+  handle(app, ctx, 'GET', '/v1/units/:unit/log/checkpoint', async ({ unit, query, reply }) => {
+    const head = await box.head(unit.id);
+    const size = query.size === undefined ? head.size : Number(query.size);
+    if (!Number.isSafeInteger(size) || size > head.size) {
+      throw notFound(`Hòm phiếu chưa có điểm kiểm tra cỡ ${query.size} (hiện có ${head.size} phiếu).`, 'checkpoint_not_found');
+    }
+    const checkpoint = await box.checkpoint(unit.id, size);
+    // The witnesses' cosignatures of this very checkpoint follow the log's own signature.
+    const note = checkpoint.note + (await cosignatureLines(box, unit, checkpoint.size, checkpoint.root));
+    return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send(note);
+  });
+
+  handle(app, ctx, 'POST', '/v1/units/:unit/log/cosignatures', async ({ unit, body, request, reply }) => {
+    await ctx.rateLimiter.hit(`ip:${request.ip}`, ctx.config.rateLimitPerMinute);
+    const { cosignature, created } = await acceptCosignature(box, unit, body);
+    if (created) ctx.log.info({ unit: unit.id, witness: cosignature.witness, size: cosignature.size }, 'witness cosignature received');
+    return reply.status(created ? 201 : 200).header('cache-control', 'no-store').send(cosignature);
   });
 
   handle(app, ctx, 'GET', '/v1/units/:unit/log/key', async ({ unit, reply }) => {

@@ -1,10 +1,12 @@
 import {
   addToTally,
   emptyTally,
+  LEGACY_SOURCE,
   vietnamDate,
   type Answers,
   type CriterionTally,
   type Questionnaire,
+  type ResponseSource,
   type SurveyResponse,
 } from '@sipas/schema';
 import type { Database, Queryable, SqlValue } from '../db/database.js';
@@ -23,6 +25,8 @@ export interface AggregateKey {
   version: number;
   /** '' when the response named no field. */
   field: string;
+  /** The channel the server decided (channels.ts); `legacy` for responses from before channels. */
+  source: string;
 }
 
 /** One response's contribution: its scored criteria, counted by the schema's rules. */
@@ -30,7 +34,7 @@ export function criteriaOf(questionnaire: Questionnaire, answers: Answers): Crit
   return addToTally(emptyTally(questionnaire), answers).criteria;
 }
 
-const COLUMNS = 'unit, day, questionnaire, questionnaire_version, field';
+const COLUMNS = 'unit, day, questionnaire, questionnaire_version, field, source';
 const ITEM_SET = ['n1', 'n2', 'n3', 'n4', 'n5', 'not_applicable'].map((c) => `${c} = result_items.${c} + excluded.${c}`).join(', ');
 
 /**
@@ -39,8 +43,8 @@ const ITEM_SET = ['n1', 'n2', 'n3', 'n4', 'n5', 'not_applicable'].map((c) => `${
  * statement (a CTE), so one round trip inside the ingest transaction.
  */
 export async function addToAggregates(tx: Queryable, key: AggregateKey, forms: number, criteria: readonly CriterionTally[]): Promise<void> {
-  const keyValues: SqlValue[] = [key.unit, key.day, key.questionnaire, key.version, key.field];
-  const formsSql = `INSERT INTO result_forms (${COLUMNS}, forms) VALUES (?, ?, ?, ?, ?, ?)
+  const keyValues: SqlValue[] = [key.unit, key.day, key.questionnaire, key.version, key.field, key.source];
+  const formsSql = `INSERT INTO result_forms (${COLUMNS}, forms) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (${COLUMNS}) DO UPDATE SET forms = result_forms.forms + excluded.forms`;
   if (criteria.length === 0) {
     await tx.run(formsSql, [...keyValues, forms]);
@@ -58,7 +62,7 @@ export async function addToAggregates(tx: Queryable, key: AggregateKey, forms: n
   await tx.run(itemsSql, values);
 }
 
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const rowLists = new Map<number, string>();
 /** The VALUES list for `n` rows; the same text each time, so the prepared statement is reused. */
 function rowsOf(n: number): string {
@@ -67,13 +71,18 @@ function rowsOf(n: number): string {
   return text;
 }
 
-export function aggregateKey(response: Pick<SurveyResponse, 'unit' | 'questionnaire' | 'context'>, receivedAt: string): AggregateKey {
+export function aggregateKey(
+  response: Pick<SurveyResponse, 'unit' | 'questionnaire' | 'context'>,
+  receivedAt: string,
+  source: string = LEGACY_SOURCE,
+): AggregateKey {
   return {
     unit: response.unit,
     day: vietnamDate(receivedAt),
     questionnaire: response.questionnaire.id,
     version: response.questionnaire.version,
     field: response.context.field ?? '',
+    source,
   };
 }
 
@@ -86,8 +95,9 @@ export async function recordInAggregates(
   response: SurveyResponse,
   questionnaire: Questionnaire,
   receivedAt: string,
+  source: ResponseSource,
 ): Promise<void> {
-  await addToAggregates(tx, aggregateKey(response, receivedAt), 1, criteriaOf(questionnaire, response.answers));
+  await addToAggregates(tx, aggregateKey(response, receivedAt, source), 1, criteriaOf(questionnaire, response.answers));
 }
 
 interface StoredResponseRow {
@@ -96,6 +106,7 @@ interface StoredResponseRow {
   questionnaire: string;
   questionnaire_version: number;
   field: string | null;
+  source: string | null;
   answers: string;
   received_at: string;
 }
@@ -124,7 +135,7 @@ export class AggregateTally {
   readonly buckets = new Map<string, Bucket>();
 
   add(key: AggregateKey, criteria: readonly CriterionTally[]): void {
-    const id = JSON.stringify([key.unit, key.day, key.questionnaire, key.version, key.field]);
+    const id = JSON.stringify([key.unit, key.day, key.questionnaire, key.version, key.field, key.source]);
     let bucket = this.buckets.get(id);
     if (!bucket) this.buckets.set(id, (bucket = { key, forms: 0, criteria: new Map() }));
     bucket.forms += 1;
@@ -142,7 +153,7 @@ export class AggregateTally {
   rows(): string[] {
     const rows: string[] = [];
     for (const { key, forms, criteria } of this.buckets.values()) {
-      const where = `${key.unit} ${key.day} ${key.questionnaire}@${key.version} [${key.field}]`;
+      const where = `${key.unit} ${key.day} ${key.questionnaire}@${key.version} [${key.field}] ${key.source}`;
       rows.push(`forms ${where} ${forms}`);
       for (const c of criteria.values()) rows.push(`item ${where} ${c.item} ${c.factor} ${c.counts.join(' ')} ${c.notApplicable}`);
     }
@@ -171,7 +182,7 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
   let skipped = 0;
   for (let after = 0; ; ) {
     const rows = await db.all<StoredResponseRow>(
-      `SELECT seq, unit, questionnaire, questionnaire_version, field, answers, received_at
+      `SELECT seq, unit, questionnaire, questionnaire_version, field, source, answers, received_at
        FROM survey_responses WHERE seq > ? ORDER BY seq LIMIT ?`,
       [after, pageSize],
     );
@@ -191,6 +202,7 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
         questionnaire: row.questionnaire,
         version,
         field: row.field ?? '',
+        source: row.source ?? LEGACY_SOURCE,
       };
       tally.add(key, criteriaOf(q, JSON.parse(row.answers) as Answers));
     }
@@ -220,10 +232,10 @@ export async function snapshotAggregates(db: Queryable, unit?: string): Promise<
     params,
   );
   return [
-    ...forms.map((r) => `forms ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.forms}`),
+    ...forms.map((r) => `forms ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.source} ${r.forms}`),
     ...items.map(
       (r) =>
-        `item ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.item} ${r.factor} ` +
+        `item ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.source} ${r.item} ${r.factor} ` +
         `${r.n1} ${r.n2} ${r.n3} ${r.n4} ${r.n5} ${r.not_applicable}`,
     ),
   ].sort();

@@ -1,4 +1,4 @@
-import { FACTOR_IDS, formatPercent, formatScore, ratePercent, type Results, type Rounding } from '@sipas/schema';
+import { FACTOR_IDS, formatPercent, formatScore, ratePercent, SOURCE_LABELS, type Results, type Rounding } from '@sipas/schema';
 import ExcelJS from 'exceljs';
 import { csvDocument, type CsvValue } from '../http/csv.js';
 
@@ -81,6 +81,21 @@ export function reportModel(results: Results, now = new Date()): ReportModel {
     c.maxPoints,
   ]);
 
+  // Each channel beside the total: the index counts the unit's chosen channels only.
+  const channelLabel = (channel: string) =>
+    channel in SOURCE_LABELS ? SOURCE_LABELS[channel as keyof typeof SOURCE_LABELS].vi : 'Phiếu nhận trước khi phân kênh';
+  const channelRows: Cell[][] = (results.channels ?? []).map((c, i) => [
+    i + 1,
+    channelLabel(c.channel),
+    c.forms,
+    c.inIndex ? 'Có' : 'Không',
+    { rate: c.index ?? null },
+  ]);
+  channelRows.push(['', 'Chỉ số công bố (các kênh được tính)', results.forms, '', { rate: results.index ?? null }]);
+  if (results.channels?.some((c) => !c.inIndex && c.forms > 0)) {
+    notes.push('Phiếu của kênh không được tính vào chỉ số công bố vẫn được đếm và nêu riêng ở bảng 4.');
+  }
+
   return {
     title: 'BÁO CÁO KẾT QUẢ KHẢO SÁT SỰ HÀI LÒNG VỀ SỰ PHỤC VỤ HÀNH CHÍNH',
     unit: results.unitName,
@@ -116,6 +131,13 @@ export function reportModel(results: Results, now = new Date()): ReportModel {
         head: ['Số', 'Tiêu chí', 'Yếu tố', 'Ý kiến hợp lệ', 'Hài lòng, rất hài lòng', 'Không áp dụng', 'Tỷ lệ hài lòng', 'Số điểm', 'Tổng điểm'],
         rows: criteriaRows,
         numeric: [3, 4, 5, 6, 7, 8],
+      },
+      {
+        title: '4. Theo kênh tiếp nhận phiếu',
+        head: ['STT', 'Kênh', 'Số phiếu', 'Tính vào chỉ số công bố', 'Chỉ số hài lòng'],
+        rows: channelRows,
+        total: true,
+        numeric: [2, 4],
       },
     ],
     generatedAt: now.toISOString(),

@@ -1,6 +1,8 @@
 import {
   AGGREGATION_RULES,
   communeScore,
+  LEGACY_SOURCE,
+  RESPONSE_SOURCES,
   parsePeriod,
   BNV_2023,
   scoreTally,
@@ -8,18 +10,19 @@ import {
   type AggregationRule,
   type CriterionTally,
   type FactorId,
-  type Period,
   type Questionnaire,
   type Results,
   type Rounding,
 } from '@sipas/schema';
 import type { Database } from '../db/database.js';
+import { publishedSources } from '../surveys/settings.js';
 import type { StoredUnit, UnitStore } from '../units/store.js';
 
 interface FormsRow {
   questionnaire: string;
   version: number;
   field: string;
+  source: string;
   forms: number;
 }
 
@@ -27,6 +30,7 @@ interface ItemRow {
   questionnaire: string;
   version: number;
   field: string;
+  source: string;
   item: string;
   factor: string;
   n1: number;
@@ -59,6 +63,11 @@ export function publicationRules(unit: StoredUnit, defaultMinimum: number): Publ
   };
 }
 
+/** The sums of the channels `keep` accepts. */
+function only(sums: Sums, keep: (source: string) => boolean): Sums {
+  return { forms: sums.forms.filter((row) => keep(row.source)), items: sums.items.filter((row) => keep(row.source)) };
+}
+
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Reads results from the aggregate tables and scores them with @sipas/schema's rules. */
@@ -82,14 +91,14 @@ export class ResultsStore {
     const where = `unit IN (${placeholders(units.length)}) AND day >= ? AND day <= ?`;
     const params = [...units, from, to];
     const forms = await this.db.all<FormsRow>(
-      `SELECT questionnaire, questionnaire_version AS version, field, SUM(forms) AS forms
-       FROM result_forms WHERE ${where} GROUP BY questionnaire, questionnaire_version, field`,
+      `SELECT questionnaire, questionnaire_version AS version, field, source, SUM(forms) AS forms
+       FROM result_forms WHERE ${where} GROUP BY questionnaire, questionnaire_version, field, source`,
       params,
     );
     const items = await this.db.all<ItemRow>(
-      `SELECT questionnaire, questionnaire_version AS version, field, item, factor,
+      `SELECT questionnaire, questionnaire_version AS version, field, source, item, factor,
          SUM(n1) AS n1, SUM(n2) AS n2, SUM(n3) AS n3, SUM(n4) AS n4, SUM(n5) AS n5, SUM(not_applicable) AS na
-       FROM result_items WHERE ${where} GROUP BY questionnaire, questionnaire_version, field, item, factor`,
+       FROM result_items WHERE ${where} GROUP BY questionnaire, questionnaire_version, field, source, item, factor`,
       params,
     );
     // PostgreSQL returns SUM() as a string: make every figure a number once, here.
@@ -111,10 +120,30 @@ export class ResultsStore {
     if (!period) return undefined;
     const units = await this.units.descendants(unit.id);
     const rules = publicationRules(unit, options.defaultMinimum);
-    const main = await this.score(units, period, rules);
+    const sources = publishedSources(unit);
+    // Responses from before channels existed were published under the old rules: they stay in.
+    const inIndex = (source: string) => source === LEGACY_SOURCE || (sources as string[]).includes(source);
+    const all = await this.sums(units, period.from, period.to);
+    const main = await this.score(only(all, inIndex), rules);
+    const channels: NonNullable<Results['channels']> = [];
+    for (const channel of [...RESPONSE_SOURCES, LEGACY_SOURCE] as const) {
+      const part = only(all, (source) => source === channel);
+      if (part.forms.length === 0 && channel === LEGACY_SOURCE) continue;
+      const scored = await this.score(part, rules);
+      const counted = inIndex(channel);
+      const channelPublished = scored.forms >= rules.minimumForms;
+      channels.push({
+        channel,
+        forms: scored.forms,
+        inIndex: counted,
+        published: counted && channelPublished,
+        // Channels outside the index are for staff and supervisors only.
+        ...((counted && channelPublished) || options.audience === 'staff' ? { index: scored.scored.index } : {}),
+      });
+    }
     const trend = [];
     for (const id of trendPeriods(period.id)) {
-      const earlier = id === period.id ? main : await this.score(units, parsePeriod(id)!, rules);
+      const earlier = id === period.id ? main : await this.score(only(await this.sums(units, parsePeriod(id)!.from, parsePeriod(id)!.to), inIndex), rules);
       const published = earlier.forms >= rules.minimumForms;
       trend.push({
         period: id,
@@ -150,6 +179,8 @@ export class ResultsStore {
       aggregation: rules.aggregation,
       rounding: rules.rounding,
       fields,
+      channels,
+      publishedChannels: sources,
       trend,
       computedAt: new Date().toISOString(),
     };
@@ -190,9 +221,8 @@ export class ResultsStore {
     };
   }
 
-  /** Sums and scores one period. */
-  private async score(units: readonly string[], period: Period, rules: PublicationRules) {
-    const sums = await this.sums(units, period.from, period.to);
+  /** Scores the sums of one period (of the channels already chosen). */
+  private async score(sums: Sums, rules: PublicationRules) {
     const formsBy = new Map<string, number>();
     const fieldForms = new Map<string, number>();
     let forms = 0;

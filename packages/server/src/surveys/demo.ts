@@ -10,6 +10,10 @@ const FIELDS: { field: string; share: number; procedures: string[]; mood: number
   { field: 'Địa chính – Xây dựng', share: 0.18, procedures: ['1.004227', '2.001745'], mood: -0.3 },
   { field: 'Văn hóa – Xã hội', share: 0.1, procedures: ['1.003645'], mood: 0.1 },
 ];
+
+/** The demo ward's departments: its closed list of fields (an admin's list, set by the seed). */
+export const DEMO_DEPARTMENTS = FIELDS.map((f) => f.field);
+
 /** Responses per quarter, oldest first; the last is the current quarter (enough to publish). */
 const PER_QUARTER = [64, 72, 86, 58];
 
@@ -105,6 +109,8 @@ export async function seedDemoResponses(ctx: ServerContext, unit: string, now = 
   }
   const store = new SurveyStore(ctx.db);
   for (const { response, receivedAt } of season) {
-    if (!present.has(response.id)) await store.insert(response, questionnaire, { receivedAt });
+    // The demo's receipt-QR responses stand for verified dossiers, its kiosk ones for kiosk keys.
+    const source = response.context.channel === 'qr' ? 'dossier' : response.context.channel;
+    if (!present.has(response.id)) await store.insert(response, questionnaire, { receivedAt, source });
   }
 }

@@ -2,6 +2,7 @@ import {
   canonicalJson,
   codeFromBytes,
   type Questionnaire,
+  type ResponseSource,
   type SurveyReceipt,
   type SurveyResponse,
 } from '@sipas/schema';
@@ -72,7 +73,12 @@ export class SurveyStore {
   async insert(
     response: SurveyResponse,
     questionnaire: Questionnaire,
-    options: { /** Only for seeding and imports: when the response was received. */ receivedAt?: string } = {},
+    options: {
+      /** The channel the server decided for it (never the client's word); default open web. */
+      source?: ResponseSource;
+      /** Only for seeding and imports: when the response was received. */
+      receivedAt?: string;
+    } = {},
   ): Promise<InsertOutcome> {
     const canonical = surveyCanonical(response);
     const bodyHash = sha256(canonical);
@@ -83,6 +89,7 @@ export class SurveyStore {
     if (found) return compare(found);
 
     const receivedAt = options.receivedAt ?? new Date().toISOString();
+    const source = options.source ?? 'web';
     const receipt = receiptCode(response.id);
     try {
       // The log append comes first: on PostgreSQL it takes the unit's log head row, on which a
@@ -90,11 +97,11 @@ export class SurveyStore {
       // each other in a cycle); the leaf is made from the receive time written to the row below.
       const leaf = await this.db.transaction(
         async (tx) => {
-          const sealed = await appendToLog(tx, response.unit, response.id, canonical, receivedAt);
+          const sealed = await appendToLog(tx, response.unit, response.id, canonical, receivedAt, source);
           await tx.run(
             `INSERT INTO survey_responses (id, unit, questionnaire, questionnaire_version, dossier, procedure_code, field,
-               channel, answers, submitted_at, received_at, body_hash, receipt, leaf_index)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               channel, source, answers, submitted_at, received_at, body_hash, receipt, leaf_index)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [
               response.id,
               response.unit,
@@ -104,6 +111,7 @@ export class SurveyStore {
               response.context.procedure ?? null,
               response.context.field ?? null,
               response.context.channel,
+              source,
               JSON.stringify(response.answers),
               response.submittedAt ?? null,
               receivedAt,
@@ -112,7 +120,7 @@ export class SurveyStore {
               sealed?.index ?? null,
             ],
           );
-          await recordInAggregates(tx, response, questionnaire, receivedAt);
+          await recordInAggregates(tx, response, questionnaire, receivedAt, source);
           return sealed;
         },
         { group: `ballot-box:${response.unit}` },

@@ -16,7 +16,8 @@ export interface Choice {
 }
 
 export const NOT_APPLICABLE = 'na';
-const DOSSIER = /^[\p{L}\p{N}._/-]{1,64}$/u;
+/** A dossier token (base64url) as the receipt's QR code carries it. */
+const TOKEN = /^[A-Za-z0-9_-]{1,300}$/;
 
 export const localized = (text: LocalizedText): string => (getLocale() === 'en' && text.en ? text.en : text.vi);
 
@@ -99,20 +100,21 @@ export function answerOf(item: Item, input: HTMLInputElement, boxes: () => strin
 }
 
 /** The response's context: the element's attributes, else the page URL's (a QR code opens it so). */
-export function contextOf(own: { dossier?: string | undefined; procedure?: string | undefined; field?: string | undefined; channel?: string | undefined }, kiosk: boolean): SurveyContext {
+export function contextOf(own: { token?: string | undefined; procedure?: string | undefined; field?: string | undefined; channel?: string | undefined }, kiosk: boolean): SurveyContext {
   const query = new URLSearchParams(location.search);
   const pick = (value: string | undefined, name: string, max: number) => {
     const text = (value || query.get(name) || '').trim();
     return text && text.length <= max ? text : undefined;
   };
-  const dossier = pick(own.dossier, 'dossier', 64);
+  const token = pick(own.token, 'token', 300);
   const procedure = pick(own.procedure, 'procedure', 32);
   const field = pick(own.field, 'field', 120);
   const channel = pick(own.channel, 'channel', 8);
   return {
     channel: kiosk ? 'kiosk' : channel === 'qr' ? 'qr' : 'web',
-    // A malformed code from a hand-typed URL is dropped rather than failing the whole response.
-    ...(dossier && DOSSIER.test(dossier) ? { dossier } : {}),
+    // Only the signed token claims a dossier (the server takes the code from it); a malformed
+    // one from a hand-typed URL is dropped rather than failing the whole response.
+    ...(token && TOKEN.test(token) ? { token } : {}),
     ...(procedure ? { procedure } : {}),
     ...(field ? { field } : {}),
   };

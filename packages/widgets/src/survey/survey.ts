@@ -9,20 +9,17 @@ import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
 import { answerOf, contextOf, issueMessage, localized, numberOf, stepsOf, type Step } from './questions.js';
+import { checkDossierClaim, refusedView, verifiedHint, type ClaimRefusal as Notice } from './claim.js';
 import { doneView, itemView, reviewView, type Issue } from './views.js';
 import { styles } from './survey.styles.js';
 
 export type { SurveyFailedDetail, SurveyQueuedDetail, SurveySubmitDetail, SurveySubmittedDetail } from '../shared/events.js';
 
-type Phase = 'loading' | 'unavailable' | 'form' | 'sending' | 'submitted' | 'queued';
+type Phase = 'loading' | 'unavailable' | 'refused' | 'form' | 'sending' | 'submitted' | 'queued';
 interface Draft {
   id: string;
   answers: Answers;
   step: number;
-}
-interface Notice {
-  title: string;
-  detail?: string | undefined;
 }
 
 const DEFAULT_QUESTIONNAIRE = 'bnv-2023';
@@ -65,6 +62,7 @@ export class SipasSurvey extends SipasElement {
     layout: { type: String },
     mode: { type: String, reflect: true },
     dossier: { type: String },
+    token: { type: String },
     procedure: { type: String },
     field: { type: String },
     channel: { type: String },
@@ -78,6 +76,7 @@ export class SipasSurvey extends SipasElement {
     notice: { state: true },
     receipt: { state: true },
     loaded: { state: true },
+    claimed: { state: true },
   };
 
   /** Id of the questionnaire to use (e.g. `hanoi-2025-ward`); else the unit's, else `bnv-2023`. */
@@ -88,8 +87,10 @@ export class SipasSurvey extends SipasElement {
   declare layout: 'steps' | 'single';
   /** `kiosk` for a shared tablet at the counter; anything else is a personal device. */
   declare mode: 'web' | 'kiosk';
-  /** Mã hồ sơ; falls back to `?dossier=` of the page URL. */
+  /** Mã hồ sơ, kept for old pages: only a signed `token` claims a dossier, so it is not sent. */
   declare dossier: string | undefined;
+  /** The dossier token of the receipt's QR code (docs/survey.md); falls back to `?token=`. */
+  declare token: string | undefined;
   /** Procedure code; falls back to `?procedure=`. */
   declare procedure: string | undefined;
   /** Department or field (lĩnh vực); falls back to `?field=`. */
@@ -112,6 +113,7 @@ export class SipasSurvey extends SipasElement {
   declare private receipt: SurveyReceipt | undefined;
   /** The loaded questionnaire. */
   declare private loaded: Questionnaire | undefined;
+  declare private claimed: boolean; // the server said the token can still claim its dossier
 
   declare private responseId: string;
   declare private honeypot: string;
@@ -203,12 +205,22 @@ export class SipasSurvey extends SipasElement {
 
   private async adopt(form: Questionnaire): Promise<void> {
     this.loaded = form;
+    if (!(await this.checkClaim())) return;
     // A draft wins over answers the host prefilled; without either the form starts empty.
     this.begin((await loadDraft<Draft>(this.draftKey)) ?? { id: newId(), answers: this.answers, step: 0 });
     if (this.step || Object.keys(this.answers).length) this.armIdle();
     // A response sent from here and delivered after the page was closed: its receipt, now — unless
     // the citizen has started another one (its draft is never put aside).
     if (!this.kiosk && this.phase === 'form' && !this.step && !Object.keys(this.answers).length) await this.submission.restore({ pending: false });
+  }
+
+  /** With a dossier token, the server's word on its claim before the first question (claim.ts). */
+  private async checkClaim(): Promise<boolean> {
+    const [token, unit] = [this.context().token, this.resolvedUnit];
+    const { claimed, refusal } = token && unit ? await checkDossierClaim(this.api(`units/${encodeURIComponent(unit)}/dossier-claims?token=${encodeURIComponent(token)}`)!) : { claimed: false };
+    this.claimed = claimed;
+    if (refusal) [this.notice, this.phase] = [refusal, 'refused'];
+    return !refusal;
   }
 
   /** Starts a response: from a draft, or empty with a fresh id. */
@@ -264,6 +276,8 @@ export class SipasSurvey extends SipasElement {
           <p>${msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
           <button type="button" part="button" @click=${() => void this.load()}>${msg('Thử lại', { id: 'survey.retry' })}</button>
         </div>`;
+      case 'refused':
+        return refusedView(this.notice);
       case 'submitted':
       case 'queued':
         return doneView({
@@ -301,15 +315,10 @@ export class SipasSurvey extends SipasElement {
     const sendLabel = sending ? msg('Đang gửi…', { id: 'survey.sending' }) : msg('Gửi phiếu', { id: 'survey.send' });
     return html`<h2 part="title">${localized(this.loaded!.title)}</h2>
       ${this.step === 0 || single ? html`<slot></slot>` : nothing}
-      ${context.dossier ? html`<p class="hint">${msg(str`Hồ sơ: ${context.dossier}`, { id: 'survey.dossier' })}</p>` : nothing}
+      ${this.claimed && context.token ? verifiedHint() : nothing}
       <form novalidate part="form" @submit=${this.onSubmit} @input=${this.onInput}>
         ${errorSummary(msg('Phiếu chưa đầy đủ', { id: 'survey.errors-title' }), errors, (id) => focusField(this.renderRoot as ShadowRoot, id))}
-        ${this.notice
-          ? html`<div class="notice refused" role="alert" tabindex="-1" part="notice">
-              <p><strong>${this.notice.title}</strong></p>
-              ${this.notice.detail ? html`<p>${this.notice.detail}</p>` : nothing}
-            </div>`
-          : nothing}
+        ${this.notice ? refusedView(this.notice, true) : nothing}
         ${review
           ? reviewView(this.loaded!, steps, this.answers, (step) => void this.go(step))
           : (single ? steps : [steps[this.step]!]).map(
