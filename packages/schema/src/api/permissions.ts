@@ -30,6 +30,16 @@ export const PERMISSIONS = {
   'procedures.import': 'admin',
   /** Enter or amend the year's holiday decision for the unit and the units below it. */
   'holidays.edit': 'admin',
+  /** Add staff accounts, reset their passwords, disable them, change their roles. */
+  'staff.manage': 'admin',
+  /** Issue and revoke the counter tablets' kiosk keys. */
+  'kiosk.manage': 'admin',
+  /** Choose the sites (origins) allowed to embed the unit's elements. */
+  'origins.manage': 'admin',
+  /** Change the unit's feedback settings (answering period, mail server). */
+  'settings.manage': 'admin',
+  /** Read the admin change log. */
+  'admin.log': 'admin',
 } as const satisfies Record<string, StaffRole>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -53,4 +63,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'staff.unlock': 'mở khoá tài khoản cán bộ',
   'procedures.import': 'nhập danh mục thủ tục hành chính',
   'holidays.edit': 'sửa danh sách ngày nghỉ lễ, Tết',
+  'staff.manage': 'quản lý tài khoản cán bộ',
+  'kiosk.manage': 'cấp và thu hồi khóa kiosk',
+  'origins.manage': 'chọn trang web được nhúng thành phần',
+  'settings.manage': 'đổi cài đặt phản ánh, kiến nghị',
+  'admin.log': 'xem nhật ký quản trị',
 };
