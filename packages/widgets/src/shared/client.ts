@@ -26,6 +26,30 @@ export class HttpError extends Error {
 
 export type RequestError = NetworkError | TimeoutError | HttpError;
 
+/**
+ * The unit does not allow the site of this page (403 `origin_not_allowed`). Final: retrying or
+ * queueing changes nothing until the unit's admin adds the site; the citizen is told the service
+ * is not set up on this page yet, the webmaster (console) which address to add and where.
+ */
+export function isOriginRefusal(error: unknown): boolean {
+  return error instanceof HttpError && error.problem?.code === 'origin_not_allowed';
+}
+
+const reportedRefusals = new Set<string>();
+
+/** Once per endpoint and page: the exact address to add and where, for whoever opens the console. */
+function reportOriginRefusal(url: string, problem: Problem): void {
+  const endpoint = new URL(url, document.baseURI).origin;
+  if (reportedRefusals.has(endpoint)) return;
+  reportedRefusals.add(endpoint);
+  console.error(
+    `[SIPAS] ${problem.detail ?? problem.title}\n` +
+      `[SIPAS] This site (${location.origin}) is not allowed by the unit on ${endpoint}. ` +
+      `A unit admin adds exactly ${location.origin} in the staff desk (${endpoint}/desk/ → Quản trị → Trang web được phép); ` +
+      'it works at once, no server restart.',
+  );
+}
+
 /** Offline, timeouts, 5xx, 408, 425 and 429 may succeed later; any other 4xx is final. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError || error instanceof TimeoutError) return true;
@@ -87,6 +111,7 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     parsed = undefined;
   }
   if (!response.ok) {
+    if ((parsed as Problem | undefined)?.code === 'origin_not_allowed') reportOriginRefusal(url, parsed as Problem);
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new HttpError(response.status, parsed as Problem | undefined, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }
