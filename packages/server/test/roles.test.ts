@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { API_ROUTES, PERMISSIONS, type RouteContract } from '@sipas/schema';
 import { StaffStore } from '../src/staff/store.js';
+import { issueKioskPairing } from '../src/surveys/kiosk.js';
 import { feedbackBody, surveyBody, testApp } from './helpers.js';
 
 /**
@@ -28,6 +29,19 @@ const EXPECTED: Record<string, 'staff' | 'admin'> = {
   'DELETE /v1/staff/units/:unit/holidays/:year': 'admin',
   'POST /v1/staff/units/:unit/procedure-imports': 'admin',
   'POST /v1/staff/units/:unit/procedure-imports/:id/confirm': 'admin',
+  'GET /v1/staff/units/:unit/accounts': 'admin',
+  'POST /v1/staff/units/:unit/accounts': 'admin',
+  'PATCH /v1/staff/units/:unit/accounts/:username': 'admin',
+  'POST /v1/staff/units/:unit/accounts/:username/password': 'admin',
+  'GET /v1/staff/units/:unit/kiosk-keys': 'admin',
+  'POST /v1/staff/units/:unit/kiosk-keys': 'admin',
+  'DELETE /v1/staff/units/:unit/kiosk-keys/:id': 'admin',
+  'GET /v1/staff/units/:unit/origins': 'admin',
+  'POST /v1/staff/units/:unit/origins': 'admin',
+  'DELETE /v1/staff/units/:unit/origins': 'admin',
+  'GET /v1/staff/units/:unit/feedback-settings': 'admin',
+  'PUT /v1/staff/units/:unit/feedback-settings': 'admin',
+  'GET /v1/staff/units/:unit/changes': 'admin',
 };
 
 /** A one-procedure CSV in our field names, for the import routes. */
@@ -43,6 +57,7 @@ describe('roles: the permission matrix, route by route', () => {
   let server: Awaited<ReturnType<typeof testApp>>;
   const tokens: Record<'staff' | 'admin', string> = { staff: '', admin: '' };
   let code: string;
+  let kioskId: string;
 
   const signIn = async (username: string, password: string) => {
     const response = await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit: 'phuong-a', username, password } });
@@ -60,6 +75,9 @@ describe('roles: the permission matrix, route by route', () => {
     code = (await server.app.inject({ method: 'POST', url: '/v1/feedback', payload: feedbackBody() })).json().trackingCode;
     await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: surveyBody() });
     previewId = (await server.app.inject({ method: 'POST', url: '/v1/staff/units/phuong-a/procedure-imports', payload: IMPORT, headers: { authorization: `Bearer ${tokens.admin}` } })).json().id;
+    // Accounts and keys the admin routes act on, so that no test session is ended by them.
+    await staff.addUser({ unit: 'phuong-a', username: 'phu', name: 'Lê Văn Phú', role: 'staff', password: 'mat-khau-phu-dai' });
+    kioskId = (await issueKioskPairing(server.ctx.db, 'phuong-a', 'Quầy thử', 'Trần Văn Minh')).key.id;
   });
   after(async () => server?.dispose());
   let previewId = '';
@@ -80,6 +98,22 @@ describe('roles: the permission matrix, route by route', () => {
         return { url, payload: { from: `${year}-01-01`, to: `${year}-12-31`, witnesses: [{ role: 'mttq', name: 'Bà Chứng Kiến' }] } };
       case 'POST /v1/staff/units/:unit/feedback/:code/actions':
         return { url, payload: { action: 'note', note: 'Ghi chú của cán bộ' } };
+      case 'POST /v1/staff/units/:unit/accounts':
+        return { url, payload: { username: 'moi', name: 'Người Mới', role: 'staff' } };
+      case 'PATCH /v1/staff/units/:unit/accounts/:username':
+        return { url: url.replace('/lan', '/phu'), payload: { name: 'Lê Văn Phú' } };
+      case 'POST /v1/staff/units/:unit/accounts/:username/password':
+        return { url: url.replace('/lan/', '/phu/') };
+      case 'POST /v1/staff/units/:unit/kiosk-keys':
+        return { url, payload: { label: 'Quầy 9' } };
+      case 'DELETE /v1/staff/units/:unit/kiosk-keys/:id':
+        return { url: url.replace(':id', kioskId) };
+      case 'POST /v1/staff/units/:unit/origins':
+        return { url, payload: { origin: 'https://moi.example.gov.vn' } };
+      case 'DELETE /v1/staff/units/:unit/origins':
+        return { url: `${url}?origin=${encodeURIComponent('https://moi.example.gov.vn')}` };
+      case 'PUT /v1/staff/units/:unit/feedback-settings':
+        return { url, payload: { workingDays: 9, smtpUrl: null, smtpFrom: null, lookupUrl: null } };
       default:
         return { url };
     }

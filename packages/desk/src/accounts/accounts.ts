@@ -106,14 +106,14 @@ export class SipasDeskAccounts extends AdminPanel {
 
   private resetPassword(account: StaffAccount) {
     return this.act(async () => {
-      const result = await this.admin<StaffAccountWithPassword>(`accounts/${account.id}/password`, { method: 'POST' });
+      const result = await this.admin<StaffAccountWithPassword>(`accounts/${encodeURIComponent(account.username)}/password`, { method: 'POST' });
       await this.showOnce(result);
     });
   }
 
   private change(account: StaffAccount, patch: Partial<Pick<StaffAccount, 'role' | 'disabled'>>) {
     return this.act(async () => {
-      await this.admin(`accounts/${account.id}`, { method: 'PATCH', body: patch });
+      await this.admin(`accounts/${encodeURIComponent(account.username)}`, { method: 'PATCH', body: patch });
     });
   }
 
