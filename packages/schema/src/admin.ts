@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line } from './strings.js';
 import { Instant } from './common.js';
 import { checkOrigin } from './origin.js';
 import { StaffRole } from './staff.js';
@@ -8,14 +9,14 @@ import { StaffRole } from './staff.js';
  * feedback settings, each change recorded in the unit's change log.
  */
 
-export const Username = z.string().check(
+export const Username = line(
   z.trim(),
   z.minLength(2),
   z.maxLength(64),
   z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'Tên đăng nhập chỉ dùng chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.'),
 );
 
-const PersonName = z.string().check(z.trim(), z.minLength(2), z.maxLength(120));
+const PersonName = line(z.trim(), z.minLength(2), z.maxLength(120));
 
 export const StaffAccount = z.object({
   id: z.string(),
@@ -61,7 +62,7 @@ export type KioskKey = z.infer<typeof KioskKey>;
 export const KioskKeyList = z.object({ keys: z.array(KioskKey) });
 export type KioskKeyList = z.infer<typeof KioskKeyList>;
 
-export const NewKioskKey = z.strictObject({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)) });
+export const NewKioskKey = z.strictObject({ label: line(z.trim(), z.minLength(1), z.maxLength(80)) });
 export type NewKioskKey = z.infer<typeof NewKioskKey>;
 
 /**
@@ -77,8 +78,8 @@ export const IssuedKioskKey = z.object({
 export type IssuedKioskKey = z.infer<typeof IssuedKioskKey>;
 
 export const KioskPairingRequest = z.strictObject({
-  unit: z.string().check(z.minLength(1), z.maxLength(64)),
-  code: z.string().check(z.trim(), z.minLength(8), z.maxLength(80)),
+  unit: line(z.minLength(1), z.maxLength(64)),
+  code: line(z.trim(), z.minLength(8), z.maxLength(80)),
 });
 export type KioskPairingRequest = z.infer<typeof KioskPairingRequest>;
 
@@ -87,7 +88,7 @@ export const KioskPairing = z.object({ unit: z.string(), label: z.string(), key:
 export type KioskPairing = z.infer<typeof KioskPairing>;
 
 /** An origin exactly as the allowed-origins list holds it (see `checkOrigin`). */
-export const OriginInput = z.string().check(
+export const OriginInput = line(
   z.maxLength(300),
   z.superRefine((value, ctx) => {
     const checked = checkOrigin(value);
@@ -116,7 +117,7 @@ export const AdminFeedbackSettings = z.object({
 });
 export type AdminFeedbackSettings = z.infer<typeof AdminFeedbackSettings>;
 
-const SmtpUrl = z.string().check(
+const SmtpUrl = line(
   z.maxLength(500),
   z.regex(/^smtps?:\/\/[^\s/]+(?::\d+)?\/?$/, 'Địa chỉ máy chủ thư dạng smtp://tên:mật-khẩu@máy-chủ:587 hoặc smtps://…'),
 );
@@ -128,8 +129,8 @@ const SmtpUrl = z.string().check(
 export const AdminFeedbackSettingsUpdate = z.strictObject({
   workingDays: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(90))),
   smtpUrl: z.nullable(SmtpUrl),
-  smtpFrom: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
-  lookupUrl: z.nullable(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/\S+$/, 'Địa chỉ trang bắt đầu bằng https:// hoặc http://.'))),
+  smtpFrom: z.nullable(line(z.trim(), z.maxLength(200))),
+  lookupUrl: z.nullable(line(z.maxLength(500), z.regex(/^https?:\/\/\S+$/, 'Địa chỉ trang bắt đầu bằng https:// hoặc http://.'))),
 });
 export type AdminFeedbackSettingsUpdate = z.infer<typeof AdminFeedbackSettingsUpdate>;
 
@@ -165,6 +166,6 @@ export type AdminChangeList = z.infer<typeof AdminChangeList>;
 
 export const AdminChangeQuery = z.object({
   /** Opaque cursor from a previous page's `next`. */
-  before: z.optional(z.string().check(z.maxLength(100))),
-  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/))),
+  before: z.optional(line(z.maxLength(100))),
+  limit: z.optional(line(z.regex(/^\d{1,3}$/))),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { line } from '../strings.js';
 import {
   AdminChangeList,
   AdminChangeQuery,
@@ -30,8 +31,8 @@ const ADMIN_PROBLEMS = {
 };
 
 const unit = z.object({ unit: Slug });
-const unitAndId = z.object({ unit: Slug, id: z.string().check(z.minLength(1), z.maxLength(64)) });
-const unitAndUsername = z.object({ unit: Slug, username: z.string().check(z.minLength(1), z.maxLength(64)) });
+const unitAndId = z.object({ unit: Slug, id: line(z.minLength(1), z.maxLength(64)) });
+const unitAndUsername = z.object({ unit: Slug, username: line(z.minLength(1), z.maxLength(64)) });
 
 /** Admin routes: a unit's admins run its accounts, kiosks, allowed sites and settings from the desk. */
 const adminRoute = <const R extends Omit<RouteContract, 'auth' | 'permission' | 'tags'>, const P extends Permission>(permission: P, route: R) => ({
