@@ -29,7 +29,6 @@ import { Results } from './results.js';
 import { SurveyReceipt, SurveyResponse } from './survey.js';
 import { PublicUnit } from './unit.js';
 import { StaffLogin, StaffMember, StaffSession } from './staff.js';
-import { AdminChange, AdminFeedbackSettings, IssuedKioskKey, KioskKey, StaffAccount, StaffAccountWithPassword } from './admin.js';
 
 /** Schemas that get a name under components.schemas; routes refer to them by $ref. */
 export const NAMED: Record<string, z.ZodMiniType> = {
@@ -59,12 +58,6 @@ export const NAMED: Record<string, z.ZodMiniType> = {
   StaffLogin,
   StaffSession,
   StaffMember,
-  StaffAccount,
-  StaffAccountWithPassword,
-  IssuedKioskKey,
-  KioskKey,
-  AdminFeedbackSettings,
-  AdminChange,
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -107,7 +107,7 @@ describe('roles: the permission matrix, route by route', () => {
       case 'POST /v1/staff/units/:unit/kiosk-keys':
         return { url, payload: { label: 'Quầy 9' } };
       case 'DELETE /v1/staff/units/:unit/kiosk-keys/:id':
-        return { url: url.replace(':id', kioskId) };
+        return { url: route.path.replace(':unit', 'phuong-a').replace(':id', kioskId) };
       case 'POST /v1/staff/units/:unit/origins':
         return { url, payload: { origin: 'https://moi.example.gov.vn' } };
       case 'DELETE /v1/staff/units/:unit/origins':
