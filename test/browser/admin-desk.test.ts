@@ -11,12 +11,22 @@ import { sql, testServer, waitFor } from '../support/commands.js';
  */
 const { endpoint, unit } = testServer();
 
+/** One sign-in per account for the whole file (sign-ins are limited per address); each desk reuses it. */
+const sessions = new Map<string, string>();
+
 async function signedIn(username: string, password: string): Promise<SipasDesk> {
+  if (!sessions.has(username)) {
+    const response = await fetch(`${endpoint}/v1/staff/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unit, username, password }),
+    });
+    expect(response.status).to.equal(201);
+    sessions.set(username, await response.text());
+  }
   sessionStorage.clear();
+  sessionStorage.setItem('sipas-desk-session', sessions.get(username)!);
   const el = await fixture<SipasDesk>(html`<sipas-desk endpoint=${endpoint} unit=${unit}></sipas-desk>`);
-  (el.shadowRoot!.getElementById('username') as HTMLInputElement).value = username;
-  (el.shadowRoot!.getElementById('password') as HTMLInputElement).value = password;
-  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
   await waitFor(() => el.shadowRoot!.querySelector('[role=tablist]'), 'the desk tabs');
   return el;
 }
