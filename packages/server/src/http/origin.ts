@@ -20,7 +20,7 @@ export function originRefusal(request: FastifyRequest, origin: string, unit: str
     code: 'origin_not_allowed',
     detail:
       `Trang ${origin} chưa có trong ${list}. Quản trị viên của đơn vị thêm đúng địa chỉ ${origin} ` +
-      `tại Bàn làm việc cán bộ (${desk}) → Quản trị → Trang web được phép; có hiệu lực ngay, không cần khởi động lại máy chủ.`,
+      `tại Bàn làm việc cán bộ ${desk}, thẻ "Trang web được phép"; có hiệu lực ngay, không cần khởi động lại máy chủ.`,
   });
 }
 

@@ -6,8 +6,7 @@ import { CachedResource, type ResourceState } from '../shared/controllers/cached
 import { SipasElement } from '../shared/element.js';
 import { formatWhen } from '../shared/format.js';
 import { isOriginRefusal } from '../shared/client.js';
-import { originRefusedText } from '../shared/messages.js';
-import { getLocale, intlLocale } from '../shared/localize.js';
+import { getLocale, intlLocale, originRefusedText } from '../shared/localize.js';
 import { styles } from './badge.styles.js';
 
 type State = 'loading' | 'ready' | 'error';
@@ -60,7 +59,7 @@ export class SipasBadge extends SipasElement {
   declare detailsHref: string | undefined;
   declare protected state: State;
   /** The unit refused this page's site: say so instead of "try again later". */
-  private originRefused = false;
+  declare private offSite: boolean | undefined;
   declare protected results: Results | undefined;
   /** When the shown figures were stored, if they are not fresh from the server. */
   declare protected savedAt: string | undefined;
@@ -114,7 +113,7 @@ export class SipasBadge extends SipasElement {
   private figuresChanged(state: ResourceState<Results>): void {
     this.results = state.data;
     if (state.failed) {
-      this.originRefused = isOriginRefusal(state.error);
+      this.offSite = isOriginRefusal(state.error);
       this.state = this.results ? 'ready' : 'error';
       this.emit('sipas-badge-failed', { error: state.error, cached: Boolean(this.results) });
     } else if (state.fresh && state.data) {
@@ -155,7 +154,7 @@ export class SipasBadge extends SipasElement {
         <p part="meta" class="meta">${failed ? nothing : msg('Đang tải…', { id: 'common.loading' })}</p>
         ${failed
           ? html`<p part="status" class="status" role="status">
-              ${this.originRefused ? originRefusedText() : msg('Chưa tải được kết quả. Vui lòng thử lại sau.', { id: 'badge.failed' })}
+              ${this.offSite ? originRefusedText() : msg('Chưa tải được kết quả. Vui lòng thử lại sau.', { id: 'badge.failed' })}
               <button type="button" class="secondary" @click=${() => void this.load()}>${msg('Thử lại', { id: 'badge.retry' })}</button>
             </p>`
           : html`<p class="link-line">&nbsp;</p>`}

@@ -12,9 +12,9 @@ import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, normalizeTrackingCode, randomCode, 
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { HttpError, isOriginRefusal, newId, requestJson } from '../shared/client.js';
+import { originRefusedText } from '../shared/localize.js';
 import { CachedResource } from '../shared/controllers/cached-resource.js';
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
-import { originRefusedText } from '../shared/messages.js';
 import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField, type FieldError } from '../shared/error-summary.js';

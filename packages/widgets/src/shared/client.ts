@@ -35,19 +35,15 @@ export function isOriginRefusal(error: unknown): boolean {
   return error instanceof HttpError && error.problem?.code === 'origin_not_allowed';
 }
 
-const reportedRefusals = new Set<string>();
+let reportedRefusal = false;
 
-/** Once per endpoint and page: the exact address to add and where, for whoever opens the console. */
-function reportOriginRefusal(url: string, problem: Problem): void {
-  const endpoint = new URL(url, document.baseURI).origin;
-  if (reportedRefusals.has(endpoint)) return;
-  reportedRefusals.add(endpoint);
-  console.error(
-    `[SIPAS] ${problem.detail ?? problem.title}\n` +
-      `[SIPAS] This site (${location.origin}) is not allowed by the unit on ${endpoint}. ` +
-      `A unit admin adds exactly ${location.origin} in the staff desk (${endpoint}/desk/ → Quản trị → Trang web được phép); ` +
-      'it works at once, no server restart.',
-  );
+/**
+ * Once per page: the server's detail names the exact origin to add and the desk tab where a unit
+ * admin adds it, for whoever opens the console.
+ */
+function reportOriginRefusal(problem: Problem): void {
+  if (!reportedRefusal) console.error(`[SIPAS] ${problem.detail}`);
+  reportedRefusal = true;
 }
 
 /** Offline, timeouts, 5xx, 408, 425 and 429 may succeed later; any other 4xx is final. */
@@ -111,7 +107,7 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     parsed = undefined;
   }
   if (!response.ok) {
-    if ((parsed as Problem | undefined)?.code === 'origin_not_allowed') reportOriginRefusal(url, parsed as Problem);
+    if ((parsed as Problem | undefined)?.code === 'origin_not_allowed') reportOriginRefusal(parsed as Problem);
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new HttpError(response.status, parsed as Problem | undefined, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }

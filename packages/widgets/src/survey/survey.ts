@@ -5,8 +5,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { newId } from '../shared/client.js';
 import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
+import { originRefusedText } from '../shared/localize.js';
 import { isOriginRefusal } from '../shared/client.js';
-import { originRefusedText } from '../shared/messages.js';
 import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
@@ -121,7 +121,7 @@ export class SipasSurvey extends SipasElement {
   declare private resetTimer: ReturnType<typeof setTimeout> | undefined;
   declare private idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** The unit refused this page's site: say so instead of blaming the network. */
-  private originRefused = false;
+  declare private offSite: boolean | undefined;
 
   private readonly unitInfo = new CachedResource<PublicUnit>(this);
   private readonly form = new CachedResource<Questionnaire>(this, { onChange: (state) => void this.formChanged(state) });
@@ -198,8 +198,8 @@ export class SipasSurvey extends SipasElement {
 
   private async formChanged(state: ResourceState<Questionnaire>): Promise<void> {
     // The unit refused this page's site: no old copy (answers typed here could never be sent), the truth instead.
-    this.originRefused = state.failed && isOriginRefusal(state.error);
-    if (this.originRefused && (this.phase === 'loading' || this.phase === 'form')) {
+    this.offSite = state.failed && isOriginRefusal(state.error);
+    if (this.offSite && (this.phase === 'loading' || this.phase === 'form')) {
       if (!this.step && !Object.keys(this.answers).length) this.phase = 'unavailable';
       return;
     }
@@ -271,7 +271,7 @@ export class SipasSurvey extends SipasElement {
         return html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`;
       case 'unavailable':
         return html`<div class="notice" role="alert" part="notice">
-          <p>${this.originRefused ? originRefusedText() : msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
+          <p>${this.offSite ? originRefusedText() : msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
           <button type="button" part="button" @click=${() => void this.load()}>${msg('Thử lại', { id: 'survey.retry' })}</button>
         </div>`;
       case 'submitted':
