@@ -3,6 +3,7 @@
  * live preview of that very snippet in a frame (the real sipas.js from the chosen endpoint), and
  * an A4 QR poster for the counter. Built by `vite build --mode configurator` into demo/dist/.
  */
+import { checkOrigin } from '@sipas/schema';
 import qrcode from 'qrcode-generator';
 
 type Tag = 'survey' | 'procedures' | 'feedback' | 'badge';
@@ -182,8 +183,44 @@ function render(): void {
     if (unitChecked !== `${endpoint}|${config.unit}`) checkUnit(endpoint, config.unit);
     schedulePreview(config, code);
   }
+  renderSite(endpoint, config.unit);
   renderPoster(config);
   renderReceipt();
+}
+
+/**
+ * Where the snippet goes decides whether it works: the unit must allow that page's origin. Says
+ * exactly which address to allow, and links the unit's admin straight to the desk tab that does it.
+ */
+function renderSite(endpoint: string | undefined, unit: string): void {
+  const status = byId<HTMLParagraphElement>('site-status');
+  const typed = byId('site').value.trim();
+  status.replaceChildren();
+  if (!typed) return;
+  let origin: string | undefined;
+  try {
+    origin = new URL(typed).origin;
+  } catch {
+    origin = undefined;
+  }
+  const checked = origin ? checkOrigin(origin) : undefined;
+  if (!checked?.ok) {
+    status.className = 'status bad';
+    status.textContent = 'Nhập địa chỉ đầy đủ của trang, bắt đầu bằng https:// · Enter the full page address';
+    return;
+  }
+  status.className = 'status';
+  status.append(
+    `Quản trị viên của đơn vị ${unit || '…'} cần cho phép đúng địa chỉ ${checked.origin} (thẻ "Trang web được phép" của Bàn làm việc cán bộ). `,
+  );
+  if (endpoint) {
+    const link = document.createElement('a');
+    link.href = `${endpoint}desk/?them-trang=${encodeURIComponent(checked.origin)}#origins`;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = `Mở Bàn làm việc để cho phép ${checked.origin} · Open the desk to allow it`;
+    status.append(link);
+  }
 }
 
 function schedulePreview(config: EmbedConfig, code: string): void {

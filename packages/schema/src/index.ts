@@ -7,6 +7,8 @@ export * from './procedure.js';
 export * from './feedback.js';
 export * from './results.js';
 export * from './staff.js';
+export * from './admin.js';
+export * from './origin.js';
 export * from './scoring.js';
 export * from './strings.js';
 export * from './log/index.js';

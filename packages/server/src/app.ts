@@ -7,7 +7,9 @@ import type { ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { ProblemError, sendProblem } from './http/problem.js';
+import { registerOriginGuard } from './http/origin.js';
 import { rateLimiterFor } from './http/rate-limit.js';
+import { registerAdminRoutes } from './admin/routes.js';
 import { registerConfiguratorRoutes } from './configurator/routes.js';
 import { DossierKeys } from './dossiers/keys.js';
 import { registerDossierRoutes } from './dossiers/routes.js';
@@ -105,19 +107,17 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
   });
 
   await app.register(cors, {
-    // A preflight is answered for any origin some unit allows; each route then checks its own unit.
-    origin: (origin, callback) => {
-      if (!origin) return callback(null, false);
-      units.allOrigins().then(
-        (origins) => callback(null, origins.has(origin)),
-        (error: Error) => callback(error, false),
-      );
-    },
+    // Every origin gets its preflight and CORS headers, so that a page on a site the unit has not
+    // allowed can read why it is refused (registerOriginGuard answers it before any handler runs,
+    // and each route checks its own unit's list): a truthful message, not a "network error".
+    // Never `*`, never credentials; Vary: Origin on every answer.
+    origin: (origin, callback) => callback(null, Boolean(origin)),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['content-type', 'authorization', 'if-none-match', 'x-sipas-kiosk-key'],
     exposedHeaders: ['etag', 'retry-after', 'location'],
     maxAge: 600,
   });
+  registerOriginGuard(app, ctx);
 
   registerCompression(app);
   registerMetrics(app, metrics, db);
@@ -156,6 +156,7 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
   await registerStaffRoutes(app, ctx);
   await registerHolidayRoutes(app, ctx);
   await registerProcedureImportRoutes(app, ctx);
+  await registerAdminRoutes(app, ctx);
   await registerConfiguratorRoutes(app);
 
   // Static files: pre-compressed, hashed names immutable, stable names revalidated (http/compress.ts).

@@ -9,7 +9,11 @@ export async function createServer(config: ServerConfig): Promise<App> {
   await migrate(db);
   const built = await buildApp(config, db);
   await built.ctx.units.ensurePresets();
-  for (const unit of config.units) await built.ctx.units.upsert(unit);
+  for (const unit of config.units) {
+    // Origins an admin added in the desk survive a restart: the configured list is added, not imposed.
+    const stored = await built.ctx.units.get(unit.id);
+    await built.ctx.units.upsert({ ...unit, allowedOrigins: [...new Set([...unit.allowedOrigins, ...(stored?.allowedOrigins ?? [])])] });
+  }
   built.app.addHook('onClose', async () => db.close());
   return built;
 }

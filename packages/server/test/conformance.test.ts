@@ -18,7 +18,7 @@ const byId = (results: RuleResult[]) => Object.fromEntries(results.map((r) => [r
 async function referenceServer() {
   const server = await testApp({ rateLimitPerMinute: 10_000 });
   await new StaffStore(server.ctx.db).addUser({ unit: 'phuong-a', username: 'kiemthu', name: 'Quản trị kiểm thử', role: 'admin', password: PASSWORD });
-  const kioskKey = await issueKioskKey(server.ctx.units, 'phuong-a', 'Quầy kiểm thử');
+  const kioskKey = await issueKioskKey(server.ctx.db, 'phuong-a', 'Quầy kiểm thử');
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   const options: Options = { endpoint: `${address}/`, unit: 'phuong-a', kioskKey, staff: { username: 'kiemthu', password: PASSWORD } };
   return { server, options };

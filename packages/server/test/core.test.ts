@@ -70,19 +70,22 @@ describe('core routes', () => {
     }
   });
 
-  it('answers a CORS preflight only for an origin a unit allows', async () => {
+  it('answers every CORS preflight, so that a site not allowed can read its refusal; the request itself is refused', async () => {
     const allowed = await server.app.inject({
       method: 'OPTIONS',
       url: '/v1/surveys',
       headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     assert.equal(allowed.headers['access-control-allow-origin'], ORIGIN);
-    const refused = await server.app.inject({
+    const other = await server.app.inject({
       method: 'OPTIONS',
       url: '/v1/surveys',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
-    assert.equal(refused.headers['access-control-allow-origin'], undefined);
+    assert.equal(other.headers['access-control-allow-origin'], 'https://evil.example');
+    const refused = await server.app.inject({ method: 'POST', url: '/v1/surveys', headers: { origin: 'https://evil.example' }, payload: {} });
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().code, 'origin_not_allowed');
   });
 
   it('refuses a body over the limit with 413, and non-JSON with a problem', async () => {

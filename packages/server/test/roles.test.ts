@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { API_ROUTES, PERMISSIONS, type RouteContract } from '@sipas/schema';
 import { StaffStore } from '../src/staff/store.js';
+import { issueKioskPairing } from '../src/surveys/kiosk.js';
 import { feedbackBody, surveyBody, testApp } from './helpers.js';
 
 /**
@@ -31,6 +32,19 @@ const EXPECTED: Record<string, 'staff' | 'admin'> = {
   'POST /v1/staff/units/:unit/dossier-tokens': 'staff',
   'GET /v1/staff/units/:unit/survey-settings': 'staff',
   'PATCH /v1/staff/units/:unit/survey-settings': 'admin',
+  'GET /v1/staff/units/:unit/accounts': 'admin',
+  'POST /v1/staff/units/:unit/accounts': 'admin',
+  'PATCH /v1/staff/units/:unit/accounts/:username': 'admin',
+  'POST /v1/staff/units/:unit/accounts/:username/password': 'admin',
+  'GET /v1/staff/units/:unit/kiosk-keys': 'admin',
+  'POST /v1/staff/units/:unit/kiosk-keys': 'admin',
+  'DELETE /v1/staff/units/:unit/kiosk-keys/:id': 'admin',
+  'GET /v1/staff/units/:unit/origins': 'admin',
+  'POST /v1/staff/units/:unit/origins': 'admin',
+  'DELETE /v1/staff/units/:unit/origins': 'admin',
+  'GET /v1/staff/units/:unit/feedback-settings': 'admin',
+  'PUT /v1/staff/units/:unit/feedback-settings': 'admin',
+  'GET /v1/staff/units/:unit/changes': 'admin',
 };
 
 /** A one-procedure CSV in our field names, for the import routes. */
@@ -46,6 +60,7 @@ describe('roles: the permission matrix, route by route', () => {
   let server: Awaited<ReturnType<typeof testApp>>;
   const tokens: Record<'staff' | 'admin', string> = { staff: '', admin: '' };
   let code: string;
+  let kioskId: string;
 
   const signIn = async (username: string, password: string) => {
     const response = await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit: 'phuong-a', username, password } });
@@ -63,6 +78,9 @@ describe('roles: the permission matrix, route by route', () => {
     code = (await server.app.inject({ method: 'POST', url: '/v1/feedback', payload: feedbackBody() })).json().trackingCode;
     await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: surveyBody() });
     previewId = (await server.app.inject({ method: 'POST', url: '/v1/staff/units/phuong-a/procedure-imports', payload: IMPORT, headers: { authorization: `Bearer ${tokens.admin}` } })).json().id;
+    // Accounts and keys the admin routes act on, so that no test session is ended by them.
+    await staff.addUser({ unit: 'phuong-a', username: 'phu', name: 'Lê Văn Phú', role: 'staff', password: 'mat-khau-phu-dai' });
+    kioskId = (await issueKioskPairing(server.ctx.db, 'phuong-a', 'Quầy thử', 'Trần Văn Minh')).key.id;
   });
   after(async () => server?.dispose());
   let previewId = '';
@@ -87,6 +105,22 @@ describe('roles: the permission matrix, route by route', () => {
         return { url, payload: { dossier: 'HS-2026-0001', procedure: '1.001193' } };
       case 'PATCH /v1/staff/units/:unit/survey-settings':
         return { url, payload: { dossierTokenDays: 90 } };
+      case 'POST /v1/staff/units/:unit/accounts':
+        return { url, payload: { username: 'moi', name: 'Người Mới', role: 'staff' } };
+      case 'PATCH /v1/staff/units/:unit/accounts/:username':
+        return { url: url.replace('/lan', '/phu'), payload: { name: 'Lê Văn Phú' } };
+      case 'POST /v1/staff/units/:unit/accounts/:username/password':
+        return { url: url.replace('/lan/', '/phu/') };
+      case 'POST /v1/staff/units/:unit/kiosk-keys':
+        return { url, payload: { label: 'Quầy 9' } };
+      case 'DELETE /v1/staff/units/:unit/kiosk-keys/:id':
+        return { url: route.path.replace(':unit', 'phuong-a').replace(':id', kioskId) };
+      case 'POST /v1/staff/units/:unit/origins':
+        return { url, payload: { origin: 'https://moi.example.gov.vn' } };
+      case 'DELETE /v1/staff/units/:unit/origins':
+        return { url: `${url}?origin=${encodeURIComponent('https://moi.example.gov.vn')}` };
+      case 'PUT /v1/staff/units/:unit/feedback-settings':
+        return { url, payload: { workingDays: 9, smtpUrl: null, smtpFrom: null, lookupUrl: null } };
       default:
         return { url };
     }

@@ -99,6 +99,19 @@ describe('security: staff routes refuse without authentication', () => {
       'DELETE /v1/staff/units/:unit/holidays/:year': { params: { ...unit, year: String(year) } },
       'POST /v1/staff/units/:unit/procedure-imports': { params: unit, body: { fileName: 'ds.csv', content: Buffer.from('code,name\n').toString('base64') } },
       'POST /v1/staff/units/:unit/procedure-imports/:id/confirm': { params: { ...unit, id: 'khong-co-ban-xem-truoc' } },
+      'GET /v1/staff/units/:unit/accounts': { params: unit },
+      'POST /v1/staff/units/:unit/accounts': { params: unit, body: { username: 'moi', name: 'Người Mới', role: 'staff' } },
+      'PATCH /v1/staff/units/:unit/accounts/:username': { params: { ...unit, username: 'khong-co' }, body: { role: 'admin' } },
+      'POST /v1/staff/units/:unit/accounts/:username/password': { params: { ...unit, username: 'khong-co' } },
+      'GET /v1/staff/units/:unit/kiosk-keys': { params: unit },
+      'POST /v1/staff/units/:unit/kiosk-keys': { params: unit, body: { label: 'Quầy 9' } },
+      'DELETE /v1/staff/units/:unit/kiosk-keys/:id': { params: { ...unit, id: 'khong-co' } },
+      'GET /v1/staff/units/:unit/origins': { params: unit },
+      'POST /v1/staff/units/:unit/origins': { params: unit, body: { origin: 'https://moi.example.gov.vn' } },
+      'DELETE /v1/staff/units/:unit/origins': { params: unit, query: { origin: 'https://moi.example.gov.vn' } },
+      'GET /v1/staff/units/:unit/feedback-settings': { params: unit },
+      'PUT /v1/staff/units/:unit/feedback-settings': { params: unit, body: { workingDays: 9, smtpUrl: null, smtpFrom: null, lookupUrl: null } },
+      'GET /v1/staff/units/:unit/changes': { params: unit },
     };
   };
 
@@ -162,6 +175,9 @@ describe('security: staff routes refuse without authentication', () => {
   it('nothing happened: no opening, no note, and the real session is still signed in', async () => {
     const openings = await server.ctx.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM log_openings');
     assert.equal(Number(openings[0]!.n), 0);
+    for (const table of ['admin_changes', 'kiosk_keys']) {
+      assert.equal(Number((await server.ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n), 0, table);
+    }
     const kase = await server.app.inject({ url: `/v1/staff/units/phuong-a/feedback/${code}`, headers: { authorization: `Bearer ${token}` } });
     assert.equal(kase.statusCode, 200);
     assert.ok(!kase.body.includes('Ghi chú'), 'no note was added');
@@ -199,34 +215,50 @@ describe('security: CORS only for each unit’s own origins', () => {
 
   const count = async (table: string) => Number((await server.ctx.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
 
-  it('a preflight is answered for a unit’s origin, never for others, never with * or credentials', async () => {
+  it('a preflight is answered for any origin (never with * or credentials): what protects the data is the refusal of the request itself', async () => {
     for (const url of ['/v1/surveys', '/v1/feedback', '/v1/units/phuong-a/procedures']) {
-      const allowed = await server.app.inject({
-        method: 'OPTIONS',
-        url,
-        headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-      });
-      assert.equal(allowed.headers['access-control-allow-origin'], ORIGIN);
-      assert.match(String(allowed.headers.vary), /origin/i);
-      assert.equal(allowed.headers['access-control-allow-credentials'], undefined);
-      for (const origin of [EVIL, 'null', `${ORIGIN}.evil.example`, ORIGIN.replace('https:', 'http:')]) {
-        const refused = await server.app.inject({ method: 'OPTIONS', url, headers: { origin, 'access-control-request-method': 'POST' } });
-        assert.equal(refused.headers['access-control-allow-origin'], undefined, `${url} preflight from ${origin}`);
+      for (const origin of [ORIGIN, EVIL, 'null', `${ORIGIN}.evil.example`, ORIGIN.replace('https:', 'http:')]) {
+        const preflight = await server.app.inject({
+          method: 'OPTIONS',
+          url,
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        });
+        assert.equal(preflight.headers['access-control-allow-origin'], origin, `${url} preflight from ${origin}`);
+        assert.match(String(preflight.headers.vary), /origin/i);
+        assert.equal(preflight.headers['access-control-allow-credentials'], undefined);
       }
     }
   });
 
-  it('a unit’s public data is refused to another site (403, no CORS header) and answered to its own with Vary: Origin', async () => {
+  it('a unit’s public data is refused to another site (403 without data, readable so the element can say why) and answered to its own with Vary: Origin', async () => {
     for (const url of ['/v1/units/phuong-a', '/v1/units/phuong-a/results', '/v1/units/phuong-a/feedback', '/v1/units/phuong-a/procedures']) {
       const own = await server.app.inject({ url, headers: { origin: ORIGIN } });
       assert.equal(own.statusCode, 200, url);
       assert.equal(own.headers['access-control-allow-origin'], ORIGIN, url);
       assert.match(String(own.headers.vary), /origin/i, `${url}: a cache must not give one site's answer to another`);
-      const evil = await server.app.inject({ url, headers: { origin: EVIL } });
-      assert.equal(evil.statusCode, 403, url);
-      assert.equal(evil.headers['access-control-allow-origin'], undefined, url);
-      assert.equal(evil.json().code, 'origin_not_allowed');
+      for (const origin of [EVIL, `${ORIGIN}.evil.example`, ORIGIN.replace('https:', 'http:'), 'null']) {
+        const evil = await server.app.inject({ url, headers: { origin } });
+        assert.equal(evil.statusCode, 403, url);
+        assert.equal(evil.headers['access-control-allow-origin'], origin, url);
+        assert.equal(evil.json().code, 'origin_not_allowed');
+        assert.deepEqual(Object.keys(evil.json()).sort(), ['code', 'detail', 'instance', 'status', 'title', 'type'], `${url}: no data`);
+      }
     }
+  });
+
+  it('a site no unit allows reaches no handler: no write, no staff route, whatever it sends', async () => {
+    const [surveys, feedback] = [await count('survey_responses'), await count('feedback_cases')];
+    for (const [method, url, payload] of [
+      ['POST', '/v1/surveys', surveyBody()],
+      ['POST', '/v1/feedback', feedbackBody()],
+      ['POST', '/v1/staff/sessions', { unit: 'phuong-a', username: 'x', password: 'y' }],
+      ['GET', '/v1/staff/me', undefined],
+    ] as const) {
+      const response = await server.app.inject({ method, url, headers: { origin: EVIL }, ...(payload ? { payload } : {}) });
+      assert.equal(response.statusCode, 403, `${method} ${url}`);
+      assert.equal(response.json().code, 'origin_not_allowed');
+    }
+    assert.deepEqual([await count('survey_responses'), await count('feedback_cases')], [surveys, feedback], 'nothing stored');
   });
 
   it('one unit’s origin does not open another unit: reads and writes to phường B from phường A’s site are refused', async () => {

@@ -140,14 +140,14 @@ describe('POST /v1/surveys: rate limit and kiosk keys', () => {
   });
 
   it("a unit's kiosk key lifts the per-IP limit for that device", async () => {
-    const key = await issueKioskKey(server.ctx.units, 'phuong-a', 'Quầy 1');
+    const key = await issueKioskKey(server.ctx.db, 'phuong-a', 'Quầy 1');
     for (let i = 0; i < 10; i++) {
       assert.equal((await post(server, surveyBody({ context: { channel: 'kiosk' } }), { 'x-sipas-kiosk-key': key })).statusCode, 201);
     }
   });
 
   it("is refused for any other unit, and a made-up key is refused", async () => {
-    const key = await issueKioskKey(server.ctx.units, 'phuong-a', 'Quầy 2');
+    const key = await issueKioskKey(server.ctx.db, 'phuong-a', 'Quầy 2');
     const otherUnit = await post(
       server,
       surveyBody({ unit: 'phuong-b', questionnaire: { id: 'hanoi-2025-ward', version: 1 }, answers: {} }),
@@ -182,12 +182,12 @@ describe('kiosk keys: revoking a lost device', () => {
 
   it('a revoked key is refused at once; the list never shows a hash', async () => {
     const { listKioskKeys, revokeKioskKey } = await import('../src/surveys/kiosk.js');
-    const key = await issueKioskKey(server.ctx.units, 'phuong-a', 'Quầy mất');
+    const key = await issueKioskKey(server.ctx.db, 'phuong-a', 'Quầy mất');
     assert.equal((await post(server, surveyBody({ context: { channel: 'kiosk' } }), { 'x-sipas-kiosk-key': key })).statusCode, 201);
-    const [listed] = await listKioskKeys(server.ctx.units, 'phuong-a');
+    const [listed] = await listKioskKeys(server.ctx.db, 'phuong-a');
     assert.equal(listed!.label, 'Quầy mất');
     assert.equal('sha256' in listed!, false);
-    assert.equal(await revokeKioskKey(server.ctx.units, 'phuong-a', listed!.id), true);
+    assert.equal(await revokeKioskKey(server.ctx.db, 'phuong-a', listed!.id), 'Quầy mất');
     const refused = await post(server, surveyBody({ context: { channel: 'kiosk' } }), { 'x-sipas-kiosk-key': key });
     assert.equal(refused.statusCode, 403);
   });

@@ -127,8 +127,9 @@ export class SipasDesk extends SipasElement {
   }
 
   private renderDesk(session: StaffSession) {
-    const panels = deskPanels();
-    const active = panels.find((p) => p.id === this.active) ?? panels[0];
+    const panels = deskPanels(session.staff);
+    // `#origins` (a link from the configurator) opens that tab when this member may see it.
+    const active = panels.find((p) => p.id === (this.active ?? location.hash.slice(1))) ?? panels[0];
     return html`<p>
         ${session.staff.name} · ${session.staff.unit}
         <button class="secondary" @click=${this.signOut}>${msg('Đăng xuất', { id: 'desk.signOut' })}</button>
@@ -149,7 +150,8 @@ export class SipasDesk extends SipasElement {
   }
 
   override render() {
+    // The desk is the whole page: its own banner and main landmark (axe: landmark-one-main, region).
     return html`<header><h1>${msg('Bàn làm việc cán bộ', { id: 'desk.title' })}</h1></header>
-      ${this.session ? this.renderDesk(this.session) : this.renderSignIn()}`;
+      <main>${this.session ? this.renderDesk(this.session) : this.renderSignIn()}</main>`;
   }
 }

@@ -184,11 +184,11 @@ export class SipasDeskFeedback extends DeskPanel {
                 ${inbox.cases.map(
                   (c) => html`<tr>
                     <td><button class="secondary" @click=${() => this.open(c.trackingCode)}>${c.trackingCode}</button></td>
-                    <td>${c.title}</td>
-                    <td>${c.senderName}</td>
-                    <td>${statusLabel(c.status)}</td>
-                    <td>${date(c.receivedAt)}</td>
-                    <td>${date(c.dueOn)} ${c.overdue ? html`<span class="overdue">${msg('Quá hạn', { id: 'feedback.overdue' })}</span>` : nothing}</td>
+                    <td data-label=${msg('Tiêu đề', { id: 'feedback.title' })}>${c.title}</td>
+                    <td data-label=${msg('Người gửi', { id: 'feedback.desk.sender' })}>${c.senderName}</td>
+                    <td data-label=${msg('Trạng thái', { id: 'feedback.desk.status' })}>${statusLabel(c.status)}</td>
+                    <td data-label=${msg('Ngày nhận', { id: 'feedback.desk.received' })}>${date(c.receivedAt)}</td>
+                    <td data-label=${msg('Hạn trả lời', { id: 'feedback.desk.due' })}>${date(c.dueOn)} ${c.overdue ? html`<span class="overdue">${msg('Quá hạn', { id: 'feedback.overdue' })}</span>` : nothing}</td>
                   </tr>`,
                 )}
               </tbody>

@@ -87,13 +87,17 @@ export const minutesStyles = css`
     break-inside: avoid;
   }
   .signatures div {
-    min-height: 30mm;
     display: flex;
     flex-direction: column;
     justify-content: space-between;
   }
   .signatures .role {
     font-weight: bold;
+  }
+  /* Real room to sign by hand (and stamp): 35 mm between the hint and the printed name. */
+  .signatures .space {
+    display: block;
+    height: 35mm;
   }
   .signatures .hint {
     font-style: italic;

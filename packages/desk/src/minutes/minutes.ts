@@ -174,6 +174,7 @@ export class SipasDeskMinutes extends LitElement {
           (s) => html`<div>
             <span class="role">${s.role}</span>
             <span class="hint">${msg('(Ký, ghi rõ họ tên)', { id: 'ballot.signHint' })}</span>
+            <span class="space"></span>
             <strong>${s.name}</strong>
           </div>`,
         )}

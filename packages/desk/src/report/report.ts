@@ -43,18 +43,39 @@ export class SipasDeskReport extends DeskPanel {
 
   private async fetchReport(format: Format): Promise<void> {
     if (!this.unit) return;
+    // The print view opens now, in the click, so no popup blocker stops it; the report fills it.
+    const view = format === 'html' ? window.open('', '_blank') : null;
     this.busy = format;
     this.error = undefined;
     try {
+      if (view) {
+        await this.printView(view, `staff/units/${encodeURIComponent(this.unit)}/report?period=${this.periodId}&format=html`);
+        return;
+      }
       await this.download(
         `staff/units/${encodeURIComponent(this.unit)}/report?period=${this.periodId}&format=${format}`,
         `bao-cao-sipas-${this.unit}-${this.periodId}.${format}`,
       );
     } catch {
+      view?.close();
       this.error = msg('Chưa tải được báo cáo. Vui lòng thử lại.', { id: 'badge.report.failed' });
     } finally {
       this.busy = undefined;
     }
+  }
+
+  /** Writes the A4 report into the opened window and opens the browser's print dialog there. */
+  private async printView(view: Window, path: string): Promise<void> {
+    const url = this.api(path);
+    if (!url) throw new Error('no endpoint');
+    const response = await fetch(url, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const page = await response.text();
+    view.document.open();
+    view.document.write(page);
+    view.document.close();
+    view.focus();
+    view.print();
   }
 
   override render() {
@@ -95,7 +116,7 @@ export class SipasDeskReport extends DeskPanel {
         </div>
       </div>
       <div class="row" role="group" aria-label=${msg(str`Tải báo cáo ${this.periodId}`, { id: 'badge.report.download' })}>
-        ${button('html', msg('Bản in (HTML, A4)', { id: 'badge.report.html' }))} ${button('xlsx', msg('Excel (XLSX)', { id: 'badge.report.xlsx' }))}
+        ${button('html', msg('Bản in A4 (mở hộp thoại in)', { id: 'badge.report.print' }))} ${button('xlsx', msg('Excel (XLSX)', { id: 'badge.report.xlsx' }))}
         ${button('csv', 'CSV')}
       </div>
       ${this.error ? html`<p role="alert" class="field-error">${this.error}</p>` : nothing}

@@ -9,6 +9,8 @@ export interface DeskPanelDefinition {
   title: () => string;
   /** Custom element tag of the panel; it receives `endpoint`, `token` and `staff`. */
   tag: string;
+  /** Shown only to members with this role (the server refuses the others anyway). */
+  role?: StaffMember['role'];
 }
 
 const panels: DeskPanelDefinition[] = [];
@@ -17,7 +19,9 @@ export function registerDeskPanel(panel: DeskPanelDefinition): void {
   if (!panels.some((p) => p.id === panel.id)) panels.push(panel);
 }
 
-export const deskPanels = (): readonly DeskPanelDefinition[] => panels;
+/** The tabs a member sees: admin tabs only for admins. */
+export const deskPanels = (staff?: StaffMember): readonly DeskPanelDefinition[] =>
+  panels.filter((panel) => !panel.role || panel.role === staff?.role);
 
 /** Fired by a panel when the server no longer accepts the session; the desk shows the sign-in form. */
 export const SESSION_EXPIRED = 'sipas-desk-session-expired' as const;

@@ -397,6 +397,9 @@ export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   year: 'Calendar year (*năm*), four digits, e.g. `2027`.',
   'holidayCalendar.year': 'Only this calendar year (*năm*); the years in use when absent.',
   'confirmProcedureImport.id': 'Preview id (*mã lần xem trước*), as the preview answered it.',
+  'adminRevokeKioskKey.id': 'The kiosk key’s id (*mã khóa kiosk*), from the list.',
+  origin: 'A web origin (*nguồn*): `https://` or `http://`, host, optional port, nothing else — e.g. `https://tanhoa.hanoi.gov.vn`.',
+  before: 'Paging cursor: the `next` of the previous page.',
 };
 
 /** Tags, for the document's navigation. */
@@ -409,6 +412,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   results: 'Published results and reports (*kết quả, báo cáo*).',
   log: 'The sealed ballot box (*hòm phiếu điện tử niêm phong*): checkpoints and proofs anyone may verify.',
   staff: 'Staff desk (*bàn làm việc cán bộ*); every operation needs a staff session.',
+  admin: 'The unit’s admin area (*quản trị đơn vị*): accounts, kiosk keys, allowed sites, feedback settings, change log — administrators only.',
 };
 
 const IDEMPOTENT =
@@ -494,6 +498,25 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'attempts are limited per address (429 with `Retry-After`).',
   staffSignOut: 'Sign out: the token stops working at once.',
   staffMe: 'Who the token belongs to.',
+  adminListAccounts: 'The unit’s staff accounts, without any password (administrators only).',
+  adminAddAccount:
+    'Add a staff account. The server makes the password and returns it once (*chỉ hiện một lần*); only its scrypt hash is kept. A username already in the unit is 409 `username_taken`.',
+  adminChangeAccount:
+    'Change an account’s name, role, or disable / enable it. Disabling ends its sessions at once; a role change applies to the next request. A change that would leave the unit without an enabled administrator is 409 `last_admin`.',
+  adminResetPassword: 'Reset a password: a new one made by the server, returned once; the account’s sessions end at once.',
+  adminListKioskKeys: 'The unit’s kiosk keys that are not revoked, paired or waiting for their tablet; never a key or a hash.',
+  adminIssueKioskKey:
+    'Issue a kiosk key for a counter tablet (*khóa kiosk*): the answer carries a one-time pairing URL (`/kiosk/#unit=…&code=…`, the code in the fragment so no server log sees it) the desk shows as a QR code, valid 30 minutes. The key itself is made when the tablet pairs.',
+  adminRevokeKioskKey: 'Revoke a kiosk key (a lost tablet): refused from the very next request in every server process (keys are read from the database on each request, never cached).',
+  adminListOrigins: 'The sites (origins) whose pages may use the unit’s elements (*trang web được phép*).',
+  adminAddOrigin:
+    'Allow a site: exactly an origin (`scheme://host[:port]`); a page address is 400 naming the origin it meant. Effective at once (other server processes within 5 s), no restart.',
+  adminRemoveOrigin: 'Remove a site from the allowed list.',
+  adminFeedbackSettings: 'The unit’s feedback settings: working days to answer, its mail server (never with the password), the lookup page.',
+  adminSetFeedbackSettings: 'Replace the feedback settings; `null` clears a field, `***` as the mail password keeps the stored one. Holidays are not changed here.',
+  adminChangeLog: 'The unit’s admin change log (*nhật ký quản trị*): who changed what, when, newest first; secrets never appear.',
+  pairKiosk:
+    'A counter tablet exchanges the one-time pairing code it scanned for its kiosk key (once). A wrong, spent, expired or revoked code is 410 `pairing_code_spent`; limited to 10 attempts a minute per address.',
   staffUnlock:
     'Unlock a staff account of the unit that sign-in locked after too many wrong passwords (administrators only). 204 when done; 404 for an unknown account.',
   ready:
@@ -565,4 +588,7 @@ export const PARAMETER_EXAMPLES: Record<string, unknown> = {
   username: 'canbo',
   year: '2027',
   'confirmProcedureImport.id': 'q3Zk8mN2xYb7',
+  'adminRevokeKioskKey.id': '3f9a1c2b7d4e',
+  origin: 'https://tanhoa.hanoi.gov.vn',
+  before: 'MjAyNi0xMi0wMVQxNDowMDowMC4wMDBafGE',
 };

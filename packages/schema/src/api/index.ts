@@ -1,3 +1,4 @@
+import { adminRoutes } from './admin.js';
 import { coreRoutes } from './core.js';
 import { dossierRoutes } from './dossiers.js';
 import { feedbackRoutes } from './feedback.js';
@@ -29,6 +30,7 @@ const API_CONTRACT = [
   ...logRoutes,
   ...staffRoutes,
   ...operationsRoutes,
+  ...adminRoutes,
 ] as const satisfies readonly RouteContract[];
 
 /** Every route of the endpoint, the single list the server and the OpenAPI document share. */

@@ -34,6 +34,16 @@ export const PERMISSIONS = {
   'surveys.settings': 'admin',
   /** Sign dossier tokens for the unit's receipts (the one-stop software's account or a clerk). */
   'dossiers.sign': 'staff',
+  /** Add staff accounts, reset their passwords, disable them, change their roles. */
+  'staff.manage': 'admin',
+  /** Issue and revoke the counter tablets' kiosk keys. */
+  'kiosk.manage': 'admin',
+  /** Choose the sites (origins) allowed to embed the unit's elements. */
+  'origins.manage': 'admin',
+  /** Change the unit's feedback settings (answering period, mail server). */
+  'settings.manage': 'admin',
+  /** Read the admin change log. */
+  'admin.log': 'admin',
 } as const satisfies Record<string, StaffRole>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -59,4 +69,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'holidays.edit': 'sửa danh sách ngày nghỉ lễ, Tết',
   'surveys.settings': 'sửa cài đặt khảo sát của đơn vị',
   'dossiers.sign': 'ký mã QR hồ sơ',
+  'staff.manage': 'quản lý tài khoản cán bộ',
+  'kiosk.manage': 'cấp và thu hồi khóa kiosk',
+  'origins.manage': 'chọn trang web được nhúng thành phần',
+  'settings.manage': 'đổi cài đặt phản ánh, kiến nghị',
+  'admin.log': 'xem nhật ký quản trị',
 };

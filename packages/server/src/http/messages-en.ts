@@ -17,7 +17,7 @@ export const PROBLEM_TITLES_EN: Record<string, string> = {
   id_conflict: 'This id was already used for different content.',
   dossier_already_rated: 'This dossier has already been rated. Each dossier can be rated once.',
   invalid_transition: 'This action is not possible in the feedback case’s current status.',
-  origin_not_allowed: 'This website may not send data to this unit.',
+  origin_not_allowed: 'This service is not set up on this website yet.',
   kiosk_key_invalid: 'The kiosk key is not valid for this unit.',
   unauthenticated: 'Sign in with a staff account.',
   sign_in_failed: 'Wrong unit, username or password.',
@@ -50,6 +50,11 @@ export const PROBLEM_TITLES_EN: Record<string, string> = {
   unknown_field: 'This department or field is not in the unit’s list.',
   cosignature_invalid: 'The witness cosignature is not valid for this checkpoint.',
   checkpoint_not_found: 'The ballot box has no checkpoint of this size.',
+  username_taken: 'This username already exists in the unit.',
+  account_not_found: 'The unit has no such account.',
+  last_admin: 'This is the unit’s last active administrator: make someone else an administrator first.',
+  kiosk_key_not_found: 'No such kiosk key (or it was already revoked).',
+  pairing_code_spent: 'This pairing code can no longer be used: already used, expired, or its key was revoked.',
 };
 
 /** Field messages without numbers in them; `too_small`/`too_big` carry theirs (see validate.ts). */

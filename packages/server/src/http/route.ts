@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import type { ServerContext, StaffPrincipal } from '../context.js';
 import type { StoredUnit } from '../units/store.js';
+import { ownOrigin, originRefusal } from './origin.js';
 import { notFound, ProblemError } from './problem.js';
 import { parseOr400 } from './validate.js';
 
@@ -50,12 +51,8 @@ export function assertPermitted(staff: StaffPrincipal, permission: Permission): 
 function assertOriginAllowed(request: FastifyRequest, unit: StoredUnit): void {
   const origin = request.headers.origin;
   if (!origin) return;
-  const own = `${request.protocol}://${request.headers.host}`;
-  if (origin === own || unit.allowedOrigins.includes(origin)) return;
-  throw new ProblemError(403, 'Trang web này không được phép gửi dữ liệu cho đơn vị này.', {
-    code: 'origin_not_allowed',
-    detail: `Origin ${origin} không có trong danh sách allowedOrigins của đơn vị ${unit.id}.`,
-  });
+  if (origin === ownOrigin(request) || unit.allowedOrigins.includes(origin)) return;
+  throw originRefusal(request, origin, unit.id);
 }
 
 /**

@@ -12,7 +12,8 @@ function messageFor(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return issue.origin === 'string' ? `Quá dài (tối đa ${issue.maximum} ký tự).` : `Quá lớn (tối đa ${issue.maximum}).`;
     case 'invalid_format':
-      return `Sai định dạng (${issue.format}).`;
+      // A pattern the schema explains in Vietnamese keeps its explanation; zod's own words are English.
+      return issue.format === 'regex' && issue.message && !issue.message.startsWith('Invalid') ? issue.message : `Sai định dạng (${issue.format}).`;
     case 'invalid_value':
       return 'Giá trị không được chấp nhận.';
     case 'unrecognized_keys':

@@ -75,6 +75,12 @@ export async function registerStaffRoutes(app: FastifyInstance, ctx: ServerConte
   const deskPage = readFileSync(join(deskDir, 'index.html'), 'utf8');
   app.get('/desk', async (_request, reply) => reply.redirect('/desk/'));
   app.get('/desk/', async (_request, reply) => reply.headers(DESK_HEADERS).type('text/html; charset=utf-8').send(deskPage));
+  // The counter kiosk page a tablet opens from the pairing QR code shown in the desk's Kiosk tab.
+  if (existsSync(join(deskDir, 'kiosk.html'))) {
+    const kioskPage = readFileSync(join(deskDir, 'kiosk.html'), 'utf8');
+    app.get('/kiosk', async (_request, reply) => reply.redirect('/kiosk/'));
+    app.get('/kiosk/', async (_request, reply) => reply.headers(DESK_HEADERS).type('text/html; charset=utf-8').send(kioskPage));
+  }
   if (existsSync(join(deskDir, 'dist'))) {
     await app.register(fastifyStatic, { ...STATIC_ASSET_OPTIONS, root: join(deskDir, 'dist'), prefix: '/desk/', index: false });
   }

@@ -19,15 +19,18 @@ export const surveyCommands: Commands = {
       }
       const unit = options.unit!;
       return withDatabase(async (db) => {
-        const units = new UnitStore(db);
+        if (!(await new UnitStore(db).get(unit))) {
+          console.error(`There is no unit "${unit}".`);
+          return 1;
+        }
         if (options.list) {
-          for (const key of await listKioskKeys(units, unit)) console.log(`${key.id}  ${key.createdAt}  ${key.label}`);
+          for (const key of await listKioskKeys(db, unit)) console.log(`${key.id}  ${key.createdAt}  ${key.label}`);
         } else if (options.revoke !== undefined) {
-          const revoked = await revokeKioskKey(units, unit, options.revoke);
+          const revoked = (await revokeKioskKey(db, unit, options.revoke)) !== undefined;
           console.log(revoked ? `Kiosk key ${options.revoke} revoked.` : `No kiosk key ${options.revoke} for ${unit}.`);
           if (!revoked) return 1;
         } else {
-          const key = await issueKioskKey(units, unit, options.label ?? 'kiosk');
+          const key = await issueKioskKey(db, unit, options.label ?? 'kiosk');
           console.log(`Kiosk key for ${unit} (shown once, keep it on the device only):\n${key}`);
         }
         return 0;

@@ -21,7 +21,7 @@ const KIOSK_LIMIT_PER_MINUTE = 120;
 async function applyRateLimit(ctx: ServerContext, request: FastifyRequest, unit: StoredUnit): Promise<boolean> {
   const key = request.headers['x-sipas-kiosk-key'];
   if (typeof key === 'string' && key !== '') {
-    if (!isKioskKeyOf(unit, key)) {
+    if (!(await isKioskKeyOf(ctx.db, unit.id, key))) {
       // Wrong keys are limited per address too, so keys cannot be guessed faster than the limit.
       await ctx.rateLimiter.hit(`kiosk-guess:${request.ip}`, ctx.config.rateLimitPerMinute);
       throw new ProblemError(403, 'Khóa kiosk không hợp lệ cho đơn vị này.', { code: 'kiosk_key_invalid' });

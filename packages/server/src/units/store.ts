@@ -113,6 +113,12 @@ export class UnitStore {
     }
   }
 
+  /** Forgets what this process cached about a unit, after a change written outside `upsert`. */
+  forget(id: string): void {
+    this.cache.delete(id);
+    this.originsCache = undefined;
+  }
+
   /** Every origin any unit allows: what a CORS preflight may be answered for. */
   async allOrigins(): Promise<Set<string>> {
     if (this.originsCache && Date.now() - this.originsCache.at < UnitStore.CACHE_MS) return this.originsCache.origins;

@@ -5,7 +5,8 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SipasElement } from '../shared/element.js';
 import { formatWhen } from '../shared/format.js';
-import { getLocale, intlLocale } from '../shared/localize.js';
+import { isOriginRefusal } from '../shared/client.js';
+import { getLocale, intlLocale, originRefusedText } from '../shared/localize.js';
 import { styles } from './badge.styles.js';
 
 type State = 'loading' | 'ready' | 'error';
@@ -57,6 +58,8 @@ export class SipasBadge extends SipasElement {
   /** Where "Xem chi tiết" leads (e.g. the page with the expanded badge); no link when absent. */
   declare detailsHref: string | undefined;
   declare protected state: State;
+  /** The unit refused this page's site: say so instead of "try again later". */
+  declare private offSite: boolean | undefined;
   declare protected results: Results | undefined;
   /** When the shown figures were stored, if they are not fresh from the server. */
   declare protected savedAt: string | undefined;
@@ -110,6 +113,7 @@ export class SipasBadge extends SipasElement {
   private figuresChanged(state: ResourceState<Results>): void {
     this.results = state.data;
     if (state.failed) {
+      this.offSite = isOriginRefusal(state.error);
       this.state = this.results ? 'ready' : 'error';
       this.emit('sipas-badge-failed', { error: state.error, cached: Boolean(this.results) });
     } else if (state.fresh && state.data) {
@@ -150,7 +154,7 @@ export class SipasBadge extends SipasElement {
         <p part="meta" class="meta">${failed ? nothing : msg('Đang tải…', { id: 'common.loading' })}</p>
         ${failed
           ? html`<p part="status" class="status" role="status">
-              ${msg('Chưa tải được kết quả. Vui lòng thử lại sau.', { id: 'badge.failed' })}
+              ${this.offSite ? originRefusedText() : msg('Chưa tải được kết quả. Vui lòng thử lại sau.', { id: 'badge.failed' })}
               <button type="button" class="secondary" @click=${() => void this.load()}>${msg('Thử lại', { id: 'badge.retry' })}</button>
             </p>`
           : html`<p class="link-line">&nbsp;</p>`}

@@ -11,7 +11,8 @@ import type {
 import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, normalizeTrackingCode, randomCode, TRACKING_CODE_PATTERN, validateFeedback } from '@sipas/schema/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { HttpError, newId, requestJson } from '../shared/client.js';
+import { HttpError, isOriginRefusal, newId, requestJson } from '../shared/client.js';
+import { originRefusedText } from '../shared/localize.js';
 import { CachedResource } from '../shared/controllers/cached-resource.js';
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
 import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
@@ -220,7 +221,8 @@ export class SipasFeedback extends SipasElement {
       field: FIELDS.find((f) => e.path.endsWith(f)) ?? 'title',
       message: e.message,
     }));
-    this.errors = fields.length ? fields : [{ field: 'title', message: refusal.title }];
+    const title = refusal.code === 'origin_not_allowed' ? originRefusedText() : refusal.title;
+    this.errors = fields.length ? fields : [{ field: 'title', message: title }];
     await this.updateComplete;
     focusErrorSummary(this.shadowRoot);
   }
@@ -263,7 +265,9 @@ export class SipasFeedback extends SipasElement {
           message:
             error instanceof HttpError && error.status === 404
               ? msg('Không tìm thấy phản ánh khớp các mã này', { id: 'feedback.err.notFound' })
-              : msg('Không kết nối được máy chủ. Vui lòng thử lại.', { id: 'feedback.err.network' }),
+              : isOriginRefusal(error)
+                ? originRefusedText()
+                : msg('Không kết nối được máy chủ. Vui lòng thử lại.', { id: 'feedback.err.network' }),
         });
       }
     }

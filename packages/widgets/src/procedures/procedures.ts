@@ -3,8 +3,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Procedure, ProcedureCatalogue, ProcedureList, ProcedureSummary, SubmissionChannel } from '@sipas/schema';
 import { summarize } from '@sipas/schema/rules';
 import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
+import { isOriginRefusal } from '../shared/client.js';
 import { SipasElement } from '../shared/element.js';
-import { intlLocale } from '../shared/localize.js';
+import { intlLocale, originRefusedText } from '../shared/localize.js';
 import { highlights, levelsOf, ProcedureIndex, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
@@ -194,7 +195,9 @@ export class SipasProcedures extends SipasElement {
   private catalogueChanged(state: ResourceState<Data>): void {
     if (!state.failed && state.data) return this.show(state.data, state.checkedAt ?? new Date().toISOString(), state.source ?? 'network', true);
     this._fresh = false;
-    if (state.data) this.emit('sipas-procedures-loaded', { count: this.index.entries.length, source: 'cache', fresh: false });
+    // A refused site is told so, not shown an old copy as if the network were down.
+    this.offSite = isOriginRefusal(state.error);
+    if (state.data && !this.offSite) this.emit('sipas-procedures-loaded', { count: this.index.entries.length, source: 'cache', fresh: false });
     else this._status = 'error';
   }
 
@@ -334,11 +337,14 @@ export class SipasProcedures extends SipasElement {
     return text;
   }
 
+  /** The unit refused this page's site: say so instead of blaming the network. */
+  declare private offSite: boolean | undefined;
+
   override render() {
     if (this._status === 'loading') return html`<p role="status">${msg('Đang tải danh mục thủ tục…', { id: 'procedures.loading' })}</p>`;
     if (this._status === 'error') {
       return html`<div class="notice" role="alert" part="notice">
-        <p>${msg('Chưa tải được danh mục thủ tục. Vui lòng kiểm tra kết nối mạng rồi thử lại.', { id: 'procedures.error' })}</p>
+        <p>${this.offSite ? originRefusedText() : msg('Chưa tải được danh mục thủ tục. Vui lòng kiểm tra kết nối mạng rồi thử lại.', { id: 'procedures.error' })}</p>
         <button type="button" @click=${() => ((this.loadedKey = ''), (this._status = 'loading'))}>${msg('Thử lại', { id: 'procedures.retry' })}</button>
       </div>`;
     }

@@ -26,6 +26,26 @@ export class HttpError extends Error {
 
 export type RequestError = NetworkError | TimeoutError | HttpError;
 
+/**
+ * The unit does not allow the site of this page (403 `origin_not_allowed`). Final: retrying or
+ * queueing changes nothing until the unit's admin adds the site; the citizen is told the service
+ * is not set up on this page yet, the webmaster (console) which address to add and where.
+ */
+export function isOriginRefusal(error: unknown): boolean {
+  return error instanceof HttpError && error.problem?.code === 'origin_not_allowed';
+}
+
+let reportedRefusal = false;
+
+/**
+ * Once per page: the server's detail names the exact origin to add and the desk tab where a unit
+ * admin adds it, for whoever opens the console.
+ */
+function reportOriginRefusal(problem: Problem): void {
+  if (!reportedRefusal) console.error(`[SIPAS] ${problem.detail}`);
+  reportedRefusal = true;
+}
+
 /** Offline, timeouts, 5xx, 408, 425 and 429 may succeed later; any other 4xx is final. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError || error instanceof TimeoutError) return true;
@@ -87,6 +107,7 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     parsed = undefined;
   }
   if (!response.ok) {
+    if ((parsed as Problem | undefined)?.code === 'origin_not_allowed') reportOriginRefusal(parsed as Problem);
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new HttpError(response.status, parsed as Problem | undefined, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }

@@ -1,4 +1,4 @@
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, msg } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { scriptUrl } from './config.js';
 
@@ -47,3 +47,7 @@ export function applyLocale(requested: string | null | undefined): void {
 export function intlLocale(): string {
   return getLocale() === 'en' ? 'en-GB' : 'vi-VN';
 }
+
+/** Shown in place of "check your network" when the unit does not allow this page's site: the truth, and who can fix it. */
+export const originRefusedText = () =>
+  msg('Dịch vụ này chưa được thiết lập trên trang web này. Xin báo quản trị trang web.', { id: 'common.originRefused' });

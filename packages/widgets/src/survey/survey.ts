@@ -5,6 +5,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { newId } from '../shared/client.js';
 import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
+import { originRefusedText } from '../shared/localize.js';
+import { isOriginRefusal } from '../shared/client.js';
 import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
@@ -120,6 +122,8 @@ export class SipasSurvey extends SipasElement {
   declare private loadedFor: string | undefined;
   declare private resetTimer: ReturnType<typeof setTimeout> | undefined;
   declare private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The unit refused this page's site: say so instead of blaming the network. */
+  declare private offSite: boolean | undefined;
 
   private readonly unitInfo = new CachedResource<PublicUnit>(this);
   private readonly form = new CachedResource<Questionnaire>(this, { onChange: (state) => void this.formChanged(state) });
@@ -195,6 +199,12 @@ export class SipasSurvey extends SipasElement {
   }
 
   private async formChanged(state: ResourceState<Questionnaire>): Promise<void> {
+    // The unit refused this page's site: no old copy (answers typed here could never be sent), the truth instead.
+    this.offSite = state.failed && isOriginRefusal(state.error);
+    if (this.offSite && (this.phase === 'loading' || this.phase === 'form')) {
+      if (!this.step && !Object.keys(this.answers).length) this.phase = 'unavailable';
+      return;
+    }
     const form = state.data;
     if (form) {
       // A newer version replaces the copy shown only while the citizen has not started.
@@ -273,7 +283,7 @@ export class SipasSurvey extends SipasElement {
         return html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`;
       case 'unavailable':
         return html`<div class="notice" role="alert" part="notice">
-          <p>${msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
+          <p>${this.offSite ? originRefusedText() : msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
           <button type="button" part="button" @click=${() => void this.load()}>${msg('Thử lại', { id: 'survey.retry' })}</button>
         </div>`;
       case 'refused':
@@ -465,7 +475,9 @@ export class SipasSurvey extends SipasElement {
       return;
     }
     const notice: Notice =
-      code === 'dossier_already_rated'
+      code === 'origin_not_allowed'
+        ? { title: originRefusedText() }
+        : code === 'dossier_already_rated'
         ? { title: msg('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.', { id: 'survey.dossier-taken' }) }
         : status === 0 || status === 403
           ? { title: msg('Chưa gửi được: trang này chưa được cấu hình đúng. Xin báo cán bộ phường.', { id: 'survey.misconfigured' }) }

@@ -1,0 +1,3 @@
+import { adminStyles } from '../shared/admin.styles.js';
+
+export const changesStyles = adminStyles;

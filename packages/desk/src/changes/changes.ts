@@ -1,0 +1,113 @@
+import { msg, str } from '@lit/localize';
+import type { AdminChange, AdminChangeList } from '@sipas/schema';
+import { html, nothing } from 'lit';
+import { AdminPanel } from '../shared/admin-panel.js';
+import { vietnamDateTime } from '../shared/time.js';
+import { changesStyles } from './changes.styles.js';
+
+/**
+ * <sipas-desk-changes>: the "Nhật ký quản trị" admin tab: every admin change of the unit — who,
+ * when (Vietnam time), what — newest first, as the server records it. Secrets never appear.
+ */
+export class SipasDeskChanges extends AdminPanel {
+  static override styles = changesStyles;
+
+  static override properties = {
+    ...AdminPanel.properties,
+    changes: { state: true },
+    next: { state: true },
+    failure: { state: true },
+  };
+
+  declare protected changes: AdminChange[] | undefined;
+  declare protected next: string | undefined;
+  declare protected failure: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(before?: string): Promise<void> {
+    try {
+      const page = await this.admin<AdminChangeList>(`changes?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+      this.changes = [...(before ? (this.changes ?? []) : []), ...page.changes];
+      this.next = page.next;
+    } catch (error) {
+      this.failure = this.problemErrors(error, 'list')[0]!.message;
+    }
+  }
+
+  private value(value: unknown): string {
+    if (value === null || value === undefined || value === '') return msg('(trống)', { id: 'admin.log.empty' });
+    if (value === true) return msg('có', { id: 'admin.log.yes' });
+    if (value === false) return msg('không', { id: 'admin.log.no' });
+    if (value === 'admin') return msg('Quản trị', { id: 'admin.role.admin' });
+    if (value === 'staff') return msg('Cán bộ', { id: 'admin.role.staff' });
+    return String(value);
+  }
+
+  /** One readable sentence per change. */
+  private describe(change: AdminChange): string {
+    const t = change.target;
+    switch (change.action) {
+      case 'account.added':
+        return msg(str`Thêm tài khoản ${t} (${this.value(change.detail.role)})`, { id: 'admin.log.accountAdded' });
+      case 'account.password_reset':
+        return msg(str`Đặt lại mật khẩu của ${t}`, { id: 'admin.log.passwordReset' });
+      case 'account.changed': {
+        const parts = Object.entries(change.detail as Record<string, { from: unknown; to: unknown }>).map(([key, { from, to }]) => {
+          const name = key === 'role' ? msg('vai trò', { id: 'admin.log.role' }) : key === 'disabled' ? msg('bị khóa', { id: 'admin.log.disabled' }) : msg('họ tên', { id: 'admin.log.name' });
+          return `${name}: ${this.value(from)} → ${this.value(to)}`;
+        });
+        return msg(str`Đổi tài khoản ${t}: ${parts.join('; ')}`, { id: 'admin.log.accountChanged' });
+      }
+      case 'kiosk_key.issued':
+        return msg(str`Cấp khóa kiosk ${t}`, { id: 'admin.log.kioskIssued' });
+      case 'kiosk_key.paired':
+        return msg(str`Máy ${t} đã quét mã và nhận khóa`, { id: 'admin.log.kioskPaired' });
+      case 'kiosk_key.revoked':
+        return msg(str`Thu hồi khóa kiosk ${t}`, { id: 'admin.log.kioskRevoked' });
+      case 'origin.added':
+        return msg(str`Cho phép trang ${t}`, { id: 'admin.log.originAdded' });
+      case 'origin.removed':
+        return msg(str`Bỏ trang ${t}`, { id: 'admin.log.originRemoved' });
+      case 'feedback_settings.changed': {
+        const parts = Object.entries(change.detail).map(([key, v]) =>
+          v && typeof v === 'object' ? `${key}: ${this.value((v as { from: unknown }).from)} → ${this.value((v as { to: unknown }).to)}` : key,
+        );
+        return msg(str`Đổi cài đặt phản ánh: ${parts.join('; ')}`, { id: 'admin.log.settings' });
+      }
+    }
+  }
+
+  override render() {
+    return html`<h2>${msg('Nhật ký quản trị', { id: 'admin.log.title' })}</h2>
+      <p>${msg('Mọi thay đổi ở các thẻ quản trị được ghi lại: ai, lúc nào (giờ Việt Nam), thay đổi gì. Không ai sửa hay xóa được nhật ký từ đây.', { id: 'admin.log.intro' })}</p>
+      ${this.failure ? html`<p class="field-error" role="alert">${this.failure}</p>` : nothing}
+      ${this.changes
+        ? this.changes.length === 0
+          ? html`<p>${msg('Chưa có thay đổi nào.', { id: 'admin.log.none' })}</p>`
+          : html`<table>
+              <caption class="visually-hidden">${msg('Nhật ký quản trị', { id: 'admin.log.title' })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('Thời gian', { id: 'admin.log.at' })}</th>
+                  <th scope="col">${msg('Người thực hiện', { id: 'admin.log.actor' })}</th>
+                  <th scope="col">${msg('Thay đổi', { id: 'admin.log.what' })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.changes.map(
+                  (change) => html`<tr>
+                    <td data-label=${msg('Thời gian', { id: 'admin.log.at' })}>${vietnamDateTime(change.at)}</td>
+                    <td data-label=${msg('Người thực hiện', { id: 'admin.log.actor' })}>${change.actor.name}</td>
+                    <td data-label=${msg('Thay đổi', { id: 'admin.log.what' })}>${this.describe(change)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${this.next ? html`<p><button type="button" class="secondary" @click=${() => void this.load(this.next)}>${msg('Xem thêm', { id: 'admin.log.more' })}</button></p>` : nothing}`
+        : html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`}`;
+  }
+}
