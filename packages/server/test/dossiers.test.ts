@@ -190,7 +190,7 @@ describe('channels: decided by the server, reported apart, the unit chooses what
   let kioskKey: string;
   before(async () => {
     server = await testApp({ rateLimitPerMinute: 10_000, minimumForms: 2 });
-    kioskKey = await issueKioskKey(server.ctx.units, 'phuong-a', 'Quầy 1');
+    kioskKey = await issueKioskKey(server.ctx.db, 'phuong-a', 'Quầy 1');
   });
   after(async () => server.dispose());
 
