@@ -109,7 +109,7 @@ describe('the audit covers every copy', () => {
 
     const other = (await seeded(2)).server;
     await other.ctx.db.run(
-      "INSERT INTO result_forms (unit, day, questionnaire, questionnaire_version, field, forms) VALUES ('phuong-a', '2026-01-05', 'bnv-2023', 1, 'Tư pháp – Hộ tịch', 500)",
+      "INSERT INTO result_forms (unit, day, questionnaire, questionnaire_version, field, source, forms) VALUES ('phuong-a', '2026-01-05', 'bnv-2023', 1, 'Tư pháp – Hộ tịch', 'web', 500)",
     );
     report = await auditUnit(other);
     assert.match(bad(report).join('\n'), /ngày 05\/01\/2026, .* kết quả ghi 500 phiếu nhưng tính lại từ các phiếu trong hòm chỉ được 0 phiếu/);

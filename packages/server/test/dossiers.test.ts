@@ -161,8 +161,9 @@ describe('verified dossiers: only a token the unit signed claims a dossier', () 
       const { code, out, err } = await run(['dossier-tokens', '--unit', 'phuong-a', '--survey-url', 'https://phuong-a.example.gov.vn/khao-sat', file], env);
       assert.equal(code, 1, err); // one line was refused, and said so
       assert.match(err, /Dòng 4/);
-      const lines = out.trim().split('\n');
-      assert.equal(lines[0], 'dossier,procedure,issued,expires,token,url');
+      // The one CSV writer: every text cell quoted, CRLF line ends.
+      const lines = out.trim().split('\r\n');
+      assert.equal(lines[0], '"dossier","procedure","issued","expires","token","url"');
       assert.equal(lines.length, 3);
       const token = lines[1]!.split(',')[4]!.replace(/"/g, '');
       assert.ok(lines[1]!.includes('https://phuong-a.example.gov.vn/khao-sat?token='));
@@ -228,8 +229,8 @@ describe('channels: decided by the server, reported apart, the unit chooses what
     const session = (await server.app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit: 'phuong-a', username: 'lan', password: 'mat-khau-dai-du' } })).json().token;
     const csv = (await server.app.inject({ url: `/v1/staff/units/phuong-a/report?period=${period}&format=csv`, headers: { authorization: `Bearer ${session}` } })).body;
     assert.match(csv, /4\. Theo kênh tiếp nhận phiếu/);
-    assert.match(csv, /\n3,Trực tuyến tự do,4,Không,/);
-    assert.match(csv, /,Chỉ số công bố \(các kênh được tính\),4,/);
+    assert.match(csv, /\n3,"Trực tuyến tự do",4,"Không",/);
+    assert.match(csv, /,"Chỉ số công bố \(các kênh được tính\)",4,/);
     const staffView = await new ResultsStore(server.ctx.db, server.ctx.units).results((await server.ctx.units.get('phuong-a'))!, period, { audience: 'staff', defaultMinimum: 2 });
     assert.equal(typeof staffView!.channels!.find((c) => c.channel === 'web')!.index, 'number', 'supervisors see the open web');
   });
@@ -279,13 +280,17 @@ describe('a closed list of departments and fields per unit', () => {
 
   it('attack: a value outside the list is 400 listing the allowed ones — no defacing the results', async () => {
     const { fields } = (await server.app.inject('/v1/units/phuong-b/fields')).json();
-    for (const field of ['<b>Phòng</b> giả', '=HYPERLINK("http://x")', 'Tư pháp \u202e ngược']) {
+    for (const field of ['<b>Phòng</b> giả', '=HYPERLINK("http://x")']) {
       const response = await post(server, { ...hanoi(), context: { channel: 'web', field } });
       assert.equal(response.statusCode, 400, response.body);
       assert.equal(response.json().code, 'unknown_field');
       assert.equal(response.json().errors[0].path, 'context.field');
       for (const allowed of fields) assert.ok(response.json().errors[0].message.includes(allowed), allowed);
     }
+    // A bidi override never reaches the list: the text rule refuses it first, naming the field.
+    const reversed = await post(server, { ...hanoi(), context: { channel: 'web', field: 'Tư pháp \u202e ngược' } });
+    assert.equal(reversed.statusCode, 400, reversed.body);
+    assert.equal(reversed.json().errors[0].path, 'context.field');
   });
 
   it('a listed field is accepted in the list’s own spelling, whatever the dash or spacing', async () => {

@@ -3,12 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { quarterOf } from '@sipas/schema';
 import { StaffStore } from '../src/staff/store.js';
-import { surveyBody, testApp } from './helpers.js';
+import { setSurveySettings, surveyBody, TEST_FIELDS, testApp } from './helpers.js';
 
 /**
  * Every CSV export goes through one writer: a department name typed as a spreadsheet formula
- * (free text until closed department lists exist) is defused in the staff report too, and the
- * XLSX header block holds numbers as numbers.
+ * (by an admin into the unit's closed list — citizens can only pick from it) is defused in the
+ * staff report too, and the XLSX header block holds numbers as numbers.
  */
 describe('exports: one CSV writer, XLSX numbers', () => {
   let server: Awaited<ReturnType<typeof testApp>>;
@@ -17,6 +17,7 @@ describe('exports: one CSV writer, XLSX numbers', () => {
 
   before(async () => {
     server = await testApp({ rateLimitPerMinute: 100_000, minimumForms: 1 });
+    await setSurveySettings(server, 'phuong-a', { fields: [...TEST_FIELDS, ...FORMULAS.slice(0, 4)] });
     for (const field of FORMULAS) {
       const response = await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: surveyBody({ context: { channel: 'web', field } }) });
       // The tab is a control character in a single-line field: refused at the door.
