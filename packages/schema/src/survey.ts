@@ -3,6 +3,7 @@ import { line, text } from './strings.js';
 import { Instant, Slug, Uuid } from './common.js';
 import { DOSSIER_CODE, DOSSIER_TOKEN_MAX_LENGTH } from './dossier-token.js';
 import { QuestionnaireRef } from './questionnaire.js';
+import { RESPONSE_SOURCES } from './channels.js';
 
 /**
  * One answer. A number for rating5 / scale4 / number items, a string for single / yes-no / text,
@@ -59,6 +60,8 @@ export const SurveyReceipt = z.object({
   receivedAt: Instant,
   /** Position and hash of the response in the unit's sealed log, when the server keeps one. */
   leaf: z.optional(z.object({ index: z.number().check(z.int(), z.gte(0)), hash: z.string() })),
+  /** The channel the server recorded (sealed in the leaf with the response), so anyone can recompute the leaf. */
+  source: z.optional(z.enum(RESPONSE_SOURCES)),
 });
 export type SurveyReceipt = z.infer<typeof SurveyReceipt>;
 

@@ -17,7 +17,8 @@ describe('exports: one CSV writer, XLSX numbers', () => {
 
   before(async () => {
     server = await testApp({ rateLimitPerMinute: 100_000, minimumForms: 1 });
-    await setSurveySettings(server, 'phuong-a', { fields: [...TEST_FIELDS, ...FORMULAS.slice(0, 4)] });
+    // Open-web responses make the published figures here (the default publishes dossiers and kiosks only).
+    await setSurveySettings(server, 'phuong-a', { fields: [...TEST_FIELDS, ...FORMULAS.slice(0, 4)], publishedChannels: ['dossier', 'kiosk', 'web'] });
     for (const field of FORMULAS) {
       const response = await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: surveyBody({ context: { channel: 'web', field } }) });
       // The tab is a control character in a single-line field: refused at the door.

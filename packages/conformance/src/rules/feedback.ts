@@ -5,12 +5,12 @@ import {
   FeedbackLookup,
   FeedbackReceipt,
   PublishedFeedbackList,
-  StaffSession,
   type FeedbackSubmission,
 } from '@sipas/schema';
 import { json } from '../http.js';
 import { expect, needs, notApplicable, type Context, type Rule } from '../kit.js';
 import { enc, parsed, problem, status } from '../checks.js';
+import { staffToken } from '../staff.js';
 
 function submission(ctx: Context): FeedbackSubmission {
   const digits = String(Date.now()).slice(-6);
@@ -34,18 +34,6 @@ function submission(ctx: Context): FeedbackSubmission {
 /** The sender's personal data as strings that must never appear in a public answer. */
 export function personalStrings(body: FeedbackSubmission): string[] {
   return [body.sender.name, body.sender.address, body.sender.phone, body.sender.email ?? ''].filter(Boolean);
-}
-
-async function staffToken(ctx: Context): Promise<string> {
-  if (ctx.state.staffToken) return ctx.state.staffToken;
-  const staff = ctx.options.staff;
-  if (!staff) notApplicable('no --staff user:password given');
-  const answer = await ctx.http.post('/v1/staff/sessions', { unit: ctx.options.unit, username: staff.username, password: staff.password });
-  status(ctx, answer, 201, 'staff sign-in with the given account');
-  const session = parsed(ctx, StaffSession, answer, 'StaffSession');
-  ctx.state.staffToken = session.token;
-  ctx.state.staffRole = session.staff.role;
-  return ctx.state.staffToken;
 }
 
 export const feedbackRules: Rule[] = [

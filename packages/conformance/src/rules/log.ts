@@ -68,7 +68,7 @@ export const logEndRules: Rule[] = [
     async run(ctx) {
       const { body, receipt } = needs(ctx.state.survey, 'a created response (survey.create)');
       if (!receipt.leaf) notApplicable('the receipt names no leaf: the backend keeps no ballot box');
-      const expected = toHex(logEntryLeafHash({ response: body, receivedAt: receipt.receivedAt }));
+      const expected = toHex(logEntryLeafHash({ response: body, receivedAt: receipt.receivedAt, ...(receipt.source ? { source: receipt.source } : {}) }));
       expect(ctx, receipt.leaf.hash === expected, `the receipt’s leaf hash ${receipt.leaf.hash} is not SHA-256(0x00 ‖ canonical entry) = ${expected}`);
     },
   },
@@ -83,7 +83,7 @@ export const logEndRules: Rule[] = [
       const answer = await ctx.http.get(`/v1/units/${enc(ctx.options.unit)}/log/proof?leaf=${receipt.leaf.index}`);
       status(ctx, answer, 200, 'the inclusion proof');
       const proof = parsed(ctx, InclusionProof, answer, 'InclusionProof');
-      const leaf = logEntryLeafHash({ response: body, receivedAt: receipt.receivedAt });
+      const leaf = logEntryLeafHash({ response: body, receivedAt: receipt.receivedAt, ...(receipt.source ? { source: receipt.source } : {}) });
       expect(ctx, proof.leafHash === toHex(leaf), 'the proof is for another leaf hash than the response’s');
       const against = proof.size === checkpoint.size ? checkpoint : undefined;
       expect(ctx, against, `the proof is against size ${proof.size}, the signed checkpoint has ${checkpoint.size}`);

@@ -1,24 +1,38 @@
-import { SurveyReceipt, type Questionnaire, type SurveyResponse } from '@sipas/schema';
+import { SurveyReceipt, UnitFields, type Questionnaire, type SurveyResponse } from '@sipas/schema';
 import { json } from '../http.js';
 import { expect, needs, notApplicable, type Context, type Rule } from '../kit.js';
 import { answersFor, parsed, problem, status } from '../checks.js';
 
 /** Survey posts carry the kiosk key when one was given (the per-key limit is higher than per address). */
-const kiosk = (ctx: Context): Record<string, string> => (ctx.options.kioskKey ? { 'x-sipas-kiosk-key': ctx.options.kioskKey } : {});
+export const kiosk = (ctx: Context): Record<string, string> => (ctx.options.kioskKey ? { 'x-sipas-kiosk-key': ctx.options.kioskKey } : {});
 
-function response(ctx: Context, overrides: Partial<SurveyResponse> = {}): SurveyResponse {
+/** A valid response: the questionnaire's answers, and the first field of the unit's closed list if it has one. */
+export function response(ctx: Context, overrides: Partial<SurveyResponse> = {}): SurveyResponse {
   const questionnaire = needs<Questionnaire>(ctx.state.questionnaire, 'the unit’s questionnaire (unit.public)');
+  const field = (ctx.state.fields as string[] | undefined)?.[0];
   return {
     id: crypto.randomUUID(),
     unit: ctx.options.unit,
     questionnaire: { id: questionnaire.id, version: questionnaire.version },
     answers: answersFor(questionnaire),
-    context: { channel: 'web', dossier: `CONF-${ctx.tag}`, field: `Kiểm thử tuân thủ ${ctx.tag}` },
+    context: { channel: 'web', ...(field ? { field } : {}) },
     ...overrides,
   };
 }
 
 export const surveyRules: Rule[] = [
+  {
+    id: 'survey.fields',
+    title: 'The unit’s departments/fields are a public closed list: a response naming another is 400 unknown_field',
+    async run(ctx) {
+      const list = await ctx.http.get(`/v1/units/${encodeURIComponent(ctx.options.unit)}/fields`);
+      status(ctx, list, 200, 'the unit’s field list');
+      ctx.state.fields = parsed(ctx, UnitFields, list, 'UnitFields').fields;
+      const body = response(ctx, { context: { channel: 'web', field: `Không có trong danh sách ${ctx.tag}` } });
+      const refused = problem(ctx, await ctx.http.post('/v1/surveys', body, kiosk(ctx)), 400, 'unknown_field');
+      expect(ctx, refused.errors?.some((error) => error.path === 'context.field'), 'the 400 must name `context.field`');
+    },
+  },
   {
     id: 'survey.create',
     title: 'A valid response is 201 with a receipt for its id',
@@ -48,16 +62,8 @@ export const surveyRules: Rule[] = [
     async run(ctx) {
       const { body } = needs(ctx.state.survey, 'a created response (survey.create)');
       const questionnaire = ctx.state.questionnaire as Questionnaire;
-      const other = { ...body, answers: answersFor(questionnaire, 4), context: { ...body.context, dossier: undefined } };
+      const other = { ...body, answers: answersFor(questionnaire, 4) };
       problem(ctx, await ctx.http.post('/v1/surveys', other, kiosk(ctx)), 409, 'id_conflict');
-    },
-  },
-  {
-    id: 'survey.dossier',
-    title: 'A dossier is rated once per unit: a second response for it is 409 dossier_already_rated',
-    async run(ctx) {
-      needs(ctx.state.survey, 'a created response (survey.create)');
-      problem(ctx, await ctx.http.post('/v1/surveys', response(ctx), kiosk(ctx)), 409, 'dossier_already_rated');
     },
   },
   {

@@ -179,7 +179,7 @@ export const PROPERTY_DESCRIPTIONS: Record<string, string> = {
   answers:
     'Answers by item id: a number (rating5 1–5, scale4 1–4, number), a string (single, yes-no, text), an array of option values (multi), or `null` for “not applicable” (*không áp dụng*). Unanswered items are absent: unanswered is not a score.',
   context: 'Where the response was given (*ngữ cảnh*), prefilled from attributes or the receipt’s QR code.',
-  dossier: 'Dossier code (*mã hồ sơ*): a dossier is rated at most once per unit (409 `dossier_already_rated`).',
+  dossier: 'Dossier code (*mã hồ sơ*): counts only with the unit’s signed `token` (a bare code is 400 `dossier_token_required`); a dossier is rated at most once per unit (409 `dossier_already_rated`).',
   procedure: 'Procedure code from the national database, e.g. `1.001193`.',
   channel: 'Channel (*kênh*): `web`, `kiosk` (counter device; no demographic questions), `qr` (receipt QR code).',
   submittedAt: 'When the citizen pressed send, by the device’s clock (ISO 8601). The server keeps its own time in `receivedAt`.',
@@ -276,6 +276,8 @@ export const PROPERTY_DESCRIPTIONS: Record<string, string> = {
   'SurveyReceipt.id': 'The response id, as sent.',
   'SurveyReceipt.leaf': 'Position and hash of the response in the unit’s sealed ballot box, when the server keeps one.',
   'SurveyReceipt.leaf.index': 'Leaf index (see InclusionProof.leaf).',
+  'SurveyReceipt.source':
+    'The channel the server recorded (*kênh*): `dossier` (a signed dossier token), `kiosk` (a kiosk key) or `web`. Sealed in the leaf beside the response, so the leaf hash can be recomputed from the response, `receivedAt` and this.',
   'ProcedureList.updatedAt': 'When some procedure of the unit last changed; null without procedures.',
   'ProcedureList.procedures.code': 'Procedure code (*mã thủ tục*).',
   'ProcedureList.procedures.name': 'Procedure name (*tên thủ tục*).',
@@ -446,7 +448,8 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
   submitSurvey:
     'Submit one satisfaction response. The body is validated against its questionnaire version: every required item answered, ratings within the scale, ' +
     '`null` (“not applicable”) only where allowed, demographic questions not accepted from kiosks. Invalid answers are 400 naming each `answers.<item>`. ' +
-    `${IDEMPOTENT} A dossier code (\`context.dossier\`) is rated at most once per unit: a second response for it is **409** \`dossier_already_rated\`. ` +
+    `${IDEMPOTENT} A dossier is claimed only with the unit’s signed dossier token (\`context.token\`, from the receipt’s QR code): a bare \`context.dossier\` is **400** \`dossier_token_required\`, a forged, foreign or expired token 400; a dossier is rated at most once per unit: a second response for it is **409** \`dossier_already_rated\`. ` +
+    'The server decides the channel (dossier token, kiosk key, or open web) and accepts `context.field` only from the unit’s closed list (`GET /v1/units/{unit}/fields`; otherwise **400** `unknown_field` listing the allowed ones). ' +
     'An accepted response is stored, added to the results and appended to the unit’s sealed ballot box in one durable transaction; the receipt names its leaf. ' +
     `${RATE_LIMITED} Counter devices send \`X-Sipas-Kiosk-Key\` (a key the unit issued) and are limited per key instead (120 a minute); a key of another unit is 403 \`kiosk_key_invalid\`.`,
   listProcedures: `The unit’s administrative procedures, enough for a list and a diacritics-insensitive search on the client. ${CONDITIONAL}`,

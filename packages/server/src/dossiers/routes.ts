@@ -6,11 +6,14 @@ import { handle } from '../http/route.js';
 import { surveySettings, unitFields, updateSurveySettings } from '../surveys/settings.js';
 import { signDossierToken, verifyDossierToken } from './tokens.js';
 
-/** The problem a second claim of a dossier gets, at the check and at the send alike. */
-export function dossierTakenProblem(dossier: string): ProblemError {
+/**
+ * The problem a second claim of a dossier gets, at the check and at the send alike. It never names
+ * the dossier: the answer is public, and the holder has the code on the receipt already.
+ */
+export function dossierTakenProblem(): ProblemError {
   return new ProblemError(409, 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.', {
     code: 'dossier_already_rated',
-    detail: `Mã hồ sơ ${dossier} đã có phiếu đánh giá tại đơn vị này. Cảm ơn ông/bà đã quan tâm.`,
+    detail: 'Hồ sơ trên phiếu hẹn này đã có phiếu đánh giá tại đơn vị. Cảm ơn ông/bà đã quan tâm.',
   });
 }
 
@@ -24,7 +27,7 @@ export async function registerDossierRoutes(app: FastifyInstance, ctx: ServerCon
     // Each check is a guess at a token: limited per address like a write.
     await ctx.rateLimiter.hit(`ip:${request.ip}`, ctx.config.rateLimitPerMinute * 2);
     const claim = verifyDossierToken(ctx.dossierKeys, unit, query.token);
-    if (await dossierTaken(ctx, unit.id, claim.dossier)) throw dossierTakenProblem(claim.dossier);
+    if (await dossierTaken(ctx, unit.id, claim.dossier)) throw dossierTakenProblem();
     reply.header('cache-control', 'no-store');
     return {
       unit: unit.id,

@@ -101,7 +101,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, ctx: ServerCont
           detail: 'Cùng mã phiếu (id) nhưng nội dung khác với phiếu đã nhận. Hãy tạo mã phiếu mới.',
         });
       case 'dossier-taken':
-        throw dossierTakenProblem(response.context.dossier ?? '');
+        throw dossierTakenProblem();
     }
   });
 }

@@ -44,8 +44,8 @@ export class SurveyStore {
 
   private async receiptFor(row: ResponseRow): Promise<SurveyReceipt> {
     const leaf = await this.db
-      .get<{ leaf_index: number; leaf_hash: string }>(
-        `SELECT l.leaf_index, l.leaf_hash FROM survey_responses r
+      .get<{ leaf_index: number; leaf_hash: string; source: ResponseSource | null }>(
+        `SELECT l.leaf_index, l.leaf_hash, r.source FROM survey_responses r
            JOIN log_leaves l ON l.unit = r.unit AND l.leaf_index = r.leaf_index
           WHERE r.id = ?`,
         [row.id],
@@ -56,6 +56,7 @@ export class SurveyStore {
       receipt: row.receipt,
       receivedAt: row.received_at,
       ...(leaf ? { leaf: { index: Number(leaf.leaf_index), hash: leaf.leaf_hash } } : {}),
+      ...(leaf?.source ? { source: leaf.source } : {}),
     };
   }
 
@@ -127,7 +128,7 @@ export class SurveyStore {
       );
       return {
         kind: 'created',
-        receipt: { id: response.id, receipt, receivedAt, ...(leaf ? { leaf } : {}) },
+        receipt: { id: response.id, receipt, receivedAt, ...(leaf ? { leaf, source } : {}) },
       };
     } catch (error) {
       if (!(error instanceof UniqueViolation)) throw error;
