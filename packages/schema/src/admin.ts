@@ -144,6 +144,10 @@ export const ADMIN_ACTIONS = [
   'origin.added',
   'origin.removed',
   'feedback_settings.changed',
+  'survey_settings.changed',
+  'holidays.confirmed',
+  'holidays.removed',
+  'procedures.imported',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

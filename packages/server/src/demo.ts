@@ -37,7 +37,7 @@ export async function seedDemo(ctx: ServerContext, origins: string[]): Promise<v
   });
   // The demo ward lists its departments (as an admin would with survey-settings), once.
   const unit = await ctx.units.get(DEMO_UNIT);
-  if (unit && !Array.isArray(unit.settings.fields)) await updateSurveySettings(ctx.units, unit, { fields: DEMO_DEPARTMENTS });
+  if (unit && !Array.isArray(unit.settings.fields)) await updateSurveySettings(ctx.db, ctx.units, unit, { fields: DEMO_DEPARTMENTS }, { id: null, name: 'Dữ liệu mẫu (demo)' });
   const staff = new StaffStore(ctx.db);
   for (const account of DEMO_STAFF) {
     if (!(await staff.findUser(DEMO_UNIT, account.username))) await staff.addUser({ unit: DEMO_UNIT, ...account });

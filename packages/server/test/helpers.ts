@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BNV_2023, vietnamDate, type Answers, type SurveyResponse, type SurveySettingsUpdate } from '@sipas/schema';
 import type { ServerContext } from '../src/context.js';
+import { COMMAND_LINE } from '../src/admin/changes.js';
 import { signDossierToken } from '../src/dossiers/tokens.js';
 import { updateSurveySettings } from '../src/surveys/settings.js';
 import { loadConfig, type ServerConfig } from '../src/config.js';
@@ -63,7 +64,7 @@ export const TEST_FIELDS = ['Hộ tịch', 'Tư pháp – Hộ tịch', 'Lao đ�
 /** Sets a unit's survey settings as an admin would (sipas-server survey-settings). */
 export async function setSurveySettings(server: { ctx: ServerContext }, unitId: string, settings: SurveySettingsUpdate): Promise<void> {
   const unit = await server.ctx.units.get(unitId);
-  if (unit) await updateSurveySettings(server.ctx.units, unit, settings);
+  if (unit) await updateSurveySettings(server.ctx.db, server.ctx.units, unit, settings, COMMAND_LINE);
 }
 
 /** A dossier token the unit signed, as the desk's QR label carries it. */

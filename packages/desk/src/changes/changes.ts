@@ -78,6 +78,27 @@ export class SipasDeskChanges extends AdminPanel {
         );
         return msg(str`Đổi cài đặt phản ánh: ${parts.join('; ')}`, { id: 'admin.log.settings' });
       }
+      case 'survey_settings.changed': {
+        const names: Record<string, string> = {
+          fields: msg('lĩnh vực', { id: 'admin.log.survey.fields' }),
+          publishedChannels: msg('kênh tính vào chỉ số', { id: 'admin.log.survey.channels' }),
+          dossierTokenDays: msg('số ngày dùng mã QR', { id: 'admin.log.survey.days' }),
+          surveyUrl: msg('trang khảo sát', { id: 'admin.log.survey.url' }),
+        };
+        const shown = (v: unknown) => (Array.isArray(v) ? (v.length ? v.join(', ') : msg('(theo danh mục thủ tục)', { id: 'admin.log.survey.catalogue' })) : this.value(v));
+        const parts = Object.entries(change.detail as Record<string, { from: unknown; to: unknown }>).map(
+          ([key, { from, to }]) => `${names[key] ?? key}: ${shown(from)} → ${shown(to)}`,
+        );
+        return msg(str`Đổi cài đặt khảo sát: ${parts.join('; ')}`, { id: 'admin.log.survey' });
+      }
+      case 'holidays.confirmed':
+        return msg(str`Xác nhận ngày nghỉ năm ${t} (${this.value(change.detail.days)} ngày nghỉ) theo ${this.value(change.detail.decision)}`, { id: 'admin.log.holidays' });
+      case 'holidays.removed':
+        return msg(str`Xóa danh sách ngày nghỉ đã xác nhận năm ${t}`, { id: 'admin.log.holidaysRemoved' });
+      case 'procedures.imported': {
+        const d = change.detail;
+        return msg(str`Nhập danh mục thủ tục từ tệp ${t}: thêm ${this.value(d.added)}, sửa ${this.value(d.changed)}, bỏ ${this.value(d.removed)}`, { id: 'admin.log.imported' });
+      }
     }
   }
 

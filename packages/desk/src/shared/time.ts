@@ -15,3 +15,6 @@ export function vietnamDateTime(iso: string): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')} (UTC+7)`;
 }
+
+/** `2026-12-16` (a Vietnam calendar date) → `16/12/2026`. */
+export const calendarDate = (date: string): string => date.split('-').reverse().join('/');

@@ -70,7 +70,7 @@ export const PROPERTY_DESCRIPTIONS: Record<string, string> = {
   'DossierClaim.issued': 'Issue date of the receipt (*ngày cấp phiếu hẹn*), Vietnam calendar date.',
   'DossierClaim.expires': 'Last day the token may be used (*hạn dùng*), Vietnam calendar date.',
   'DossierTokenRequest.issued': 'Issue date of the receipt (*ngày cấp*); default today, Vietnam time.',
-  'DossierTokenRequest.surveyUrl': 'The survey page (http or https); when given, `url` is that page with `?token=…` for the QR code.',
+  'DossierTokenRequest.surveyUrl': 'The survey page (http or https); `url` is that page with `?token=…` for the QR code. Default: the unit’s survey page from its survey settings.',
   'DossierToken.issued': 'Issue date of the receipt (*ngày cấp*), Vietnam calendar date.',
   'DossierToken.expires': 'Last day the token may be used (*hạn dùng*), Vietnam calendar date.',
   'DossierToken.url': 'The survey page with the token (`?token=…`), ready for the QR code.',
@@ -80,6 +80,8 @@ export const PROPERTY_DESCRIPTIONS: Record<string, string> = {
   'SurveySettings.dossierKeyId': 'The unit’s dossier key id (*mã khoá ký mã QR hồ sơ*), 8 hex digits.',
   'SurveySettingsUpdate.publishedChannels': 'Channels whose responses make the published index (at least one of `dossier`, `kiosk`, `web`).',
   'SurveySettingsUpdate.dossierTokenDays': 'Days a dossier token may be used after its issue date, 1–366.',
+  'SurveySettingsUpdate.surveyUrl': 'The unit’s survey page (*trang khảo sát*, http or https) where dossier labels’ QR codes lead; `null` removes it.',
+  'SurveySettings.surveyUrl': 'The unit’s survey page (*trang khảo sát*); a dossier token signed without `surveyUrl` gets its `url` from it.',
   'Results.channels.inIndex': 'Counted in the unit’s published index (its chosen channels; responses from before channels always).',
   'Results.publishedChannels': 'The channels the unit counts in its published index (*kênh tính vào chỉ số công bố*).',
   // Generic names, the same meaning wherever they appear.

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Slug } from '../common.js';
 import { RESPONSE_SOURCES } from '../channels.js';
-import { line } from '../strings.js';
+import { line, webUrl } from '../strings.js';
 import { COMMON_PROBLEMS, problem, type RouteContract } from './route.js';
 
 /** A channel a response came by, as the server decided (channels.ts). */
@@ -27,6 +27,8 @@ export const SurveySettingsUpdate = z.object({
   publishedChannels: z.optional(z.array(ResponseSource).check(z.minLength(1))),
   /** Days a dossier token may be used after its issue date (default 90). */
   dossierTokenDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(366))),
+  /** The unit's survey page, where a dossier label's QR code leads; `null` removes it. */
+  surveyUrl: z.optional(z.nullable(webUrl(z.maxLength(500)))),
 });
 export type SurveySettingsUpdate = z.infer<typeof SurveySettingsUpdate>;
 
@@ -38,6 +40,8 @@ export const SurveySettings = z.object({
   dossierTokenDays: z.number(),
   /** The unit's dossier key id (8 hex digits), for a one-stop system that signs tokens itself. */
   dossierKeyId: z.string(),
+  /** The unit's survey page (with `<sipas-survey>`): dossier tokens signed without a `surveyUrl` point there. */
+  surveyUrl: z.optional(z.string()),
 });
 export type SurveySettings = z.infer<typeof SurveySettings>;
 

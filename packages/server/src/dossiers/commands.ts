@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { command, UNIT, UsageError, withDatabase, type Commands } from '../commands.js';
 import type { Database } from '../db/database.js';
 import type { ServerConfig } from '../config.js';
+import { COMMAND_LINE } from '../admin/changes.js';
 import { csvDocument } from '../http/csv.js';
 import { surveySettings, updateSurveySettings } from '../surveys/settings.js';
 import { UnitStore, type StoredUnit } from '../units/store.js';
@@ -105,7 +106,7 @@ export const dossierCommands: Commands = {
         update.dossierTokenDays = days;
       }
       return withUnit(options.unit!, async (db, units, unit, config) => {
-        const current = Object.keys(update).length ? await updateSurveySettings(units, unit, update) : unit;
+        const current = Object.keys(update).length ? await updateSurveySettings(db, units, unit, update, COMMAND_LINE) : unit;
         const settings = await surveySettings(db, DossierKeys.open(config), current);
         console.log(`Lĩnh vực (${settings.fieldsSource === 'unit' ? 'do quản trị đặt' : 'theo danh mục thủ tục'}):`);
         for (const field of settings.fields) console.log(`  - ${field}`);

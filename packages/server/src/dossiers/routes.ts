@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { handle } from '../http/route.js';
-import { surveySettings, unitFields, updateSurveySettings } from '../surveys/settings.js';
+import { surveySettings, unitFields, unitSurveyUrl, updateSurveySettings } from '../surveys/settings.js';
 import { signDossierToken, verifyDossierToken } from './tokens.js';
 
 /**
@@ -45,6 +45,7 @@ export async function registerDossierRoutes(app: FastifyInstance, ctx: ServerCon
       issued: body.issued ?? vietnamDate(new Date()),
     });
     request.log.info({ unit: unit.id, dossier: body.dossier, by: staff.id }, 'dossier token signed');
+    const surveyUrl = body.surveyUrl ?? unitSurveyUrl(unit);
     const result: DossierToken = {
       token: signed.token,
       dossier: signed.dossier,
@@ -52,7 +53,7 @@ export async function registerDossierRoutes(app: FastifyInstance, ctx: ServerCon
       issued: signed.issued,
       expires: signed.expires,
       keyId: signed.keyId,
-      ...(body.surveyUrl ? { url: tokenUrl(body.surveyUrl, signed.token) } : {}),
+      ...(surveyUrl ? { url: tokenUrl(surveyUrl, signed.token) } : {}),
     };
     return reply.status(201).header('cache-control', 'no-store').send(result);
   });
@@ -69,7 +70,7 @@ export async function registerDossierRoutes(app: FastifyInstance, ctx: ServerCon
   });
 
   handle(app, ctx, 'PATCH', '/v1/staff/units/:unit/survey-settings', async ({ unit, staff, body, reply, request }) => {
-    const updated = await updateSurveySettings(ctx.units, unit, body);
+    const updated = await updateSurveySettings(ctx.db, ctx.units, unit, body, { id: staff.id, name: staff.name });
     request.log.info({ unit: unit.id, by: staff.id, changed: Object.keys(body) }, 'survey settings changed');
     reply.header('cache-control', 'no-store');
     return surveySettings(ctx.db, ctx.dossierKeys, updated);

@@ -1,5 +1,6 @@
 import type { HolidayCalendar, HolidayYearInput } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
+import { recordChange } from '../admin/changes.js';
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { handle } from '../http/route.js';
@@ -26,13 +27,24 @@ export async function registerHolidayRoutes(app: FastifyInstance, ctx: ServerCon
         errors: wrong.map((d) => ({ path: 'days', code: 'date_outside_year', message: `${d} không thuộc năm ${year}` })),
       });
     }
-    await store.save(unit.id, year, body, staff!.name);
+    await ctx.db.transaction(async (tx) => {
+      await store.save(unit.id, year, body, staff!.name, tx);
+      await recordChange(tx, unit.id, { id: staff!.id, name: staff!.name }, 'holidays.confirmed', String(year), {
+        decision: body.decision,
+        days: body.days.length,
+        workingDays: body.workingDays?.length ?? 0,
+      });
+    });
     return view(unit.id, year);
   });
 
   handle(app, ctx, 'DELETE', '/v1/staff/units/:unit/holidays/:year', async ({ unit, params, staff }) => {
     requireAdmin(staff);
-    await store.remove(unit.id, Number(params.year));
+    await ctx.db.transaction(async (tx) => {
+      if (await store.remove(unit.id, Number(params.year), tx)) {
+        await recordChange(tx, unit.id, { id: staff!.id, name: staff!.name }, 'holidays.removed', params.year!);
+      }
+    });
     return view(unit.id, Number(params.year));
   });
 }

@@ -1,5 +1,5 @@
 import type { HolidayYear, HolidayYearInput } from '@sipas/schema';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { UnitStore } from '../units/store.js';
 import { lawHolidays, type Holiday } from './law.js';
 
@@ -84,10 +84,10 @@ export class HolidayStore {
     return years.map((year) => decided.get(year) ?? { year, holidays: lawHolidays(year), workingDays: [] });
   }
 
-  async save(unit: string, year: number, input: HolidayYearInput, by: string): Promise<void> {
+  async save(unit: string, year: number, input: HolidayYearInput, by: string, db: Queryable = this.db): Promise<void> {
     const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
     const now = new Date().toISOString();
-    await this.db.run(
+    await db.run(
       `INSERT INTO holiday_years (unit, year, days, working_days, decision, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (unit, year) DO UPDATE SET days = excluded.days, working_days = excluded.working_days,
          decision = excluded.decision, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
@@ -95,8 +95,8 @@ export class HolidayStore {
     );
   }
 
-  async remove(unit: string, year: number): Promise<boolean> {
-    return (await this.db.run('DELETE FROM holiday_years WHERE unit = ? AND year = ?', [unit, year])).changes > 0;
+  async remove(unit: string, year: number, db: Queryable = this.db): Promise<boolean> {
+    return (await db.run('DELETE FROM holiday_years WHERE unit = ? AND year = ?', [unit, year])).changes > 0;
   }
 
   /** The view the desk shows: each year in use (and any asked for), whether confirmed, and the warnings. */

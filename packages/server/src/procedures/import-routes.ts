@@ -1,6 +1,7 @@
 import type { Procedure, ProcedureImportPreview, ProcedureImportRequest, ProcedureImportResult } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { recordChange } from '../admin/changes.js';
 import type { ServerContext, StaffPrincipal } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { handle } from '../http/route.js';
@@ -73,8 +74,8 @@ export async function registerProcedureImportRoutes(app: FastifyInstance, ctx: S
 
   handle(app, ctx, 'POST', '/v1/staff/units/:unit/procedure-imports/:id/confirm', async ({ unit, params, staff }) => {
     requireAdmin(staff);
-    const row = await ctx.db.get<{ base_etag: string; replace_all: number; procedures: string; confirmed_at: string | null; created_at: string }>(
-      'SELECT base_etag, replace_all, procedures, confirmed_at, created_at FROM procedure_imports WHERE id = ? AND unit = ?',
+    const row = await ctx.db.get<{ base_etag: string; replace_all: number; procedures: string; confirmed_at: string | null; created_at: string; file_name: string }>(
+      'SELECT base_etag, replace_all, procedures, confirmed_at, created_at, file_name FROM procedure_imports WHERE id = ? AND unit = ?',
       [params.id!, unit.id],
     );
     if (!row || Date.parse(row.created_at) < Date.now() - PREVIEW_TTL_MS) {
@@ -86,7 +87,11 @@ export async function registerProcedureImportRoutes(app: FastifyInstance, ctx: S
     }
     const claimed = await ctx.db.run('UPDATE procedure_imports SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL', [new Date().toISOString(), params.id!]);
     if (claimed.changes === 0) throw new ProblemError(409, 'Lần nhập này đã được xác nhận.', { code: 'import_already_confirmed' });
-    const saved: ProcedureImportResult = await store.save(unit.id, JSON.parse(row.procedures) as Procedure[], { replace: Number(row.replace_all) === 1 });
+    const replace = Number(row.replace_all) === 1;
+    const saved: ProcedureImportResult = await store.save(unit.id, JSON.parse(row.procedures) as Procedure[], {
+      replace,
+      record: (tx, outcome) => recordChange(tx, unit.id, { id: staff!.id, name: staff!.name }, 'procedures.imported', row.file_name, { ...outcome, replace }),
+    });
     return saved;
   });
 }

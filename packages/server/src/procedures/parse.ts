@@ -107,6 +107,27 @@ const NATIONAL_SOURCE: Record<string, string> = {
   updatedAt: 'ngay_cap_nhat',
 };
 
+/** What is wrong with a value, in the words an office clerk reads (the schema's own words when it has them). */
+function vietnameseIssue(issue: { code: string; message: string; input?: unknown; maximum?: unknown }): string {
+  const empty = issue.input === undefined || issue.input === null || (typeof issue.input === 'string' && issue.input.trim() === '');
+  if (empty) return 'ô trống, cần điền';
+  if (issue.message && issue.message !== 'Invalid input' && /[à-ỹđ]/i.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'too_big':
+      return typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint' ? `quá dài (tối đa ${issue.maximum} ký tự)` : 'quá dài';
+    case 'too_small':
+      return 'quá ngắn';
+    case 'invalid_format':
+      return 'sai định dạng';
+    case 'invalid_value':
+      return 'giá trị không có trong danh sách được phép';
+    case 'invalid_type':
+      return 'sai kiểu dữ liệu';
+    default:
+      return 'giá trị không hợp lệ';
+  }
+}
+
 /** Maps and validates one record of an import file. */
 export function parseRow(row: SourceRow, date = today()): ParsedRow {
   const warnings: string[] = [];
@@ -118,7 +139,8 @@ export function parseRow(row: SourceRow, date = today()): ParsedRow {
     const field = issue.path.join('.') || '(bản ghi)';
     const top = String(issue.path[0] ?? '');
     const column = row.columns?.[national ? (NATIONAL_SOURCE[top] ?? top) : top];
-    return `${field}: ${issue.message}${column ? ` — ${column}` : ''}`;
+    const value = issue.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), candidate);
+    return `${field}: ${vietnameseIssue({ ...issue, input: value })}${column ? ` — ${column}` : ''}`;
   });
   return { position: row.position, procedure: undefined, problems, warnings };
 }

@@ -34,7 +34,12 @@ export class ProcedureStore {
    * Adds or updates `procedures` for `unit` in one transaction: all or none. With `replace`, the
    * unit's procedures not in `procedures` are removed. Saving the same data again changes nothing.
    */
-  async save(unit: string, procedures: Procedure[], options: { replace?: boolean } = {}): Promise<SaveOutcome> {
+  /** `record` runs in the same transaction, e.g. to write the admin change log. */
+  async save(
+    unit: string,
+    procedures: Procedure[],
+    options: { replace?: boolean; record?: (tx: Queryable, outcome: SaveOutcome) => Promise<void> } = {},
+  ): Promise<SaveOutcome> {
     return this.db.transaction(async (tx) => {
       const existing = new Map(
         (await tx.all<{ code: string; body_hash: string }>('SELECT code, body_hash FROM procedures WHERE unit = ?', [unit])).map(
@@ -69,6 +74,7 @@ export class ProcedureStore {
         }
       }
       if (outcome.added || outcome.changed || outcome.removed || !(await this.etagIn(tx, unit))) await this.restamp(tx, unit);
+      await options.record?.(tx, outcome);
       return outcome;
     });
   }

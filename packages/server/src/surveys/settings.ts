@@ -5,7 +5,8 @@ import {
   type SurveySettings,
   type SurveySettingsUpdate,
 } from '@sipas/schema';
-import type { Queryable } from '../db/database.js';
+import { recordChange, type Actor } from '../admin/changes.js';
+import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import { tokenDays } from '../dossiers/tokens.js';
 import type { DossierKeys } from '../dossiers/keys.js';
@@ -61,12 +62,26 @@ export async function surveySettings(db: Queryable, keys: DossierKeys, unit: Sto
     publishedChannels: publishedSources(unit),
     dossierTokenDays: tokenDays(unit),
     dossierKeyId: keys.forUnit(unit.id).keyIdHex,
+    ...(typeof unit.settings.surveyUrl === 'string' && unit.settings.surveyUrl ? { surveyUrl: unit.settings.surveyUrl } : {}),
   };
 }
 
-/** Applies an admin's change; `fields: null` goes back to the catalogue's fields. */
-export async function updateSurveySettings(units: UnitStore, unit: StoredUnit, update: SurveySettingsUpdate): Promise<StoredUnit> {
-  const settings: Record<string, unknown> = {};
+/** The unit's survey page, where its dossier labels' QR codes lead, when an admin set one. */
+export const unitSurveyUrl = (unit: StoredUnit): string | undefined =>
+  typeof unit.settings.surveyUrl === 'string' && unit.settings.surveyUrl ? unit.settings.surveyUrl : undefined;
+
+/**
+ * Applies an admin's change and records it in the unit's change log (what was, what is), in one
+ * transaction; `fields: null` goes back to the catalogue's fields.
+ */
+export async function updateSurveySettings(
+  db: Database,
+  units: UnitStore,
+  unit: StoredUnit,
+  update: SurveySettingsUpdate,
+  actor: Actor,
+): Promise<StoredUnit> {
+  const next: Record<string, unknown> = {};
   if (update.fields !== undefined) {
     const seen = new Map<string, string>();
     for (const raw of update.fields ?? []) {
@@ -74,11 +89,24 @@ export async function updateSurveySettings(units: UnitStore, unit: StoredUnit, u
       if (!name) continue;
       if (!seen.has(foldFieldName(name))) seen.set(foldFieldName(name), name);
     }
-    settings.fields = update.fields === null ? [] : [...seen.values()];
+    next.fields = update.fields === null ? [] : [...seen.values()];
   }
-  if (update.publishedChannels !== undefined) settings.publishedChannels = [...new Set(update.publishedChannels)];
-  if (update.dossierTokenDays !== undefined) settings.dossierTokenDays = update.dossierTokenDays;
-  const { settings: _old, ...plain } = unit;
-  await units.upsert(plain, settings);
+  if (update.publishedChannels !== undefined) next.publishedChannels = [...new Set(update.publishedChannels)];
+  if (update.dossierTokenDays !== undefined) next.dossierTokenDays = update.dossierTokenDays;
+  if (update.surveyUrl !== undefined) next.surveyUrl = update.surveyUrl ?? '';
+  await db.transaction(async (tx) => {
+    const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    const row = await tx.get<{ settings: string }>(`SELECT settings FROM units WHERE id = ?${lock}`, [unit.id]);
+    const settings = JSON.parse(row?.settings ?? '{}') as Record<string, unknown>;
+    const detail: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, value] of Object.entries(next)) {
+      const before = settings[key] ?? null;
+      if (JSON.stringify(before) !== JSON.stringify(value)) detail[key] = { from: before, to: value };
+    }
+    if (Object.keys(detail).length === 0) return;
+    await tx.run('UPDATE units SET settings = ?, updated_at = ? WHERE id = ?', [JSON.stringify({ ...settings, ...next }), new Date().toISOString(), unit.id]);
+    await recordChange(tx, unit.id, actor, 'survey_settings.changed', 'survey', detail);
+  });
+  units.forget(unit.id);
   return (await units.get(unit.id))!;
 }
