@@ -214,11 +214,11 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
     }
     $(first, 'button[type=submit]')!.click();
     await waitFor(() => $(first, '[part=receipt]'), 'the receipt');
-    const [stored] = await waitFor(async () => {
+    const rows = await waitFor(async () => {
       const rows = await sql<{ source: string; procedure_code: string }>('SELECT source, procedure_code FROM survey_responses WHERE dossier = ?', [dossier]);
       return rows.length ? rows : undefined;
     }, 'the stored response');
-    expect(stored).to.include({ source: 'dossier', procedure_code: '1.001193' });
+    expect(rows![0]).to.include({ source: 'dossier', procedure_code: '1.001193' });
     first.remove();
 
     // The same QR scanned again: refused as the survey opens, before any answer.
