@@ -177,12 +177,41 @@ describe('admin API', () => {
     for (const expected of ['account.added hoa', 'account.password_reset binh', 'account.changed cuong', 'origin.added', 'origin.removed', 'feedback_settings.changed feedback']) {
       assert.ok(actions.some((a) => a.startsWith(expected)), `${expected} in ${actions.join(', ')}`);
     }
-    assert.ok(changes.every((c) => c.actor.name === 'Trần Văn Quản' && /\+00:00|Z$/.test(c.at)));
+    // The test setup's own survey settings (as `sipas-server survey-settings` would) are logged as the command line.
+    assert.ok(changes.some((c) => c.action === 'survey_settings.changed' && c.actor.name === 'Dòng lệnh (sipas-server)'));
+    assert.ok(changes.filter((c) => c.actor.name !== 'Dòng lệnh (sipas-server)').every((c) => c.actor.name === 'Trần Văn Quản' && /\+00:00|Z$/.test(c.at)));
     assert.deepEqual([...changes].sort((a, b) => b.at.localeCompare(a.at)).map((c) => c.at), changes.map((c) => c.at));
     assert.ok(!JSON.stringify(changes).includes('bi-mat-thu'));
     const first = (await call('GET', '/v1/staff/units/phuong-a/changes?limit=2', admin)).json();
     const second = (await call('GET', `/v1/staff/units/phuong-a/changes?limit=2&before=${first.next}`, admin)).json();
     assert.deepEqual([...first.changes, ...second.changes].map((c: { id: string }) => c.id), changes.slice(0, 4).map((c) => c.id));
+  });
+
+  it('records survey settings, a year’s days off and a confirmed procedure import, and nothing for a change that changes nothing', async () => {
+    const url = 'https://phuong-a.example.gov.vn/khao-sat';
+    assert.equal((await call('PATCH', '/v1/staff/units/phuong-a/survey-settings', admin, { dossierTokenDays: 30, surveyUrl: url })).statusCode, 200);
+    assert.equal((await call('PATCH', '/v1/staff/units/phuong-a/survey-settings', admin, { dossierTokenDays: 30 })).statusCode, 200);
+    // A token signed without a survey page now points to the unit's.
+    const token = await call('POST', '/v1/staff/units/phuong-a/dossier-tokens', clerk, { dossier: 'HS-2026-000900' });
+    assert.equal(token.statusCode, 201, token.body);
+    assert.ok((token.json() as { url: string }).url.startsWith(`${url}?token=`));
+    const days = { decision: 'Thông báo thử', days: [{ date: '2030-01-01', name: 'Tết Dương lịch' }] };
+    assert.equal((await call('PUT', '/v1/staff/units/phuong-a/holidays/2030', admin, days)).statusCode, 200);
+    assert.equal((await call('DELETE', '/v1/staff/units/phuong-a/holidays/2030', admin)).statusCode, 200);
+    const csv = 'Mã thủ tục;Tên thủ tục;Cấp thực hiện;Lĩnh vực\r\n1.999901;Đăng ký tổ chức lễ hội truyền thống;Cấp Xã;Văn hóa cơ sở\r\n';
+    const preview = await call('POST', '/v1/staff/units/phuong-a/procedure-imports', admin, { fileName: 'danh-muc.csv', content: Buffer.from(csv).toString('base64') });
+    assert.equal(preview.statusCode, 200, preview.body);
+    assert.equal((await call('POST', `/v1/staff/units/phuong-a/procedure-imports/${preview.json().id}/confirm`, admin)).statusCode, 200);
+    const { changes } = (await call('GET', '/v1/staff/units/phuong-a/changes?limit=10', admin)).json() as { changes: { action: string; target: string; actor: { name: string }; detail: Record<string, unknown> }[] };
+    const mine = changes.filter((c) => c.actor.name === 'Trần Văn Quản');
+    assert.deepEqual(mine.slice(0, 4).map((c) => `${c.action} ${c.target}`), [
+      'procedures.imported danh-muc.csv',
+      'holidays.removed 2030',
+      'holidays.confirmed 2030',
+      'survey_settings.changed survey',
+    ]);
+    assert.deepEqual(mine[3]!.detail, { dossierTokenDays: { from: null, to: 30 }, surveyUrl: { from: null, to: url } });
+    assert.deepEqual(mine[0]!.detail, { added: 1, changed: 0, unchanged: 0, removed: 0, replace: false });
   });
 });
 
