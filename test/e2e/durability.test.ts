@@ -111,19 +111,25 @@ for (const target of targets) {
       const sent = new Set<string>();
       // Clients whose server vanished stop and keep what they had (their outboxes), like the widgets.
       const crashed = new AbortController();
+      // The crash comes after the 20th acknowledgement, whatever the machine's speed (never a timer).
+      let midLoad!: () => void;
+      const reachedMidLoad = new Promise<void>((resolve) => (midLoad = resolve));
       const load = runLoad({
         signal: crashed.signal,
         url: url(),
         connections: 30,
-        seconds: 3,
+        seconds: 120,
         body: () => {
           const body = response();
           sent.add(body.id);
           return body;
         },
-        onAnswer: (status, payload) => (status === 201 || status === 200) && acknowledged.add((payload as { id: string }).id),
+        onAnswer: (status, payload) => {
+          if (status === 201 || status === 200) acknowledged.add((payload as { id: string }).id);
+          if (acknowledged.size >= 20) midLoad();
+        },
       });
-      await new Promise((resolve) => setTimeout(resolve, 1200));
+      await Promise.race([reachedMidLoad, load]);
       crashed.abort();
       await server.stop('SIGKILL');
       await load;
