@@ -43,6 +43,21 @@ function complete(cut, text, until) {
 }
 
 const GLUED_NUMBER = /[^\s\d.]\d+(?:\.\d+)?\/\d{4}\//;
+const NUMBER = /\d\/\d{4}\//;
+
+// The whole table as (number → title) pairs, for titles the split above put beside a misread number
+// ("7/2025/NQ-CP" for "66.7/2025/NQ-CP", "131/2025/NĐ-C"): each number glued to the title before it
+// ("…dữ liệu66.7/2025/NQ-CP", "…báo cáoThông tư 02/2022/TT-BLĐTBXH"), up to the next title.
+const PAIR = /(?<=[^\s\d])(?:(?:Thông tư|Nghị định|Nghị quyết|Quyết định|Luật)(?: số)? )?(\d+(?:\.\d+)?\/\d{4}\/[A-ZĐ0-9-]*[0-9A-ZĐ])(?=\p{Lu}\p{Ll}|\s+\p{Lu}|\s*$)/gu;
+function titlesByNumber(text) {
+  const titles = new Map();
+  let from = text.indexOf('Mã văn bản') + 'Mã văn bản'.length;
+  for (const m of text.matchAll(PAIR)) {
+    titles.set(m[1], text.slice(from, m.index).trim());
+    from = m.index + m[0].length;
+  }
+  return titles;
+}
 
 let mended = 0;
 const left = [];
@@ -66,10 +81,27 @@ for (const p of demo.procedures) {
       // The flattened table glues each title to its number ("…Trung ương85/2019/TT-BTC"): the
       // title ends where the next glued number starts, and that number must be this one.
       const next = GLUED_NUMBER.exec(rest);
-      return next && rest.startsWith(l.number, next.index + 1) ? next.index + 1 : undefined;
+      // No other pair on the way: else the cut title was beside another document's number.
+      const other = new RegExp(PAIR.source, 'u').exec(rest.slice(0, next ? next.index + 1 : 0));
+      // Nor any number at all in the words added: where the table glued numbers to digits
+      // ("ngày 29/6/202443/2024/QH15") no rule can tell the pairs apart, so such a title stays cut.
+      return next && !other && !NUMBER.test(rest.slice(0, next.index + 1)) && rest.startsWith(l.number, next.index + 1) ? next.index + 1 : undefined;
     });
     if (full) [l.title, mended] = [full, mended + 1];
-    else left.push(`${p.code} legal basis ${l.number}: ${l.title}`);
+    else {
+      // The source's own pair for this number (or the number it misread), when its title is the
+      // one we have, cut: the same words from the start (a stray capital from the number before,
+      // "Psửa đổi…", aside).
+      const titles = titlesByNumber(legal);
+      const number = titles.has(l.number) ? l.number : [...titles.keys()].find((n) => n.endsWith(l.number) || n.startsWith(l.number));
+      const title = number && titles.get(number);
+      const start = l.title.replace(CUT, '').trim();
+      const known = title && (title.startsWith(start) ? start.length : title.startsWith(start.slice(1)) ? start.length - 1 : -1);
+      if (title && title.length <= MAX && known >= 0 && !NUMBER.test(title.slice(known)))
+        // The number as the source reads it, when the title names it so ("Nghị quyết số 66.7/2025/NQ-CP…").
+        [l.number, l.title, mended] = [l.title.includes(number) ? number : l.number, title, mended + 1];
+      else left.push(`${p.code} legal basis ${l.number}: ${l.title}`);
+    }
   }
 }
 
