@@ -18,10 +18,14 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => ro
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
 const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
 
-/** The window sizes of the 320 px and 200 % checks (see zoomTo): a phone, and a 640 px window at 200 %. */
+/**
+ * The window sizes of the narrow checks (see zoomTo): a 320 px phone; a 640 px window at 200 %
+ * (320 CSS px, devicePixelRatio 2); and the issue's own case, a 360 px phone at 200 % (180 CSS px).
+ */
 const NARROW = [
   { name: '320 px', width: 320, zoom: 1 },
   { name: '200 % zoom of a 640 px window', width: 640, zoom: 2 },
+  { name: '200 % zoom of a 360 px phone', width: 360, zoom: 2 },
 ];
 
 /**
@@ -68,7 +72,7 @@ async function checkNarrow(el: Element, name: string): Promise<void> {
     for (const size of NARROW) {
       await zoomTo(size.width, 800, size.zoom);
       expect(devicePixelRatio, size.name).to.equal(size.zoom);
-      expect(innerWidth, size.name).to.equal(320);
+      expect(innerWidth, size.name).to.equal(size.width / size.zoom);
       expect(overflow(el), `${name} at ${size.name}`).to.deep.equal([]);
       expect(smallTargets(el), `${name} at ${size.name}`).to.deep.equal([]);
       await expect(el).to.be.accessible();
@@ -178,9 +182,11 @@ describe('citizen: <sipas-survey>', () => {
     await expect(second).to.be.accessible();
   });
 
-  it('lays out a step at 320 px and at 200 % zoom with targets of 44 px', async () => {
+  it('lays out a step and the review at 320 px and at 200 % zoom with targets of 44 px', async () => {
     const el = await survey();
     await checkNarrow(el, 'survey first step');
+    await toReview(el);
+    await checkNarrow(el, 'survey review');
   });
 });
 
@@ -247,6 +253,14 @@ describe('citizen: <sipas-feedback>', () => {
     expect(rows.length).to.be.above(2);
     for (const row of rows) expect(row.getBoundingClientRect().height, row.textContent!).to.be.at.least(44);
     await checkNarrow(el, 'feedback form');
+  });
+
+  it('the published answers fit 320 px and 200 % zoom, dated 16/12/2026', async () => {
+    const el = await fixture(html`<sipas-feedback endpoint=${endpoint} unit=${unit} view="answers"></sipas-feedback>`);
+    const first = await waitFor(() => $(el, 'article'), 'a published answer');
+    expect(first!.textContent).to.match(/\d{2}\/\d{2}\/\d{4}/);
+    expect(text(el)).not.to.contain('thg');
+    await checkNarrow(el, 'feedback answers');
   });
 
   it('dates a looked-up case as 16/12/2026, never "16 thg 12, 2026"', async () => {
