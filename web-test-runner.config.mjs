@@ -11,6 +11,8 @@ const port = await freePort();
 const pageOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 const server = await startTestServer({ origins: pageOrigins });
 
+const zoomSessions = new WeakMap();
+
 /** Commands the tests call with `executeServerCommand` (see test/support/commands.ts). */
 const sipasCommands = {
   name: 'sipas-commands',
@@ -23,6 +25,38 @@ const sipasCommands = {
     if (command === 'sipas-offline') {
       const page = session.browser.getPage(session.id);
       await page.context().setOffline(Boolean(payload.offline));
+      return true;
+    }
+    if (command === 'sipas-zoom') {
+      // Browser zoom as Chromium does it: the zoom multiplies the device scale factor, so at 200 %
+      // a 640 px window lays the page out in 320 CSS px with devicePixelRatio 2 (media queries,
+      // innerWidth and container queries all see 320). CSS `zoom` or a pinch (page scale) would not:
+      // the first leaves media queries at 640, the second does not reflow at all.
+      // The override lives as long as its CDP session: kept per page until `reset` clears it.
+      const page = session.browser.getPage(session.id);
+      let cdp = zoomSessions.get(page);
+      if (payload.reset) {
+        zoomSessions.delete(page);
+        if (cdp) await cdp.send('Emulation.clearDeviceMetricsOverride').finally(() => cdp.detach());
+        return true;
+      }
+      if (!cdp) zoomSessions.set(page, (cdp = await page.context().newCDPSession(page)));
+      const { width, height = 800, zoom = 1 } = payload;
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: Math.round(width / zoom), height: Math.round(height / zoom), deviceScaleFactor: zoom, mobile: false });
+      return true;
+    }
+    if (command === 'sipas-screenshot') {
+      // Only when asked for (SIPAS_SCREENSHOTS=dir): pictures for a person to look at, not a test.
+      const dir = process.env.SIPAS_SCREENSHOTS;
+      if (!dir) return false;
+      const page = session.browser.getPage(session.id);
+      // Through the zoom's own session: Playwright's full-page screenshot would lay the page out
+      // again at its own viewport width.
+      const cdp = zoomSessions.get(page) ?? (await page.context().newCDPSession(page));
+      const { width, height } = await page.evaluate(() => ({ width: innerWidth, height: document.documentElement.scrollHeight }));
+      const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height: Math.min(height, 1100), scale: 1 } });
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(`${dir}/${payload.name}.png`, Buffer.from(data, 'base64'));
       return true;
     }
     if (command === 'sipas-dossier-token') {

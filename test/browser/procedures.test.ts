@@ -230,7 +230,7 @@ describe('<sipas-procedures>', () => {
       const el = await catalogue();
       await ready(el);
       await waitFor(() => $(el, '[part=notice]'), 'the offline notice');
-      expect($(el, '[part=notice]')!.textContent).to.match(/Không kết nối được máy chủ.*cập nhật lúc \d{2}:\d{2}/s);
+      expect($(el, '[part=notice]')!.textContent).to.match(/Không kết nối được máy chủ.*cập nhật lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\./s);
       await type(el, 'dang ky khai sinh');
       expect(names(el)[0]).to.equal('Đăng ký khai sinh');
       await expect(el).to.be.accessible();

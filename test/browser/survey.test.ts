@@ -120,7 +120,7 @@ describe('<sipas-survey>', () => {
     expect(summary.getAttribute('role')).to.equal('alert');
     expect(el.shadowRoot!.activeElement).to.equal(summary);
     const links = [...summary.querySelectorAll('a')].map((a) => a.textContent!.trim());
-    expect(links).to.deep.equal(['Câu 15: Hãy chọn một mức độ hài lòng', 'Câu 17: Hãy chọn một mức độ hài lòng', 'Câu 18: Hãy chọn một mức độ hài lòng']);
+    expect(links).to.deep.equal(['Câu 1: Hãy chọn một mức độ hài lòng', 'Câu 3: Hãy chọn một mức độ hài lòng', 'Câu 4: Hãy chọn một mức độ hài lòng']);
     const group = $(el, 'input#q17')!.closest('fieldset')!;
     expect(group.getAttribute('aria-describedby')).to.equal('q17-error');
     expect($(el, '#q17-error')!.textContent).to.contain('Hãy chọn một mức độ hài lòng');
@@ -322,7 +322,7 @@ describe('<sipas-survey>', () => {
       expect(stepTitle(el)).to.equal('Step 1 of 6 · Access to the service');
       expect($$(el, 'fieldset')[0]!.textContent).to.contain('Very satisfied');
       await next(el);
-      expect($(el, '.error-summary a')!.textContent).to.contain('Question 15: Choose how satisfied you are');
+      expect($(el, '.error-summary a')!.textContent).to.contain('Question 1: Choose how satisfied you are');
     } finally {
       await setLocale('vi');
     }

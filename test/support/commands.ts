@@ -27,6 +27,28 @@ export async function setOffline(offline: boolean): Promise<void> {
   await executeServerCommand('sipas-offline', { offline });
 }
 
+const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/**
+ * Lays the page out as a window `width` × `height` device-independent px at browser zoom `zoom`
+ * (1 = 100 %, 2 = 200 %): the layout viewport is width / zoom CSS px, devicePixelRatio is zoom.
+ */
+export async function zoomTo(width: number, height = 800, zoom = 1): Promise<void> {
+  await executeServerCommand('sipas-zoom', { width, height, zoom });
+  await frames();
+}
+
+/** Gives back the runner's own window after zoomTo. */
+export async function unzoom(): Promise<void> {
+  await executeServerCommand('sipas-zoom', { reset: true });
+  await frames();
+}
+
+/** A full-page screenshot into $SIPAS_SCREENSHOTS/<name>.png when that is set; nothing otherwise. */
+export async function screenshot(name: string): Promise<void> {
+  await executeServerCommand('sipas-screenshot', { name });
+}
+
 /** Reads the test server's database (for assertions such as "stored exactly once"). */
 export async function sql<Row = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<Row[]> {
   return (await executeServerCommand<Row[], { sql: string; params: unknown[] }>('sipas-sql', { sql: query, params })) ?? [];

@@ -275,6 +275,14 @@ describe('procedures: the demo dataset', () => {
     for (const p of catalogue.procedures) assert.match(p.code, /^\d\.\d{6}$/);
   });
 
+  it('lists every document in full: none cut off mid-sentence with "…" (completed from the national database)', () => {
+    const catalogue = ProcedureCatalogue.parse(JSON.parse(readFileSync(DEMO_PROCEDURES_FILE, 'utf8')));
+    const cut = catalogue.procedures.flatMap((p) => p.documents.filter((d) => /…\s*$/.test(d.name)).map((d) => `${p.code}: ${d.name}`));
+    assert.deepEqual(cut, []);
+    const birth = catalogue.procedures.find((p) => p.code === '1.001193')!;
+    assert.ok(birth.documents.some((d) => d.name.endsWith('thì văn bản ủy quyền không phải chứng thực.')), 'the power of attorney, to its last sentence');
+  });
+
   it('the generated synthetic catalogue imports (bench/gen-procedures.mjs)', async () => {
     const gen = fileURLToPath(new URL('../../../../bench/gen-procedures.mjs', import.meta.url));
     const { generateCatalogue } = (await import(gen)) as { generateCatalogue: (n: number) => unknown };

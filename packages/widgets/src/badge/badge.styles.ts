@@ -9,8 +9,9 @@ export const styles = [
       --_bar: var(--sipas-badge-bar-color, var(--_primary));
       --_track: var(--sipas-badge-track-color, #e3e3e0);
       max-width: 100%;
+      container-type: inline-size;
     }
-    :host([expanded]) .card[aria-busy='true'] {
+    :host([expanded]) .card[aria-busy=true] {
       min-height: 32em;
     }
     .card {
@@ -58,27 +59,29 @@ export const styles = [
       min-height: 1.5em;
     }
     .hint {
-      font-size: 0.9em;
+      font-size: .9em;
     }
     .status {
-      margin-top: 0.5em;
-      font-size: 0.9em;
+      margin-top: .5em;
+      font-size: .9em;
       border-inline-start: 4px solid var(--_primary);
-      padding-inline-start: 0.5em;
+      padding-inline-start: .5em;
     }
-    .status button {
-      margin-top: 0.25em;
-    }
+    /* A 44 px line: the link is a large target, and the card keeps its height while loading. */
     .link-line {
-      margin-top: 0.5em;
+      margin-top: .5em;
+      line-height: var(--_target);
+    }
+    .link-line a {
+      display: inline-block;
     }
     .score {
-      margin-top: 0.5em;
+      margin-top: .5em;
       font-weight: 600;
     }
     h3 {
       font-size: 1.05em;
-      margin: 1em 0 0.4em;
+      margin: 1em 0 .4em;
     }
     .factors,
     .trend {
@@ -89,26 +92,26 @@ export const styles = [
     .trend li {
       display: grid;
       grid-template-columns: 1fr 5.5em;
-      gap: 0 0.5em;
+      gap: 0 .5em;
       align-items: center;
-      margin-bottom: 0.5em;
+      margin-bottom: .5em;
     }
     .factor-name,
     .trend-label {
-      grid-column: 1 / -1;
-      font-size: 0.95em;
+      grid-column: 1/-1;
+      font-size: .95em;
     }
     .factor-value,
     .trend-value {
       text-align: end;
       font-variant-numeric: tabular-nums;
       font-weight: 600;
-      font-size: 0.95em;
+      font-size: .95em;
     }
     .bar {
       display: block;
       width: 100%;
-      height: 0.75em;
+      height: .75em;
     }
     .track {
       fill: var(--_track);
@@ -116,25 +119,22 @@ export const styles = [
     .fill {
       fill: var(--_bar);
     }
-    .table-wrap {
-      overflow-x: auto;
-      margin-top: 1em;
-    }
     table {
+      margin-top: 1em;
       border-collapse: collapse;
       width: 100%;
-      font-size: 0.95em;
+      font-size: .95em;
     }
     caption {
       text-align: start;
       font-weight: 600;
       font-size: 1.05em;
-      padding-bottom: 0.4em;
+      padding-bottom: .4em;
     }
     th,
     td {
       text-align: start;
-      padding: 0.35em 0.4em;
+      padding: .35em .4em;
       border-bottom: 1px solid var(--_track);
       vertical-align: top;
     }
@@ -145,6 +145,20 @@ export const styles = [
       text-align: end;
       white-space: nowrap;
       font-variant-numeric: tabular-nums;
+    }
+    /* Narrow (a phone, or zoomed in): each criterion on its own line, its figures under it. */
+    @container (max-width: 30em) {
+      tr {
+        display: grid;
+        grid-template-columns: 1fr 4em 5.5em;
+      }
+      tr>:first-child {
+        grid-column: 1/-1;
+        border: 0;
+      }
+      tr>:nth-child(2) {
+        grid-column: 2;
+      }
     }
   `,
 ];

@@ -214,9 +214,8 @@ export class SipasBadge extends SipasElement {
           </li>`,
         )}
       </ul>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="criteria-caption">
-        <table part="criteria">
-          <caption id="criteria-caption">${msg('Theo tiêu chí', { id: 'badge.criteria' })}</caption>
+      <table part="criteria">
+          <caption>${msg('Theo tiêu chí', { id: 'badge.criteria' })}</caption>
           <thead>
             <tr>
               <th scope="col">${msg('Tiêu chí', { id: 'badge.criterion' })}</th>
@@ -234,7 +233,6 @@ export class SipasBadge extends SipasElement {
             )}
           </tbody>
         </table>
-      </div>
       ${trend}
     `;
   }

@@ -8,7 +8,7 @@ export const styles = [
     nav {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5em;
+      gap: .5em;
       margin-bottom: var(--_space);
     }
     nav [aria-current] {
@@ -35,20 +35,23 @@ export const styles = [
     }
     .choice {
       display: flex;
-      gap: 0.6em;
-      align-items: flex-start;
-      margin: 0.4em 0;
+      gap: .6em;
+      align-items: center;
     }
     .choice input {
       width: 1.5em;
       height: 1.5em;
       min-height: 0;
       flex: none;
-      margin: 0.1em 0 0;
+      margin: 0;
       accent-color: var(--_primary);
     }
     .choice label {
       font-weight: 400;
+      flex: 1;
+      min-height: var(--_target);
+      display: flex;
+      align-items: center;
     }
     .bot {
       position: absolute;
@@ -63,14 +66,14 @@ export const styles = [
     .code {
       font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
       font-size: 1.3em;
-      letter-spacing: 0.08em;
+      letter-spacing: .08em;
     }
     h3 {
-      margin: 0 0 0.5em;
+      margin: 0 0 .5em;
       font-size: 1.2em;
     }
     h4 {
-      margin: 0 0 0.25em;
+      margin: 0 0 .25em;
     }
     .timeline {
       list-style: none;
@@ -79,7 +82,7 @@ export const styles = [
     }
     .timeline li {
       border-inline-start: 4px solid var(--_border);
-      padding: 0.2em 0 0.6em 0.8em;
+      padding: .2em 0 .6em .8em;
       color: var(--_muted);
     }
     .timeline li.done {
@@ -94,8 +97,8 @@ export const styles = [
     }
     .answer {
       background: var(--_surface-alt);
-      padding: 0.75em var(--_space);
-      margin: 0.5em 0 var(--_space);
+      padding: .75em var(--_space);
+      margin: .5em 0 var(--_space);
     }
     .answer p,
     article p {
@@ -107,7 +110,7 @@ export const styles = [
     }
     .row {
       display: flex;
-      gap: 0.5em;
+      gap: .5em;
     }
   `,
 ];

@@ -5,13 +5,23 @@ import { summarize } from '@sipas/schema/rules';
 import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { isOriginRefusal } from '../shared/client.js';
 import { SipasElement } from '../shared/element.js';
-import { intlLocale, originRefusedText } from '../shared/localize.js';
+import { formatWhen } from '../shared/format.js';
+import { originRefusedText } from '../shared/localize.js';
 import { highlights, levelsOf, ProcedureIndex, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
 export type { ProcedureOpenedDetail, ProceduresLoadedDetail, ProceduresSearchedDetail } from '../shared/events.js';
 
 type Status = 'loading' | 'ready' | 'error';
+
+/** A level (cấp thực hiện) in the page's language; a level the national list does not have, as the data says it. */
+const levelName = (level: string): string =>
+  ({
+    'Cấp xã': msg('Cấp xã', { id: 'procedures.level.commune' }),
+    'Cấp tỉnh': msg('Cấp tỉnh', { id: 'procedures.level.province' }),
+    'Cấp bộ': msg('Cấp bộ', { id: 'procedures.level.ministry' }),
+    'Cơ quan khác': msg('Cơ quan khác', { id: 'procedures.level.other' }),
+  })[level] ?? level;
 type Data = ProcedureList | ProcedureCatalogue;
 
 /** URL parameters of the deep links: ?tthc=1.001193&tim=khai+sinh&linhvuc=Hộ+tịch&cap=Cấp+xã&tructuyen=1 */
@@ -104,7 +114,6 @@ export class SipasProcedures extends SipasElement {
   private terms: string[] = [];
   private resultsKey = '';
   private details = new Map<string, Procedure>();
-  private dates = new Map<string, string>();
   private pushed = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private loadedKey = '';
@@ -324,19 +333,6 @@ export class SipasProcedures extends SipasElement {
     return url.href;
   }
 
-  private date(iso: string | null | undefined, time = false): string {
-    if (!iso) return '';
-    // Remembered: an Intl.DateTimeFormat costs more than a search, and the list renders at every keystroke.
-    const key = `${intlLocale()} ${time} ${iso}`;
-    let text = this.dates.get(key);
-    if (text === undefined) {
-      const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-      const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
-      this.dates.set(key, (text = new Intl.DateTimeFormat(intlLocale(), time ? { ...day, hour: '2-digit', minute: '2-digit' } : day).format(d)));
-    }
-    return text;
-  }
-
   /** The unit refused this page's site: say so instead of blaming the network. */
   declare private offSite: boolean | undefined;
 
@@ -351,7 +347,7 @@ export class SipasProcedures extends SipasElement {
     return html`${this._fresh
       ? nothing
       : html`<p class="notice" part="notice" role="status">
-          ${msg(str`Không kết nối được máy chủ. Đang hiển thị danh mục đã lưu, cập nhật lúc ${this.date(this._checkedAt, true)}.`, {
+          ${msg(str`Không kết nối được máy chủ. Đang hiển thị danh mục đã lưu, cập nhật lúc ${formatWhen(this._checkedAt!, 'dateTime')}.`, {
             id: 'procedures.stale',
           })}
         </p>`}
@@ -362,7 +358,7 @@ export class SipasProcedures extends SipasElement {
     const results = this.results;
     const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
-    const option = (value: string, selected: string) => html`<option value=${value} ?selected=${value === selected}>${value}</option>`;
+    const option = (value: string, selected: string, label = value) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
     // The results' links: the list's URL plus the code (urlFor parses a URL; twenty of them per keystroke add up).
     const [listUrl, hash = ''] = this.urlFor(undefined).split('#');
     const link = (code: string) => `${listUrl}${listUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ [P.code]: code })}${hash ? `#${hash}` : ''}`;
@@ -375,7 +371,7 @@ export class SipasProcedures extends SipasElement {
           </label>
           ${levels.length > 1
             ? html`<label>${msg('Cấp thực hiện', { id: 'procedures.level' })}
-                <select name="level" .value=${this.level}><option value="" ?selected=${!this.level}>${msg('Tất cả', { id: 'procedures.all' })}</option>${levels.map((l) => option(l, this.level))}</select>
+                <select name="level" .value=${this.level}><option value="" ?selected=${!this.level}>${msg('Tất cả', { id: 'procedures.all' })}</option>${levels.map((l) => option(l, this.level, levelName(l)))}</select>
               </label>`
             : nothing}
           <label class="check"><input type="checkbox" name="online" .checked=${this.online} />${msg('Có nộp trực tuyến', { id: 'procedures.onlineOnly' })}</label>
@@ -407,7 +403,7 @@ export class SipasProcedures extends SipasElement {
                 ${msg(str`Xem thêm (còn ${results.length - this._shown})`, { id: 'procedures.more' })}
               </button>`
             : nothing}`}
-      ${this._data?.updatedAt ? html`<p class="meta">${msg(str`Danh mục cập nhật ngày ${this.date(this._data.updatedAt)}.`, { id: 'procedures.updated' })}</p>` : nothing}`;
+      ${this._data?.updatedAt ? html`<p class="meta">${msg(str`Danh mục cập nhật ngày ${formatWhen(this._data.updatedAt)}.`, { id: 'procedures.updated' })}</p>` : nothing}`;
   }
 
   /** The name with matches wrapped in <mark>, built from template parts (never HTML from data). */
@@ -453,7 +449,7 @@ export class SipasProcedures extends SipasElement {
     return html`<dl>
         <dt>${msg('Mã thủ tục', { id: 'procedures.code' })}</dt><dd>${p.code}</dd>
         <dt>${msg('Lĩnh vực', { id: 'procedures.field' })}</dt><dd>${p.field}</dd>
-        <dt>${msg('Cấp thực hiện', { id: 'procedures.level' })}</dt><dd>${p.level}</dd>
+        <dt>${msg('Cấp thực hiện', { id: 'procedures.level' })}</dt><dd>${levelsOf(p.level).map(levelName).join(', ')}</dd>
         ${p.agency ? html`<dt>${msg('Cơ quan thực hiện', { id: 'procedures.agency' })}</dt><dd>${p.agency}</dd>` : nothing}
         ${p.applicants.length ? html`<dt>${msg('Đối tượng', { id: 'procedures.applicants' })}</dt><dd>${p.applicants.join('; ')}</dd>` : nothing}
       </dl>
@@ -498,10 +494,10 @@ export class SipasProcedures extends SipasElement {
       ${p.result ? html`<h4>${msg('Kết quả', { id: 'procedures.result' })}</h4><p>${p.result}</p>` : nothing}
       ${p.legalBasis.length
         ? html`<h4>${msg('Căn cứ pháp lý', { id: 'procedures.legal' })}</h4>
-            <ul>${p.legalBasis.map((l) => html`<li><strong>${l.number}</strong>${l.title && l.title !== l.number ? ` — ${l.title}` : ''}${l.issuedOn ? ` (${this.date(l.issuedOn)})` : ''}</li>`)}</ul>`
+            <ul>${p.legalBasis.map((l) => html`<li><strong>${l.number}</strong>${l.title && l.title !== l.number ? ` — ${l.title}` : ''}${l.issuedOn ? ` (${formatWhen(l.issuedOn)})` : ''}</li>`)}</ul>`
         : nothing}
       <p class="meta">
-        ${msg(str`Thông tin cập nhật ngày ${this.date(p.updatedAt)}.`, { id: 'procedures.detailUpdated' })}
+        ${msg(str`Thông tin cập nhật ngày ${formatWhen(p.updatedAt)}.`, { id: 'procedures.detailUpdated' })}
         ${p.sourceUrl && /^https?:/.test(p.sourceUrl) ? html`<a href=${p.sourceUrl} target="_blank" rel="noopener">${msg('Xem trên Cổng Dịch vụ công quốc gia', { id: 'procedures.source' })}</a>` : nothing}
       </p>`;
   }

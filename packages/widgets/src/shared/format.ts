@@ -1,12 +1,9 @@
 import { formatVietnam } from '@sipas/schema/rules';
-import { intlLocale } from './localize.js';
 
 /**
- * Dates and times as people read them, always in Vietnam time and the page's language:
- * `date` "9 thg 3, 2026", `short` "09/03/2026", `dateTime` "09/03/2026 14:05".
+ * Dates and times as forms in Vietnam write them, in Vietnam time whatever the viewer's clock says:
+ * "16/12/2026", `dateTime` "16/12/2026 14:05" (`short` is the same as `date`). British English
+ * writes digits in that order, four-digit year and 24-hour clock, so one format serves both languages.
  */
-export function formatWhen(value: string | Date, style: 'date' | 'short' | 'dateTime' = 'date'): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'date' ? { dateStyle: 'medium' } : style === 'short' ? { dateStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' };
-  return formatVietnam(value, intlLocale(), options);
-}
+export const formatWhen = (value: string | Date, style?: 'date' | 'short' | 'dateTime'): string =>
+  formatVietnam(value, 'en-GB', style === 'dateTime' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'short' }).replace(',', '');

@@ -6,7 +6,11 @@ import { HttpError, requestJson } from '../shared/client.js';
 export interface ClaimRefusal {
   title: string;
   detail?: string | undefined;
+  /** Sending again, whatever the answers, would be refused the same way: "Gửi phiếu" stays disabled. */
+  final?: boolean;
 }
+
+export const dossierTaken = (): ClaimRefusal => ({ title: msg('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.', { id: 'survey.dossier-taken' }), final: true });
 
 /**
  * With a dossier token, asks the server whether it can still claim its dossier — before the
@@ -23,7 +27,7 @@ export async function checkDossierClaim(url: string): Promise<{ claimed: boolean
     const problem = error.problem;
     const refusal =
       problem?.code === 'dossier_already_rated'
-        ? { title: msg('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.', { id: 'survey.dossier-taken' }) }
+        ? dossierTaken()
         : { title: problem?.title ?? msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' }), detail: problem?.detail };
     return { claimed: false, refusal };
   }

@@ -36,10 +36,8 @@ export function stepsOf(form: Questionnaire, kiosk: boolean): Step[] {
   return steps.filter((step) => step.items.length > 0);
 }
 
-/** Number shown before a question: the printed form's, else its position. */
-export function numberOf(form: Questionnaire, item: Item): number {
-  return item.number ?? [...form.items, ...(form.demographics ?? [])].indexOf(item) + 1;
-}
+/** Number shown before a question: its place among all the questions shown, one run from 1 (the printed form's numbers are for reports). */
+export const numberOf = (steps: Step[], item: Item): number => steps.flatMap((step) => step.items).indexOf(item) + 1;
 
 export function choicesOf(item: Item): Choice[] {
   const levels = (labels: string[], top: number) => labels.map((label, i) => ({ value: String(top - i), label }));

@@ -11,7 +11,7 @@ import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
 import { answerOf, contextOf, issueMessage, localized, numberOf, stepsOf, type Step } from './questions.js';
-import { checkDossierClaim, refusedView, verifiedHint, type ClaimRefusal as Notice } from './claim.js';
+import { checkDossierClaim, dossierTaken, refusedView, verifiedHint, type ClaimRefusal as Notice } from './claim.js';
 import { doneView, itemView, reviewView, type Issue } from './views.js';
 import { styles } from './survey.styles.js';
 
@@ -295,7 +295,7 @@ export class SipasSurvey extends SipasElement {
           kept: this.kept,
           kiosk: this.kiosk,
           receipt: this.receipt,
-          notice: this.notice?.title,
+          notice: this.notice,
           resetAfter: this.resetAfter,
           again: () => void this.reset(),
         });
@@ -313,34 +313,34 @@ export class SipasSurvey extends SipasElement {
       const item = items.find((candidate) => candidate.id === issue.item)!;
       return {
         field: issue.item,
-        message: msg(str`Câu ${numberOf(this.loaded!, item)}: ${issueMessage(item, issue.code)}`, { id: 'survey.error-line' }),
+        message: msg(str`Câu ${numberOf(steps, item)}: ${issueMessage(item, issue.code)}`, { id: 'survey.error-line' }),
       };
     });
-    const context = this.context();
     const heading = (title: string, index: number) =>
       html`<h3 class="step-title" tabindex="-1" part="progress">
         ${single ? nothing : html`<span class="count">${msg(str`Bước ${index + 1}/${steps.length}`, { id: 'survey.step' })} · </span>`}${title}
       </h3>`;
-    const sending = this.submission.sending;
+    // From the click on: the outbox is consulted before the request leaves, and a second click must not send again.
+    const sending = this.phase === 'sending';
     const sendLabel = sending ? msg('Đang gửi…', { id: 'survey.sending' }) : msg('Gửi phiếu', { id: 'survey.send' });
     return html`<h2 part="title">${localized(this.loaded!.title)}</h2>
       ${this.step === 0 || single ? html`<slot></slot>` : nothing}
-      ${this.claimed && context.token ? verifiedHint() : nothing}
+      ${this.claimed ? verifiedHint() : nothing}
       <form novalidate part="form" @submit=${this.onSubmit} @input=${this.onInput}>
         ${errorSummary(msg('Phiếu chưa đầy đủ', { id: 'survey.errors-title' }), errors, (id) => focusField(this.renderRoot as ShadowRoot, id))}
         ${this.notice ? refusedView(this.notice, true) : nothing}
         ${review
-          ? reviewView(this.loaded!, steps, this.answers, (step) => void this.go(step))
+          ? reviewView(steps, this.answers, (step) => void this.go(step))
           : (single ? steps : [steps[this.step]!]).map(
               (step) => html`<section>
                 ${heading(step.title, steps.indexOf(step))}
                 ${steps.indexOf(step) === 0 || single
                   ? html`<p class="hint">${msg('Chọn một mức cho mỗi câu. Phiếu không ghi tên người trả lời.', { id: 'survey.hint' })}</p>`
                   : nothing}
-                ${step.items.map((item) => itemView(this.loaded!, item, this.answers, this.issues.find((issue) => issue.item === item.id)))}
+                ${step.items.map((item) => itemView(steps, item, this.answers, this.issues.find((issue) => issue.item === item.id)))}
               </section>`,
             )}
-        <div class="hp" aria-hidden="true">
+        <div class="visually-hidden" aria-hidden="true">
           <label>Website <input name="website" tabindex="-1" autocomplete="off" /></label>
         </div>
         <div class="nav">
@@ -349,7 +349,7 @@ export class SipasSurvey extends SipasElement {
                 ${msg('Quay lại', { id: 'survey.back' })}
               </button>`
             : nothing}
-          <button type="submit" part="button" ?disabled=${sending}>
+          <button type="submit" part="button" ?disabled=${sending || ((single || review) && Boolean(this.notice))}>
             ${single || review ? sendLabel : msg('Tiếp tục', { id: 'survey.next' })}
           </button>
         </div>
@@ -373,6 +373,8 @@ export class SipasSurvey extends SipasElement {
     if (value === undefined) delete answers[item.id];
     else answers[item.id] = value;
     this.answers = answers;
+    // A refusal stays until an answer changes, and for good when no answer could change it.
+    if (!this.notice?.final) this.notice = undefined;
     // A corrected answer loses its error at once; new errors only appear on the next submit.
     if (this.issues.some((issue) => issue.item === item.id) && !this.check([item]).length) {
       this.issues = this.issues.filter((issue) => issue.item !== item.id);
@@ -392,7 +394,6 @@ export class SipasSurvey extends SipasElement {
   private async go(step: number): Promise<void> {
     this.step = step;
     this.issues = [];
-    this.notice = undefined;
     this.keepDraft();
     await this.updateComplete;
     const title = this.renderRoot.querySelector<HTMLElement>('.step-title');
@@ -402,7 +403,7 @@ export class SipasSurvey extends SipasElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.submission.sending) return;
+    if (this.phase === 'sending') return;
     const steps = this.steps();
     const single = this.layout === 'single';
     if (!single && this.step < steps.length) {
@@ -423,7 +424,6 @@ export class SipasSurvey extends SipasElement {
 
   private showIssues(issues: Issue[]): boolean {
     this.issues = issues;
-    this.notice = undefined;
     if (issues.length) void this.updateComplete.then(() => focusErrorSummary(this.renderRoot as ShadowRoot));
     return issues.length > 0;
   }
@@ -476,11 +476,11 @@ export class SipasSurvey extends SipasElement {
     }
     const notice: Notice =
       code === 'origin_not_allowed'
-        ? { title: originRefusedText() }
+        ? { title: originRefusedText(), final: true }
         : code === 'dossier_already_rated'
-        ? { title: msg('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.', { id: 'survey.dossier-taken' }) }
+        ? dossierTaken()
         : status === 0 || status === 403
-          ? { title: msg('Chưa gửi được: trang này chưa được cấu hình đúng. Xin báo cán bộ phường.', { id: 'survey.misconfigured' }) }
+          ? { title: msg('Chưa gửi được: trang này chưa được cấu hình đúng. Xin báo cán bộ phường.', { id: 'survey.misconfigured' }), final: true }
           : { title: msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' }), detail: refusal.detail ?? refusal.problem?.title };
     this.phase = 'form';
     this.notice = notice;

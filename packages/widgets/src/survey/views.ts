@@ -1,9 +1,10 @@
 import { msg, str } from '@lit/localize';
-import type { Answers, Item, Questionnaire, SurveyReceipt } from '@sipas/schema';
+import type { Answers, Item, SurveyReceipt } from '@sipas/schema';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Kept } from '../shared/controllers/submission.js';
 import { keepPageOpen } from '../shared/labels.js';
+import { refusedView, type ClaimRefusal } from './claim.js';
 import { intlLocale } from '../shared/localize.js';
 import { choicesOf, isChosen, issueMessage, localized, NOT_APPLICABLE, numberOf, type Step } from './questions.js';
 
@@ -14,11 +15,11 @@ export interface Issue {
   code: string;
 }
 
-export function itemView(form: Questionnaire, item: Item, answers: Answers, issue: Issue | undefined): TemplateResult {
+export function itemView(steps: Step[], item: Item, answers: Answers, issue: Issue | undefined): TemplateResult {
   const id = item.id;
   const value = answers[id];
   const errorId = issue ? `${id}-error` : undefined;
-  const legend = html`<span class="num">${numberOf(form, item)}.</span> ${localized(item.text)}
+  const legend = html`<span class="num">${numberOf(steps, item)}.</span> ${localized(item.text)}
     ${item.required ? nothing : html`<span class="optional">${msg('(không bắt buộc)', { id: 'survey.optional' })}</span>`}`;
   const error = issue
     ? html`<p class="field-error" id=${errorId!}>
@@ -59,12 +60,12 @@ export function itemView(form: Questionnaire, item: Item, answers: Answers, issu
   </fieldset>`;
 }
 
-export function reviewView(form: Questionnaire, steps: Step[], answers: Answers, go: (step: number) => void): TemplateResult {
+export function reviewView(steps: Step[], answers: Answers, go: (step: number) => void): TemplateResult {
   const shown = (item: Item): string => {
     const value = answers[item.id];
     if (value === undefined || value === '') return msg('Chưa trả lời', { id: 'survey.unanswered' });
     if (item.kind === 'text') return String(value);
-    if (typeof value === 'number' && item.kind === 'number') return new Intl.NumberFormat(intlLocale()).format(value);
+    if (typeof value === 'number' && item.kind === 'number') return value.toLocaleString(intlLocale());
     return choicesOf(item)
       .filter((choice) => isChosen(value, choice))
       .map((choice) => choice.label)
@@ -81,7 +82,7 @@ export function reviewView(form: Questionnaire, steps: Step[], answers: Answers,
           </button>
         </div>
         <dl>
-          ${step.items.map((item) => html`<div><dt>${numberOf(form, item)}. ${localized(item.text)}</dt><dd>${shown(item)}</dd></div>`)}
+          ${step.items.map((item) => html`<div><dt>${numberOf(steps, item)}. ${localized(item.text)}</dt><dd>${shown(item)}</dd></div>`)}
         </dl>
       </div>`,
     )}
@@ -93,7 +94,7 @@ export interface DoneState {
   kept: Kept | undefined;
   kiosk: boolean;
   receipt: SurveyReceipt | undefined;
-  notice: string | undefined;
+  notice: ClaimRefusal | undefined;
   resetAfter: number;
   again: () => void;
 }
@@ -118,11 +119,11 @@ export function doneView(s: DoneState): TemplateResult {
               : html`<p>${msg('Có thể đóng trang: phiếu sẽ được gửi khi ông/bà mở lại trang web của phường trên máy này.', { id: 'survey.queued-later' })}</p>`}
         </div>`
       : html`<p role="status">${msg('Phiếu của ông/bà đã được gửi.', { id: 'survey.sent' })}</p>
-          ${receipt ? html`<p class="receipt" part="receipt">${msg('Mã biên nhận:', { id: 'survey.receipt' })} <strong>${receipt.receipt}</strong></p>` : nothing}
+          ${receipt ? html`<p class="receipt" part="receipt">${msg('Mã biên nhận:', { id: 'survey.receipt' })} <strong>${receipt.receipt}</strong><br />${msg('Phường cấp mã này khi đã lưu phiếu.', { id: 'survey.receipt-means' })}</p>` : nothing}
           ${leaf
-            ? html`<p class="receipt" part="receipt">${msg('Mã xác nhận:', { id: 'survey.leaf' })} <strong>${leaf.slice(0, 4)} ${leaf.slice(4)}</strong></p>`
+            ? html`<p class="receipt" part="receipt">${msg('Mã xác nhận:', { id: 'survey.leaf' })} <strong>${leaf.slice(0, 4)} ${leaf.slice(4)}</strong><br />${msg('Mã để giám sát viên kiểm tra phiếu không bị xóa, sửa.', { id: 'survey.leaf-means' })}</p>`
             : nothing}`}
-    ${s.notice ? html`<div class="notice refused" role="alert" part="notice"><p><strong>${s.notice}</strong></p></div>` : nothing}
+    ${s.notice ? refusedView(s.notice) : nothing}
     ${s.kiosk ? html`<p>${msg(str`Màn hình sẽ trở về phiếu mới sau ${s.resetAfter} giây.`, { id: 'survey.kiosk-reset' })}</p>` : nothing}
     <button type="button" class="secondary" part="button" @click=${s.again}>${msg('Làm phiếu mới', { id: 'survey.again' })}</button>
   </div>`;
