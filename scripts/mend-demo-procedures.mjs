@@ -2,7 +2,10 @@
 // (packages/server/demo-data/procedures.json), from the national database's own text in
 // ../shared/data/tthc-cap-xa.json: a document runs to the end of its entry (up to its number of
 // copies or the next entry; a long one to the end of its first sentence), a legal title up to its number. Nothing is written that the source
-// does not say; an item the source cannot complete is reported and left as it is.
+// does not say. A document the source cannot complete is reported and left as it is; a legal title
+// it cannot complete is dropped (the number stands alone, the widget shows it so, and the full
+// title is on the procedure's page of the national database) — a cut or misattributed title
+// ("Psửa đổi…" beside 226/2016/TT-BTC) says something the law does not.
 // Usage: node scripts/mend-demo-procedures.mjs [path/to/tthc-cap-xa.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -59,6 +62,17 @@ function titlesByNumber(text) {
   return titles;
 }
 
+// The result table flattened: "<result>Mã: KQ.G01.000067<result>Mã: TP-G12.00011112…Từ khóa…". The
+// older demo split ate each result's first letter ("rích lục", "iền trợ cấp") and cut the list.
+// A code the portal shows is a number ("KQ.G01.000067"); a few entries carry a typing slip ("Mã: dsfas").
+const RESULT_CODE = /Mã: ?(?:(?:[A-Z]{1,3}[.-])?[A-Z]?\d+(?:[.-][A-Z]?\d+)*(?:-KQ)?|[a-z]+(?=\P{Ll}|$))/u;
+function results(text) {
+  const table = text.split('Từ khóa')[0];
+  const items = table.split(new RegExp(RESULT_CODE.source, 'gu')).map((item) => item.trim().replace(/[\s;.]+$/, '')).filter(Boolean);
+  const joined = items.join('; ');
+  return items.length > 0 && joined.length <= 2000 && !/Không có thông tin/.test(joined) ? joined : undefined;
+}
+
 let mended = 0;
 const left = [];
 for (const p of demo.procedures) {
@@ -66,6 +80,9 @@ for (const p of demo.procedures) {
   if (!s) continue;
   const documents = squeeze(s.thanh_phan_ho_so ?? '');
   const legal = squeeze(s.can_cu_phap_ly ?? '');
+  const result = RESULT_CODE.test(s.ket_qua_xu_ly ?? '') ? results(squeeze(s.ket_qua_xu_ly)) : undefined;
+  if (result && result !== p.result) [p.result, mended] = [result, mended + 1];
+  else if (CUT.test(p.result)) left.push(`${p.code} result: ${p.result}`);
   for (const d of p.documents) {
     if (!CUT.test(d.name)) continue;
     const full = complete(d.name, documents, (rest) => {
@@ -100,7 +117,10 @@ for (const p of demo.procedures) {
       if (title && title.length <= MAX && known >= 0 && !NUMBER.test(title.slice(known)))
         // The number as the source reads it, when the title names it so ("Nghị quyết số 66.7/2025/NQ-CP…").
         [l.number, l.title, mended] = [l.title.includes(number) ? number : l.number, title, mended + 1];
-      else left.push(`${p.code} legal basis ${l.number}: ${l.title}`);
+      else {
+        left.push(`${p.code} legal basis ${l.number}: title dropped (${l.title})`);
+        l.title = '';
+      }
     }
   }
 }

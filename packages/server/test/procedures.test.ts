@@ -283,6 +283,17 @@ describe('procedures: the demo dataset', () => {
     assert.ok(birth.documents.some((d) => d.name.endsWith('thì văn bản ủy quyền không phải chứng thực.')), 'the power of attorney, to its last sentence');
   });
 
+  it('no result or legal title is cut off or loses its first letter; a title the source cannot give whole is left out, the number stands', () => {
+    const catalogue = ProcedureCatalogue.parse(JSON.parse(readFileSync(DEMO_PROCEDURES_FILE, 'utf8')));
+    const cut = catalogue.procedures.flatMap((p) => [p.result, ...p.legalBasis.map((l) => l.title)].filter((t) => /…\s*$/.test(t)).map((t) => `${p.code}: ${t}`));
+    assert.deepEqual(cut, []);
+    // The old split ate each result's capital: "Giấy khai sinh; rích lục đăng ký nhận cha, mẹ, con".
+    const eaten = catalogue.procedures.filter((p) => /; (?:rích|iền|hông|ập|iấy|uyết|ản) /.test(p.result)).map((p) => `${p.code}: ${p.result}`);
+    assert.deepEqual(eaten, []);
+    assert.ok(catalogue.procedures.every((p) => !p.result.includes('Mã:')), 'result codes of the portal are not part of the result');
+    for (const p of catalogue.procedures) for (const l of p.legalBasis) assert.ok(l.number.length > 0, `${p.code}: every legal basis keeps its number`);
+  });
+
   it('the generated synthetic catalogue imports (bench/gen-procedures.mjs)', async () => {
     const gen = fileURLToPath(new URL('../../../../bench/gen-procedures.mjs', import.meta.url));
     const { generateCatalogue } = (await import(gen)) as { generateCatalogue: (n: number) => unknown };
