@@ -1,0 +1,2 @@
+export declare function localeTemplates(): Record<string, Record<string, unknown>>;
+export declare function messageNumbers(): Map<string, number>;
