@@ -25,12 +25,14 @@ const CHUNKS_MANIFEST = 'dist/.vite/chunks-manifest.json';
  * What every element needs: Lit, localisation, idb-keyval, the client, the cache and its
  * controller. Not the sending code (submission controller, outbox, drafts, error summary):
  * survey and feedback share it in a chunk of their own, so procedures and badge pages never pay
- * for it (nor for @sipas/schema's per-element rules).
+ * for it (nor for @sipas/schema's per-element rules, nor Lit's `live` directive of the forms).
+ * Dates formatted in Vietnam time (shared/format.ts) are the badge's and the feedback form's only:
+ * the bundler gives them a small chunk of their own.
  */
 const CORE_MODULE =
-  /\/node_modules\/|\/packages\/widgets\/src\/(generated\/|shared\/(format|config|localize|element|define|version|styles|client|cache|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime)\.ts$/;
+  /\/node_modules\/(?!lit(-html)?\/directive)|\/packages\/widgets\/src\/(generated\/|shared\/(config|localize|element|define|version|styles|client|cache|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime)\.ts$/;
 /** Sending, shared by survey and feedback only. */
-const SEND_MODULE = /\/packages\/widgets\/src\/shared\/(outbox|drafts|error-summary|controllers\/submission)\.ts$/;
+const SEND_MODULE = /\/packages\/widgets\/src\/shared\/(outbox|drafts|error-summary|controllers\/submission)\.ts$|\/node_modules\/lit(-html)?\/directive/;
 
 interface ManifestChunk {
   file: string;
