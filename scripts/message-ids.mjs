@@ -36,10 +36,19 @@ function idsIn(folder) {
     .flatMap((file) => [...readFileSync(new URL(file, folder), 'utf8').matchAll(/\bid: '([^']+)'/g)].map((match) => match[1]));
 }
 
+const known = () => new Set(Object.values(localeTemplates()).flatMap((templates) => Object.keys(templates)));
+const src = new URL('../packages/widgets/src/', import.meta.url);
+/** The translated ids the widgets' sources use: the script tag's messages, numbered first. */
+const widgetIds = (translated) => [...new Set(FIRST.flatMap((folder) => idsIn(new URL(`${folder}/`, src))))].filter((id) => translated.has(id));
+
 /** Message id → its number, the same for every locale. */
 export function messageNumbers() {
-  const known = new Set(Object.values(localeTemplates()).flatMap((templates) => Object.keys(templates)));
-  const src = new URL('../packages/widgets/src/', import.meta.url);
-  const ordered = [...new Set([...FIRST.flatMap((folder) => idsIn(new URL(`${folder}/`, src))), ...[...known].sort()])];
-  return new Map(ordered.filter((id) => known.has(id)).map((id, index) => [id, index]));
+  const translated = known();
+  const ordered = [...new Set([...widgetIds(translated), ...[...translated].sort()])];
+  return new Map(ordered.map((id, index) => [id, index]));
+}
+
+/** How many numbers the script tag's catalogues need: the widgets' messages (the desk, which shares the XLIFF, loads its own). */
+export function scriptTagMessageCount() {
+  return widgetIds(known()).length;
 }

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { messageNumbers } from './message-ids.mjs';
+import { messageNumbers, scriptTagMessageCount } from './message-ids.mjs';
 import { walk, type Node } from './minify-literals.js';
 
 /**
@@ -10,11 +10,13 @@ import { walk, type Node } from './minify-literals.js';
  */
 export function messageKeys(): Plugin {
   let numbers: Map<string, number>;
+  let count: number;
   return {
     name: 'sipas-message-keys',
     enforce: 'post',
     buildStart() {
       numbers = messageNumbers();
+      count = scriptTagMessageCount();
     },
     transform(code, id) {
       if (!/\/packages\/widgets\/src\/.*\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
@@ -29,6 +31,8 @@ export function messageKeys(): Plugin {
         if (options.type !== 'ObjectExpression' || only?.key.name !== 'id' || typeof only.value.value !== 'string')
           this.error(`${id}: msg() options must be { id: 'literal' } (${code.slice(options.start, options.end)})`);
         const number = numbers.get(only.value.value as string);
+        // sipas.<locale>.json holds the first `count` messages (scripts/message-ids.mjs lists the folders they come from).
+        if (number !== undefined && number >= count) this.error(`${id}: message ${only.value.value as string} is not among the script tag's (scripts/message-ids.mjs)`);
         edits.push(number === undefined ? { start: template!.end, end: options.end, text: '' } : { start: options.start, end: options.end, text: String(number) });
       });
       if (edits.length === 0) return null;
