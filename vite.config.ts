@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { messageKeys } from './scripts/message-keys.js';
 import { minifyLiterals } from './scripts/minify-literals.js';
 
 /**
@@ -22,14 +23,16 @@ const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-procedures': 'procedures', '
 const CHUNKS_MANIFEST = 'dist/.vite/chunks-manifest.json';
 /**
  * What every element needs: Lit, localisation, idb-keyval, the client, the cache and its
- * controller. Not the sending code (submission controller, outbox, drafts, labels, error summary):
+ * controller. Not the sending code (submission controller, outbox, drafts, error summary):
  * survey and feedback share it in a chunk of their own, so procedures and badge pages never pay
- * for it (nor for @sipas/schema's per-element rules).
+ * for it (nor for @sipas/schema's per-element rules, nor Lit's `live` directive of the forms).
+ * Dates formatted in Vietnam time (shared/format.ts) are the badge's and the feedback form's only:
+ * the bundler gives them a small chunk of their own.
  */
 const CORE_MODULE =
-  /\/node_modules\/|\/packages\/widgets\/src\/(generated\/|shared\/(format|config|localize|element|define|version|styles|client|cache|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime)\.ts$/;
+  /\/node_modules\/(?!lit(-html)?\/directive)|\/packages\/widgets\/src\/(generated\/|shared\/(config|localize|element|define|version|styles|client|cache|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime)\.ts$/;
 /** Sending, shared by survey and feedback only. */
-const SEND_MODULE = /\/packages\/widgets\/src\/shared\/(outbox|drafts|labels|error-summary|controllers\/submission)\.ts$/;
+const SEND_MODULE = /\/packages\/widgets\/src\/shared\/(outbox|drafts|error-summary|controllers\/submission)\.ts$|\/node_modules\/lit(-html)?\/directive/;
 
 interface ManifestChunk {
   file: string;
@@ -75,7 +78,8 @@ export default defineConfig(({ mode }) => {
     return {
       root: widgets('.'),
       logLevel: 'warn',
-      plugins: [minifyLiterals()],
+      // Message ids become numbers into sipas.<locale>.json (scripts/message-keys.ts).
+      plugins: [minifyLiterals(), messageKeys()],
       // Translations come as JSON beside sipas.js (see shared/localize.ts).
       define: { __SIPAS_SCRIPT_TAG__: 'true' },
       // The used part of @lit/localize's runtime, a kilobyte smaller (src/loader/localize-runtime.ts).

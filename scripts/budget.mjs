@@ -8,16 +8,18 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 const KB = 1024;
 /**
  * Ceilings in bytes of gzip. Issue 17's target is a loader ≤ 4 KB and ≤ 18 KB for any one-element page.
- * The survey and feedback pages carry the sending code (submission controller, outbox) and measured
- * 20.6 and 20.4 KB on 1 December 2026, all four 37.0 KB: their ceilings stop any further growth
- * until those elements shrink to the target; the other pages already meet it.
+ * Each ceiling sits a little above what the page measured on 2 December 2026 (loader 1.1, survey
+ * 20.9, procedures 17.6, feedback 20.8, badge 14.3, all four 37.6 KB), so a gain stays won: a change
+ * that grows a page must pay for it elsewhere. The survey and feedback pages carry the sending code
+ * (submission controller, outbox) and are still above the 18 KB target; the loader carries the
+ * survey's head start (its questionnaire asked for beside its chunks), 0.3 KB on every page.
  */
 export const BUDGETS = {
-  'sipas.js (loader)': 4 * KB,
+  'sipas.js (loader)': 1.4 * KB,
   'survey page': 21 * KB,
   'procedures page': 18 * KB,
   'feedback page': 21 * KB,
-  'badge page': 18 * KB,
+  'badge page': 14.6 * KB,
   // Rare: every element on one page shares the core, but pays for four entry chunks.
   'page with all four': 38 * KB,
 };

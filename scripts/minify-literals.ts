@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
  */
 const TAGS = new Set(['html', 'svg', 'css']);
 
-interface Node {
+export interface Node {
   type: string;
   start: number;
   end: number;
@@ -29,7 +29,7 @@ export function minifyHtml(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').replace(/<!--[\s\S]*?-->/g, '');
 }
 
-function walk(node: unknown, visit: (node: Node) => void): void {
+export function walk(node: unknown, visit: (node: Node) => void): void {
   if (!node || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const child of node) walk(child, visit);

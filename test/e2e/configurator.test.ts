@@ -71,6 +71,8 @@ describe('the embed configurator', () => {
     assert.equal(copied, await page.locator('#snippet').inputValue());
     assert.match(copied, new RegExp(`<script src="${e2e.server.url}/sipas/sipas.js" data-endpoint="${e2e.server.url}/" data-unit="phuong-tan-hoa" defer></script>`));
     assert.match(copied, /<sipas-survey questionnaire="bnv-2023"><\/sipas-survey>/);
+    // The chunks and the API go over a CORS connection of their own: opened while sipas.js downloads.
+    assert.ok(copied.includes(`<link rel="preconnect" href="${new URL(e2e.server.url).origin}" crossorigin>\n<script src=`));
     assert.match(copied, /--sipas-color-primary: #005baa;/);
     await context.close();
 

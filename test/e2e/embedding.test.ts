@@ -86,8 +86,38 @@ describe('embedding in real CMS pages', () => {
     assert.deepEqual(await tab.evaluate(() => ['sipas-procedures', 'sipas-feedback', 'sipas-badge'].map((tag) => customElements.get(tag) === undefined)), [true, true, true]);
     await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div><sipas-badge></sipas-badge></div>'));
     await upgraded(tab, ['sipas-survey', 'sipas-badge']);
-    assert.deepEqual(names(), ['chunks/badge.js', 'chunks/core.js', 'chunks/send.js', 'chunks/survey.js', 'sipas.js']);
+    // The badge's chunk and the date formatting it shares with the feedback form.
+    assert.deepEqual(names(), ['chunks/badge.js', 'chunks/core.js', 'chunks/format.js', 'chunks/send.js', 'chunks/survey.js', 'sipas.js']);
     await tab.close();
+  });
+
+  it('a survey asks for its unit and questionnaire while its code is still on the way, and each only once', async () => {
+    // A first visit: a fresh browser profile, nothing kept from an earlier one.
+    const fresh = await e2e.context({ viewport: { width: 1024, height: 800 } });
+    const url = `${e2e.server.url}/cms/dau-tien.html`;
+    await fresh.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(`<sipas-survey></sipas-survey>${SCRIPT()}`) }));
+    const asked: string[] = [];
+    let bothAsked!: () => void;
+    const both = new Promise<boolean>((resolve) => (bothAsked = () => resolve(true)));
+    const tab = await fresh.newPage();
+    tab.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/v1/')) asked.push(path);
+      if (asked.includes('/v1/units/phuong-tan-hoa') && asked.some((p) => p.startsWith('/v1/questionnaires/'))) bothAsked();
+    });
+    // The survey's chunk is held back until the page has asked for both: were they asked for by the
+    // element itself, that would be only after the chunk arrived (the bound only keeps a broken build from hanging).
+    let heldUntilAsked = false;
+    await fresh.route(/\/sipas\/chunks\/survey-[\w-]+\.js$/, async (route) => {
+      heldUntilAsked = await Promise.race([both, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000))]);
+      await route.continue();
+    });
+    await tab.goto(url);
+    await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor({ timeout: 40_000 });
+    assert.ok(heldUntilAsked, 'the unit and its questionnaire were asked for before the survey chunk arrived');
+    assert.equal(asked.filter((path) => path === '/v1/units/phuong-tan-hoa').length, 1, asked.join(' '));
+    assert.equal(asked.filter((path) => path.startsWith('/v1/questionnaires/')).length, 1, asked.join(' '));
+    await fresh.close();
   });
 
   it('a second, different version is ignored with one warning per element; the first keeps working', async () => {

@@ -14,12 +14,12 @@ import { live } from 'lit/directives/live.js';
 import { HttpError, isOriginRefusal, newId, requestJson } from '../shared/client.js';
 import { originRefusedText } from '../shared/localize.js';
 import { CachedResource } from '../shared/controllers/cached-resource.js';
-import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
+import { keepPageOpen, SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
 import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField, type FieldError } from '../shared/error-summary.js';
 import { formatWhen } from '../shared/format.js';
-import { keepPageOpen, statusLabel, topicLabel } from '../shared/labels.js';
+import { statusLabel, topicLabel } from '../shared/labels.js';
 import { feedbackErrors } from './messages.js';
 import { styles } from './feedback.styles.js';
 

@@ -19,7 +19,7 @@ declare const __SIPAS_OUTBOX__: string[];
 
 /** What the element chunks and the core chunk export (src/loader/*.ts). */
 interface Chunk {
-  start(script: HTMLScriptElement | null, loadOutbox: () => Promise<{ startOutbox(): void }>): void;
+  start(script: HTMLScriptElement | null, loadOutbox: () => Promise<{ startOutbox(): void }>, early: Map<string, Promise<Response>>): void;
   define(): void;
   setLocale(locale: string): Promise<void>;
 }
@@ -48,15 +48,46 @@ const importAll = <T>(files: string[]): Promise<T> =>
   Promise.all(files.map((file) => import(/* @vite-ignore */ new URL(file, base).href) as Promise<T>)).then(([module]) => module!);
 const load = (files: string[]): Promise<Chunk> =>
   importAll<Chunk>(files).then((chunk) => {
-    chunk.start(script, () => importAll(__SIPAS_OUTBOX__));
+    chunk.start(script, () => importAll(__SIPAS_OUTBOX__), early);
     return chunk;
   });
 
+/**
+ * A survey's data, asked for beside its chunks instead of after them: the questionnaire it names,
+ * else its unit and, as soon as the unit answers, the unit's questionnaire. The core's client
+ * (shared/client.ts) hands each response to the element's first GET of that URL. Only a head
+ * start: the element still decides what it needs (a URL it never asks for costs one unused
+ * request), with the settings and URLs of shared/config.ts; the browser's HTTP cache revalidates
+ * a questionnaire it already holds.
+ */
+const early = new Map<string, Promise<Response>>();
+const ask = (url: string): Promise<Response> => {
+  const response = fetch(url);
+  early.set(url, response);
+  return response;
+};
+function prefetchSurveys(root: Document | Element): void {
+  for (const survey of (root as Element).localName === 'sipas-survey' ? [root as Element] : root.querySelectorAll('sipas-survey')) {
+    const setting = (name: string) => survey.getAttribute(name) || script?.dataset[name] || (window as { SIPAS?: Record<string, string> }).SIPAS?.[name];
+    const [endpoint, unit, named] = [setting('endpoint'), setting('unit'), survey.getAttribute('questionnaire')];
+    if (!endpoint) continue;
+    const api = (path: string) => ask(new URL(`v1/${path}`, new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
+    const questionnaire = (id = 'bnv-2023') => api(`questionnaires/${encodeURIComponent(id)}`);
+    (named || !unit
+      ? questionnaire(named ?? undefined)
+      : api(`units/${encodeURIComponent(unit)}`)
+          .then((response) => response.ok && response.clone().json())
+          .then((info?: { questionnaire?: string }) => info && questionnaire(info.questionnaire))
+    ).catch(() => {});
+  }
+}
+
 /** Tags requested so far; a failed load (offline) is forgotten so the next sighting retries. */
 const requested = new Set<string>();
-function request(tag: string): void {
+function request(tag: string, root: Document | Element): void {
   if (requested.has(tag)) return;
   requested.add(tag);
+  if (tag === 'sipas-survey') prefetchSurveys(root);
   load(elements[tag]!).then(
     (chunk) => chunk.define(),
     (error: unknown) => {
@@ -68,7 +99,7 @@ function request(tag: string): void {
 
 /** Requests every SIPAS tag in `root` (the node itself included); stops watching once all are asked for. */
 function discover(root: Document | Element): void {
-  for (const tag of tags) if (!requested.has(tag) && ((root as Element).localName === tag || root.querySelector(tag))) request(tag);
+  for (const tag of tags) if (!requested.has(tag) && ((root as Element).localName === tag || root.querySelector(tag))) request(tag, root);
   if (requested.size === tags.length) observer.disconnect();
 }
 

@@ -2,9 +2,11 @@
  * The part of `@lit/localize`'s runtime mode the elements use — `msg` with stable ids, `str`,
  * `configureLocalization`, `updateWhenLocaleChanges` — in a quarter of its size, for the script
  * tag's chunks only (vite.config.ts aliases `@lit/localize` here; npm users get the real package).
- * Same contract: the source text (Vietnamese) unless the active catalogue has the id, `str`
+ * Same contract: the source text (Vietnamese) unless the active catalogue has the message, `str`
  * values reordered as the translation says, `lit-localize-status` events on window, and of two
- * overlapping `setLocale` calls the later one wins.
+ * overlapping `setLocale` calls the later one wins. One difference: the build replaces each call's
+ * `{ id }` with the message's number (scripts/message-keys.ts), and a catalogue (sipas.<locale>.json)
+ * is an array in that order.
  */
 import type { ReactiveControllerHost } from 'lit';
 
@@ -15,7 +17,7 @@ interface StrResult {
 }
 type Template = string | StrResult;
 type Translation = string | { strTag: true; strings: string[]; values: number[] };
-type Catalogue = Record<string, Translation>;
+type Catalogue = (Translation | null)[];
 
 export interface LocalizationConfig {
   sourceLocale: string;
@@ -32,8 +34,9 @@ const join = (strings: readonly string[], values: readonly unknown[]): string =>
 
 let templates: Catalogue | undefined;
 
-export function msg(template: Template, options?: { id?: string; desc?: string }): string {
-  const translation = options?.id ? templates?.[options.id] : undefined;
+/** `key`: the message's number in the catalogue (the build puts it there); none when no locale translates it. */
+export function msg(template: Template, key?: number): string {
+  const translation = key === undefined ? undefined : templates?.[key];
   if (typeof template === 'string') return typeof translation === 'string' ? translation : template;
   if (translation && typeof translation !== 'string')
     return join(translation.strings, translation.values.map((index) => template.values[index]));

@@ -57,10 +57,10 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
-  /** Milliseconds before giving up; mobile data in the countryside is slow, so not too short. */
-  timeoutMs?: number;
-  signal?: AbortSignal;
 }
+
+/** Milliseconds before giving up on a request: mobile data in the countryside is slow, so not too short. */
+const TIMEOUT_MS = 15_000;
 
 export interface JsonResponse<T> {
   status: number;
@@ -68,35 +68,43 @@ export interface JsonResponse<T> {
   headers: Headers;
 }
 
+/**
+ * GET responses sipas.js asked for before this code arrived (a survey's questionnaire and unit,
+ * src/loader/loader.ts), by URL: the first request for one of them takes it instead of asking again.
+ */
+let prefetched: Map<string, Promise<Response>> | undefined;
+export function usePrefetched(responses: Map<string, Promise<Response>>): void {
+  prefetched = responses;
+}
+
 /** fetch with a timeout, JSON in and out, and typed errors. A 304 returns `data: undefined`. */
 export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<JsonResponse<T>> {
   const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(new TimeoutError('timeout')), options.timeoutMs ?? 15_000);
-  const abort = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', abort, { once: true });
+  const timeout = setTimeout(() => controller.abort(new TimeoutError('timeout')), TIMEOUT_MS);
+  const early = options.method ? undefined : prefetched?.get(url);
+  prefetched?.delete(url);
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: options.method ?? 'GET',
-      headers: {
-        accept: 'application/json, application/problem+json',
-        // Problems come back in the language the elements show, not the browser's: a Vietnamese
-        // page in an English-language browser still gets Vietnamese messages.
-        'accept-language': getLocale() === 'en' ? 'en' : 'vi',
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...options.headers,
-      },
-      body: options.body !== undefined ? JSON.stringify(options.body) : null,
-      signal: controller.signal,
-      credentials: 'omit',
-    });
+    response = await (early
+      ? Promise.race([early, new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)))])
+      : fetch(url, {
+          method: options.method ?? 'GET',
+          headers: {
+            accept: 'application/json, application/problem+json',
+            // Problems come back in the language the elements show, not the browser's: a Vietnamese
+            // page in an English-language browser still gets Vietnamese messages.
+            'accept-language': getLocale() === 'en' ? 'en' : 'vi',
+            ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...options.headers,
+          },
+          body: options.body !== undefined ? JSON.stringify(options.body) : null,
+          signal: controller.signal,
+          credentials: 'omit',
+        }));
   } catch (error) {
-    if (controller.signal.reason instanceof TimeoutError) throw controller.signal.reason;
-    if (options.signal?.aborted) throw error;
-    throw new NetworkError((error as Error).message);
+    throw controller.signal.aborted ? controller.signal.reason : new NetworkError((error as Error).message);
   } finally {
     clearTimeout(timeout);
-    options.signal?.removeEventListener('abort', abort);
   }
   if (response.status === 304) return { status: 304, data: undefined, headers: response.headers };
   const text = await response.text().catch(() => '');

@@ -2,7 +2,8 @@ import { msg } from '@lit/localize';
 import type { FeedbackStatus, FeedbackTopic } from '@sipas/schema';
 
 /**
- * Words shared by the elements and the staff desk. The ids and the Vietnamese are the
+ * Feedback's words, shared by <sipas-feedback> and the staff desk (a survey page does not carry them;
+ * the words of sending live with the submission controller). The ids and the Vietnamese are the
  * schema's (FEEDBACK_STATUS_LABELS, FEEDBACK_TOPIC_LABELS in @sipas/schema/rules); msg() needs
  * them as literals here, and test/browser/labels.test.ts holds the two to each other.
  */
@@ -22,7 +23,3 @@ export const topicLabel = (topic: FeedbackTopic): string =>
     conduct: msg('Hành vi, thái độ của cán bộ, công chức', { id: 'feedback.topic.conduct' }),
     other: msg('Vấn đề khác', { id: 'feedback.topic.other' }),
   })[topic] ?? topic;
-
-/** Said when a submission could not be sent and this browser cannot keep it on the device. */
-export const keepPageOpen = (): string =>
-  msg('Trình duyệt này không cho lưu trên máy: xin giữ trang này mở, nội dung sẽ tự gửi khi có mạng.', { id: 'common.keepPageOpen' });

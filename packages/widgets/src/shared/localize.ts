@@ -10,7 +10,7 @@ type Templates = Record<string, string | { strTag: true; strings: string[]; valu
 /**
  * Vietnamese is the source language and costs nothing to load. English is fetched only when a
  * page asks for it: in the script-tag build as `sipas.en.json` beside `sipas.js` (one request,
- * cached by the browser), otherwise as a lazily imported module. If it cannot be loaded the
+ * cached by the browser; an array by message number, scripts/message-ids.mjs), otherwise as a lazily imported module. If it cannot be loaded the
  * elements stay in Vietnamese.
  */
 async function loadLocale(locale: string): Promise<{ templates: Templates }> {

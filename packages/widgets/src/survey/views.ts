@@ -3,7 +3,7 @@ import type { Answers, Item, SurveyReceipt } from '@sipas/schema';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Kept } from '../shared/controllers/submission.js';
-import { keepPageOpen } from '../shared/labels.js';
+import { keepPageOpen } from '../shared/controllers/submission.js';
 import { refusedView, type ClaimRefusal } from './claim.js';
 import { intlLocale } from '../shared/localize.js';
 import { choicesOf, isChosen, issueMessage, localized, NOT_APPLICABLE, numberOf, type Step } from './questions.js';

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { Problem } from '@sipas/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HttpError, isRetryable, NetworkError, requestJson } from '../client.js';
@@ -33,6 +34,10 @@ export interface Refusal {
  * sent only while this page stays open).
  */
 export type { Kept };
+
+/** Said when a submission could not be sent and this browser cannot keep it on the device (`Kept` is `page`). */
+export const keepPageOpen = (): string =>
+  msg('Trình duyệt này không cho lưu trên máy: xin giữ trang này mở, nội dung sẽ tự gửi khi có mạng.', { id: 'common.keepPageOpen' });
 
 /** `now`: answered to this send; `later`: delivered or refused after waiting (this visit or an earlier one). */
 export type When = 'now' | 'later';

@@ -1,0 +1,3 @@
+export declare function localeTemplates(): Record<string, Record<string, unknown>>;
+export declare function messageNumbers(): Map<string, number>;
+export declare function scriptTagMessageCount(): number;
