@@ -50,6 +50,7 @@ if (build.code !== 0) {
   process.exit(1);
 }
 await run('script-tag budget', 'node', ['scripts/budget.mjs']);
+await run('engines and lockfile (Node versions, Linux/macOS/Windows binaries)', 'node', ['scripts/engines.mjs']);
 await run('docs/api.md matches the OpenAPI document', 'node', ['scripts/openapi-docs.mjs', '--check']);
 await run('OpenAPI lint (Redocly, recommended-strict + redocly.yaml)', 'node', ['scripts/openapi-lint.mjs']);
 // The catalogue builds offline (telemetry off); `npm test -- storybook` runs only this step.
