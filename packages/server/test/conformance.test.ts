@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { runConformance, type Options, type RuleResult } from '@sipas/conformance';
+import { RULES, runConformance, type Options, type RuleResult } from '@sipas/conformance';
 import { StaffStore } from '../src/staff/store.js';
 import { issueKioskKey } from '../src/surveys/kiosk.js';
 import { TEST_DIALECT } from './database.js';
@@ -238,7 +238,9 @@ describe('the conformance kit catches a backend that breaks a rule', { skip: TES
     it(`a backend that ${behaviour} fails ${breakage.rule}`, async () => {
       const proxy = await brokenProxy(reference.options.endpoint, breakage);
       try {
-        const result = byId(await runConformance({ ...reference.options, endpoint: proxy.url }))[breakage.rule]!;
+        // The rules up to the broken one: later rules never feed earlier ones, so the verdict is the same.
+        const upTo = RULES.slice(0, RULES.findIndex((rule) => rule.id === breakage.rule) + 1);
+        const result = byId(await runConformance({ ...reference.options, endpoint: proxy.url }, upTo))[breakage.rule]!;
         assert.equal(result.outcome, 'fail', `${breakage.rule} was ${result.outcome}`);
         assert.ok(result.reason && result.exchange, 'a failure names the reason and the request');
       } finally {
