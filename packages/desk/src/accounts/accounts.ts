@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { StaffAccount, StaffAccountList, StaffAccountWithPassword } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
+import type { FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { html, nothing } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { accountsStyles } from './accounts.styles.js';
@@ -17,49 +17,21 @@ export class SipasDeskAccounts extends AdminPanel {
     ...AdminPanel.properties,
     accounts: { state: true },
     shown: { state: true },
-    errors: { state: true },
-    rowError: { state: true },
-    busy: { state: true },
   };
 
   declare protected accounts: StaffAccount[] | undefined;
   /** The password just made: shown once, gone when dismissed or the tab changes. */
   declare protected shown: StaffAccountWithPassword | undefined;
-  declare protected errors: FieldError[];
-  declare protected rowError: string | undefined;
-  declare protected busy: boolean;
 
-  constructor() {
-    super();
-    this.errors = [];
-    this.busy = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.accounts = (await this.admin<StaffAccountList>('accounts')).accounts;
-    } catch (error) {
-      this.rowError = this.problemErrors(error, 'list')[0]!.message;
-    }
+  protected override async load(): Promise<void> {
+    this.accounts = (await this.admin<StaffAccountList>('accounts')).accounts;
   }
 
   private roleName(role: StaffAccount['role']): string {
     return role === 'admin' ? msg('Quản trị', { id: 'admin.role.admin' }) : msg('Cán bộ', { id: 'admin.role.staff' });
   }
 
-  private async showOnce(result: StaffAccountWithPassword): Promise<void> {
-    this.shown = result;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.once')?.focus();
-  }
-
-  private async add(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private add(event: SubmitEvent): Promise<void> {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const body = {
@@ -70,50 +42,25 @@ export class SipasDeskAccounts extends AdminPanel {
     const errors: FieldError[] = [];
     if (!body.username) errors.push({ field: 'username', message: msg('Nhập tên đăng nhập', { id: 'desk.usernameRequired' }) });
     if (!body.name) errors.push({ field: 'name', message: msg('Nhập họ tên', { id: 'admin.nameRequired' }) });
-    this.errors = errors;
-    if (errors.length === 0) {
-      this.busy = true;
-      try {
-        const created = await this.admin<StaffAccountWithPassword>('accounts', { method: 'POST', body });
-        form.reset();
-        await this.load();
-        await this.showOnce(created);
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'username', ['username', 'name', 'role']);
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
-  }
-
-  private async act(action: () => Promise<void>): Promise<void> {
-    this.rowError = undefined;
-    this.busy = true;
-    try {
-      await action();
-      await this.load();
-    } catch (error) {
-      this.rowError = this.problemErrors(error, 'list')[0]!.message;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#row-error')?.focus();
-    } finally {
-      this.busy = false;
-    }
+    return this.io.submit(event, errors, async () => {
+      this.shown = await this.admin<StaffAccountWithPassword>('accounts', { method: 'POST', body });
+      form.reset();
+      await this.io.load();
+      return '.once';
+    }, { field: 'username', fields: ['username', 'name', 'role'] });
   }
 
   private resetPassword(account: StaffAccount) {
-    return this.act(async () => {
-      const result = await this.admin<StaffAccountWithPassword>(`accounts/${encodeURIComponent(account.username)}/password`, { method: 'POST' });
-      await this.showOnce(result);
+    return this.io.act(async () => {
+      this.shown = await this.admin<StaffAccountWithPassword>(`accounts/${encodeURIComponent(account.username)}/password`, { method: 'POST' });
+      await this.io.focus('.once');
     });
   }
 
   private change(account: StaffAccount, patch: Partial<Pick<StaffAccount, 'role' | 'disabled'>>) {
-    return this.act(async () => {
+    return this.io.act(async () => {
       await this.admin(`accounts/${encodeURIComponent(account.username)}`, { method: 'PATCH', body: patch });
+      await this.io.load();
     });
   }
 
@@ -143,17 +90,17 @@ export class SipasDeskAccounts extends AdminPanel {
         ${account.disabled ? msg('Đã khóa', { id: 'admin.disabled' }) : msg('Đang dùng', { id: 'admin.enabled' })}
       </td>
       <td class="actions">
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.resetPassword(account)}
+        <button type="button" class="secondary" ?disabled=${this.io.busy} @click=${() => void this.resetPassword(account)}
           aria-label=${msg(str`Đặt lại mật khẩu cho ${account.username}`, { id: 'admin.reset.label' })}>
           ${msg('Đặt lại mật khẩu', { id: 'admin.reset' })}
         </button>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.change(account, { role: nextRole })}
+        <button type="button" class="secondary" ?disabled=${this.io.busy} @click=${() => void this.change(account, { role: nextRole })}
           aria-label=${nextRole === 'admin'
             ? msg(str`Cấp quyền quản trị cho ${account.username}`, { id: 'admin.promote.label' })
             : msg(str`Chuyển thành cán bộ: ${account.username}`, { id: 'admin.demote.label' })}>
           ${nextRole === 'admin' ? msg('Cấp quyền quản trị', { id: 'admin.promote' }) : msg('Chuyển thành cán bộ', { id: 'admin.demote' })}
         </button>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.change(account, { disabled: !account.disabled })}
+        <button type="button" class="secondary" ?disabled=${this.io.busy} @click=${() => void this.change(account, { disabled: !account.disabled })}
           aria-label=${account.disabled
             ? msg(str`Mở khóa ${account.username}`, { id: 'admin.enable.label' })
             : msg(str`Khóa ${account.username}`, { id: 'admin.disable.label' })}>
@@ -163,23 +110,10 @@ export class SipasDeskAccounts extends AdminPanel {
     </tr>`;
   }
 
-  private fieldError(id: string) {
-    const error = this.errors.find((e) => e.field === id);
-    return error ? html`<span class="field-error" id="${id}-error">${error.message}</span>` : nothing;
-  }
-
-  private input(id: string, label: string, hint?: string) {
-    const invalid = this.errors.some((e) => e.field === id);
-    const described = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<label for=${id}>${label}</label>
-      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing} ${this.fieldError(id)}
-      <input id=${id} name=${id} autocomplete="off" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described || nothing} />`;
-  }
-
   override render() {
     return html`<h2>${msg('Tài khoản cán bộ', { id: 'admin.accounts.title' })}</h2>
       ${this.shown ? this.renderShown(this.shown) : nothing}
-      ${this.rowError ? html`<p class="field-error" id="row-error" role="alert" tabindex="-1">${this.rowError}</p>` : nothing}
+      ${this.io.status('accounts-status', this.accounts !== undefined)}
       ${this.accounts
         ? html`<table>
             <caption>${msg(str`${this.accounts.length} tài khoản`, { id: 'admin.accounts.count' })}</caption>
@@ -196,19 +130,23 @@ export class SipasDeskAccounts extends AdminPanel {
               ${this.accounts.map((account) => this.renderRow(account))}
             </tbody>
           </table>`
-        : html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`}
+        : nothing}
       <h3>${msg('Thêm tài khoản', { id: 'admin.accounts.add' })}</h3>
       <form class="add" novalidate @submit=${this.add}>
-        ${errorSummary(msg('Chưa thêm được tài khoản', { id: 'admin.accounts.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
-        ${this.input('username', msg('Tên đăng nhập', { id: 'desk.username' }), msg('Chữ thường không dấu, số, dấu chấm hoặc gạch ngang, ví dụ nguyen.lan', { id: 'admin.username.hint' }))}
-        ${this.input('name', msg('Họ tên', { id: 'admin.name' }))}
+        ${this.io.summary(msg('Chưa thêm được tài khoản', { id: 'admin.accounts.error' }))}
+        ${this.io.field({
+          id: 'username',
+          label: msg('Tên đăng nhập', { id: 'desk.username' }),
+          hint: msg('Chữ thường không dấu, số, dấu chấm hoặc gạch ngang, ví dụ nguyen.lan', { id: 'admin.username.hint' }),
+        })}
+        ${this.io.field({ id: 'name', label: msg('Họ tên', { id: 'admin.name' }) })}
         <fieldset class="choices">
           <legend>${msg('Vai trò', { id: 'admin.role' })}</legend>
           <label><input type="radio" name="role" value="staff" checked /> ${this.roleName('staff')}</label>
           <label><input type="radio" name="role" value="admin" /> ${this.roleName('admin')}</label>
         </fieldset>
         <p class="hint">${msg('Máy chủ tạo mật khẩu và hiện một lần sau khi thêm.', { id: 'admin.accounts.passwordHint' })}</p>
-        <button type="submit" ?disabled=${this.busy}>${msg('Thêm tài khoản', { id: 'admin.accounts.add' })}</button>
+        <button type="submit" ?disabled=${this.io.busy}>${msg('Thêm tài khoản', { id: 'admin.accounts.add' })}</button>
       </form>`;
   }
 }

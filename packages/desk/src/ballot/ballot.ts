@@ -9,31 +9,10 @@ import { intlLocale } from '@sipas/widgets/shared/localize.js';
 import { witnessRoleLabel, type SipasDeskMinutes } from '../minutes/minutes.js';
 import { DeskPanel } from '../shared/panel.js';
 import { ballotStyles, printPageStyles } from './ballot.styles.js';
+import { printCopy } from '../shared/print.js';
 
 /** The four parties seed 001 names as witnesses of an opening. */
 const ROLES: WitnessRole[] = ['counter-head', 'survey-team', 'mttq', 'veterans'];
-
-const PRINT_STYLE_ID = 'sipas-ballot-print-style';
-
-/**
- * Printing from inside the desk's shadow roots would print the whole desk, so the panel puts a
- * copy of the minutes directly under <body> and a print style that shows only that copy.
- */
-function printCopy(opening: BallotOpening): void {
-  if (!document.getElementById(PRINT_STYLE_ID)) {
-    const style = document.createElement('style');
-    style.id = PRINT_STYLE_ID;
-    style.textContent = printPageStyles;
-    document.head.append(style);
-  }
-  let copy = document.querySelector<SipasDeskMinutes>('sipas-desk-minutes[data-print]');
-  if (!copy) {
-    copy = document.createElement('sipas-desk-minutes');
-    copy.dataset.print = '';
-    document.body.prepend(copy);
-  }
-  copy.opening = opening;
-}
 
 /** First day of the current quarter, Vietnam time: the usual period of an opening. */
 const quarterStart = () => quarterStartDate();
@@ -161,9 +140,7 @@ export class SipasDeskBallot extends DeskPanel {
 
   private print(): void {
     if (!this.opening) return;
-    printCopy(this.opening);
-    // Let the copy render before the print dialog snapshots the page.
-    requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
+    printCopy<SipasDeskMinutes>('sipas-desk-minutes', printPageStyles, { opening: this.opening });
   }
 
   private fieldError(id: string) {

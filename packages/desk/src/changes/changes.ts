@@ -16,26 +16,15 @@ export class SipasDeskChanges extends AdminPanel {
     ...AdminPanel.properties,
     changes: { state: true },
     next: { state: true },
-    failure: { state: true },
   };
 
   declare protected changes: AdminChange[] | undefined;
   declare protected next: string | undefined;
-  declare protected failure: string | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(before?: string): Promise<void> {
-    try {
-      const page = await this.admin<AdminChangeList>(`changes?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`);
-      this.changes = [...(before ? (this.changes ?? []) : []), ...page.changes];
-      this.next = page.next;
-    } catch (error) {
-      this.failure = this.problemErrors(error, 'list')[0]!.message;
-    }
+  protected override async load(before?: string): Promise<void> {
+    const page = await this.admin<AdminChangeList>(`changes?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+    this.changes = [...(before ? (this.changes ?? []) : []), ...page.changes];
+    this.next = page.next;
   }
 
   private value(value: unknown): string {
@@ -105,7 +94,7 @@ export class SipasDeskChanges extends AdminPanel {
   override render() {
     return html`<h2>${msg('Nhật ký quản trị', { id: 'admin.log.title' })}</h2>
       <p>${msg('Mọi thay đổi ở các thẻ quản trị được ghi lại: ai, lúc nào (giờ Việt Nam), thay đổi gì. Không ai sửa hay xóa được nhật ký từ đây.', { id: 'admin.log.intro' })}</p>
-      ${this.failure ? html`<p class="field-error" role="alert">${this.failure}</p>` : nothing}
+      ${this.io.status('changes-status', this.changes !== undefined)}
       ${this.changes
         ? this.changes.length === 0
           ? html`<p>${msg('Chưa có thay đổi nào.', { id: 'admin.log.none' })}</p>`
@@ -128,7 +117,7 @@ export class SipasDeskChanges extends AdminPanel {
                 )}
               </tbody>
             </table>
-            ${this.next ? html`<p><button type="button" class="secondary" @click=${() => void this.load(this.next)}>${msg('Xem thêm', { id: 'admin.log.more' })}</button></p>` : nothing}`
-        : html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`}`;
+            ${this.next ? html`<p><button type="button" class="secondary" ?disabled=${this.io.busy} @click=${() => void this.io.act(() => this.load(this.next))}>${msg('Xem thêm', { id: 'admin.log.more' })}</button></p>` : nothing}`
+        : nothing}`;
   }
 }

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { HolidayCalendar, HolidayYear, HolidayYearInput } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
+import type { FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { html, nothing } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { calendarDate, vietnamDateTime } from '../shared/time.js';
@@ -32,29 +32,10 @@ export class SipasDeskHolidays extends AdminPanel {
     ...AdminPanel.properties,
     years: { state: true },
     editing: { state: true },
-    errors: { state: true },
-    notice: { state: true },
-    failure: { state: true },
-    busy: { state: true },
   };
 
   declare protected years: HolidayYear[] | undefined;
   declare protected editing: number | undefined;
-  declare protected errors: FieldError[];
-  declare protected notice: string | undefined;
-  declare protected failure: string | undefined;
-  declare protected busy: boolean;
-
-  constructor() {
-    super();
-    this.errors = [];
-    this.busy = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
 
   /** Merges a calendar answer into the years shown (years in use first, then the others asked for). */
   private merge(calendar: HolidayCalendar): void {
@@ -63,39 +44,27 @@ export class SipasDeskHolidays extends AdminPanel {
     this.years = [...byYear.values()].sort((a, b) => a.year - b.year);
   }
 
-  private async load(year?: number): Promise<void> {
-    try {
-      this.merge(await this.admin<HolidayCalendar>(`holidays${year ? `?year=${year}` : ''}`));
-    } catch (error) {
-      this.failure = this.problemErrors(error, 'list')[0]!.message;
-    }
+  protected override async load(year?: number): Promise<void> {
+    this.merge(await this.admin<HolidayCalendar>(`holidays${year ? `?year=${year}` : ''}`));
   }
 
-  private async showYear(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private showYear(event: SubmitEvent): Promise<void> {
     const year = String(new FormData(event.target as HTMLFormElement).get('year') ?? '').trim();
-    if (!/^(19|20|21)\d\d$/.test(year)) {
-      this.errors = [{ field: 'year', message: msg('Nhập năm, ví dụ 2027', { id: 'admin.holidays.yearInvalid' }) }];
-      await this.updateComplete;
-      focusErrorSummary(this.shadowRoot);
-      return;
-    }
-    this.errors = [];
-    await this.load(Number(year));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#year-${year}`)?.focus();
+    const errors = /^(19|20|21)\d\d$/.test(year) ? [] : [{ field: 'year', message: msg('Nhập năm, ví dụ 2027', { id: 'admin.holidays.yearInvalid' }) }];
+    return this.io.submit(event, errors, async () => {
+      await this.load(Number(year));
+      return `#year-${year}`;
+    }, { field: 'year' });
   }
 
-  private async edit(year: number): Promise<void> {
+  private edit(year: number): Promise<void> {
     this.editing = year;
-    this.errors = [];
-    this.notice = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#decision')?.focus();
+    this.io.errors = [];
+    this.io.notice = undefined;
+    return this.io.focus('#decision');
   }
 
-  private async save(event: SubmitEvent, year: number): Promise<void> {
-    event.preventDefault();
+  private save(event: SubmitEvent, year: number): Promise<void> {
     const data = new FormData(event.target as HTMLFormElement);
     const decision = String(data.get('decision') ?? '').trim();
     const errors: FieldError[] = [];
@@ -123,77 +92,43 @@ export class SipasDeskHolidays extends AdminPanel {
         if (iso) workingDays.push(iso);
         else errors.push({ field: 'workingDays', message: msg(str`Dòng ${index + 1}: cần ngày dạng dd/mm/yyyy`, { id: 'admin.holidays.workingInvalid' }) });
       });
-    this.errors = errors;
-    if (errors.length === 0) {
-      this.busy = true;
-      try {
-        this.merge(await this.admin<HolidayCalendar>(`holidays/${year}`, { method: 'PUT', body: { decision, days, workingDays } }));
-        this.editing = undefined;
-        this.notice = msg(str`Đã lưu danh sách ngày nghỉ năm ${year}; hạn trả lời phản ánh tính theo danh sách này.`, { id: 'admin.holidays.saved' });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#holidays-status')?.focus();
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'days', ['decision', 'days', 'workingDays']);
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
+    return this.io.submit(event, errors, async () => {
+      this.merge(await this.admin<HolidayCalendar>(`holidays/${year}`, { method: 'PUT', body: { decision, days, workingDays } }));
+      this.editing = undefined;
+      this.io.notice = msg(str`Đã lưu danh sách ngày nghỉ năm ${year}; hạn trả lời phản ánh tính theo danh sách này.`, { id: 'admin.holidays.saved' });
+      return '#holidays-status';
+    }, { field: 'days', fields: ['decision', 'days', 'workingDays'] });
   }
 
-  private async removeYear(year: number): Promise<void> {
-    this.busy = true;
-    try {
+  private removeYear(year: number): Promise<void> {
+    return this.io.act(async () => {
       this.merge(await this.admin<HolidayCalendar>(`holidays/${year}`, { method: 'DELETE' }));
-      this.notice = msg(str`Đã bỏ danh sách đã xác nhận năm ${year}: trở về ngày nghỉ tính theo luật.`, { id: 'admin.holidays.removed' });
-    } catch (error) {
-      this.notice = this.problemErrors(error, 'list')[0]!.message;
-    } finally {
-      this.busy = false;
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#holidays-status')?.focus();
-  }
-
-  private error(id: string) {
-    const error = this.errors.find((e) => e.field === id);
-    return error ? html`<span class="field-error" id="${id}-error">${error.message}</span>` : nothing;
-  }
-
-  private textarea(id: 'days' | 'workingDays', label: string, hint: string, value: string) {
-    const invalid = this.errors.some((e) => e.field === id);
-    return html`<label for=${id}>${label}</label>
-      <p class="hint" id="${id}-hint">${hint}</p>
-      ${this.errors.filter((e) => e.field === id).map((e) => html`<span class="field-error">${e.message}</span>`)}
-      <textarea id=${id} name=${id} spellcheck="false" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby="${id}-hint" .value=${value}></textarea>`;
+      return msg(str`Đã bỏ danh sách đã xác nhận năm ${year}: trở về ngày nghỉ tính theo luật.`, { id: 'admin.holidays.removed' });
+    });
   }
 
   private renderEditor(year: HolidayYear) {
-    const invalid = this.errors.some((e) => e.field === 'decision');
     return html`<form class="add" novalidate @submit=${(e: SubmitEvent) => void this.save(e, year.year)}>
       <h4>${msg(str`Xác nhận ngày nghỉ năm ${year.year}`, { id: 'admin.holidays.editTitle' })}</h4>
-      ${errorSummary(msg('Chưa lưu được', { id: 'admin.settings.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
-      <label for="decision">${msg('Theo văn bản', { id: 'admin.holidays.decision' })}</label>
-      ${this.error('decision')}
-      <input id="decision" name="decision" .value=${year.decision ?? ''} autocomplete="off"
-        aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? 'decision-error' : nothing} />
-      ${this.textarea(
-        'days',
-        msg('Các ngày nghỉ', { id: 'admin.holidays.daysLabel' }),
-        msg('Mỗi dòng một ngày: dd/mm/yyyy rồi tên, ví dụ "03/09/2027 Nghỉ bù Quốc khánh". Ghi đủ cả ngày lễ theo luật và ngày nghỉ thêm, nghỉ bù.', { id: 'admin.holidays.daysHint' }),
-        year.days.map((d) => `${calendarDate(d.date)} ${d.name}`).join('\n'),
-      )}
-      ${this.textarea(
-        'workingDays',
-        msg('Thứ Bảy, Chủ nhật đi làm bù', { id: 'admin.holidays.workingLabel' }),
-        msg('Mỗi dòng một ngày dd/mm/yyyy; để trống nếu không có.', { id: 'admin.holidays.workingHint' }),
-        year.workingDays.map(calendarDate).join('\n'),
-      )}
+      ${this.io.summary(msg('Chưa lưu được', { id: 'admin.settings.error' }))}
+      ${this.io.field({ id: 'decision', label: msg('Theo văn bản', { id: 'admin.holidays.decision' }), value: year.decision ?? '' })}
+      ${this.io.field({
+        id: 'days',
+        lines: true,
+        label: msg('Các ngày nghỉ', { id: 'admin.holidays.daysLabel' }),
+        hint: msg('Mỗi dòng một ngày: dd/mm/yyyy rồi tên, ví dụ "03/09/2027 Nghỉ bù Quốc khánh". Ghi đủ cả ngày lễ theo luật và ngày nghỉ thêm, nghỉ bù.', { id: 'admin.holidays.daysHint' }),
+        value: year.days.map((d) => `${calendarDate(d.date)} ${d.name}`).join('\n'),
+      })}
+      ${this.io.field({
+        id: 'workingDays',
+        lines: true,
+        label: msg('Thứ Bảy, Chủ nhật đi làm bù', { id: 'admin.holidays.workingLabel' }),
+        hint: msg('Mỗi dòng một ngày dd/mm/yyyy; để trống nếu không có.', { id: 'admin.holidays.workingHint' }),
+        value: year.workingDays.map(calendarDate).join('\n'),
+      })}
       <p>
-        <button type="submit" ?disabled=${this.busy}>${msg(str`Lưu danh sách năm ${year.year}`, { id: 'admin.holidays.save' })}</button>
-        <button type="button" class="secondary" @click=${() => ((this.editing = undefined), (this.errors = []))}>${msg('Hủy', { id: 'admin.holidays.cancel' })}</button>
+        <button type="submit" ?disabled=${this.io.busy}>${msg(str`Lưu danh sách năm ${year.year}`, { id: 'admin.holidays.save' })}</button>
+        <button type="button" class="secondary" @click=${() => ((this.editing = undefined), (this.io.errors = []))}>${msg('Hủy', { id: 'admin.holidays.cancel' })}</button>
       </p>
     </form>`;
   }
@@ -237,11 +172,11 @@ export class SipasDeskHolidays extends AdminPanel {
       ${this.editing === year.year
         ? this.renderEditor(year)
         : html`<p>
-            <button type="button" ?disabled=${this.busy} @click=${() => void this.edit(year.year)}>
+            <button type="button" ?disabled=${this.io.busy} @click=${() => void this.edit(year.year)}>
               ${year.confirmed ? msg(str`Sửa danh sách năm ${year.year}`, { id: 'admin.holidays.edit' }) : msg(str`Xác nhận danh sách năm ${year.year}`, { id: 'admin.holidays.confirm' })}
             </button>
             ${ownDecision
-              ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.removeYear(year.year)}>
+              ? html`<button type="button" class="secondary" ?disabled=${this.io.busy} @click=${() => void this.removeYear(year.year)}>
                   ${msg(str`Bỏ danh sách đã xác nhận năm ${year.year}`, { id: 'admin.holidays.remove' })}
                 </button>`
               : nothing}
@@ -250,23 +185,20 @@ export class SipasDeskHolidays extends AdminPanel {
   }
 
   override render() {
-    const yearInvalid = this.errors.some((e) => e.field === 'year');
     return html`<h2>${msg('Ngày nghỉ lễ, Tết', { id: 'admin.holidays.title' })}</h2>
       <p>
         ${msg('Hạn trả lời phản ánh không tính thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây. Máy chủ tính sẵn ngày lễ theo luật (cả Tết và Giỗ Tổ theo âm lịch); mỗi năm, nhập thêm ngày nghỉ bù, nghỉ thêm theo thông báo của Bộ Nội vụ.', {
           id: 'admin.holidays.intro',
         })}
       </p>
-      <p id="holidays-status" role="status" tabindex="-1" class=${this.failure ? 'field-error' : ''}>${this.failure ?? this.notice ?? ''}</p>
+      ${this.io.status('holidays-status', this.years !== undefined)}
       ${this.editing === undefined
         ? html`<form class="other" novalidate @submit=${this.showYear}>
-            ${errorSummary(msg('Chưa xem được', { id: 'admin.holidays.yearError' }), this.errors, (field) => focusField(this.shadowRoot, field))}
-            <label for="year">${msg('Xem năm khác', { id: 'admin.holidays.other' })}</label>
-            ${this.error('year')}
-            <input id="year" name="year" inputmode="numeric" autocomplete="off" aria-invalid=${yearInvalid ? 'true' : 'false'} aria-describedby=${yearInvalid ? 'year-error' : nothing} />
+            ${this.io.summary(msg('Chưa xem được', { id: 'admin.holidays.yearError' }))}
+            ${this.io.field({ id: 'year', label: msg('Xem năm khác', { id: 'admin.holidays.other' }), inputmode: 'numeric' })}
             <button type="submit" class="secondary">${msg('Xem', { id: 'admin.holidays.show' })}</button>
           </form>`
         : nothing}
-      ${this.years ? this.years.map((year) => this.renderYear(year)) : this.failure ? nothing : html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`}`;
+      ${this.years ? this.years.map((year) => this.renderYear(year)) : nothing}`;
   }
 }

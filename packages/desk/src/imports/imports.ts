@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import type { ProcedureImportPreview, ProcedureImportResult } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { html, nothing } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { importsStyles } from './imports.styles.js';
@@ -28,71 +27,38 @@ export class SipasDeskImports extends AdminPanel {
   static override properties = {
     ...AdminPanel.properties,
     preview: { state: true },
-    result: { state: true },
-    errors: { state: true },
-    busy: { state: true },
   };
 
   declare protected preview: ProcedureImportPreview | undefined;
-  declare protected result: ProcedureImportResult | undefined;
-  declare protected errors: FieldError[];
-  declare protected busy: boolean;
 
-  constructor() {
-    super();
-    this.errors = [];
-    this.busy = false;
-  }
-
-  private async upload(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private upload(event: SubmitEvent): Promise<void> {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const file = data.get('file');
     this.preview = undefined;
-    this.result = undefined;
-    if (!(file instanceof File) || file.size === 0) {
-      this.errors = [{ field: 'file', message: msg('Chọn tệp danh mục thủ tục (XLSX, CSV hoặc JSON)', { id: 'admin.import.fileRequired' }) }];
-    } else if (file.size > FILE_LIMIT_BYTES) {
-      this.errors = [{ field: 'file', message: msg('Tệp quá lớn (tối đa 8 MB)', { id: 'admin.import.tooLarge' }) }];
-    } else {
-      this.errors = [];
-      this.busy = true;
-      try {
-        this.preview = await this.admin<ProcedureImportPreview>('procedure-imports', {
-          method: 'POST',
-          body: { fileName: file.name, content: await base64(file), replace: data.get('replace') === 'on', skipInvalid: data.get('skipInvalid') === 'on' },
-        });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.preview')?.focus();
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'file', ['file']).map((e) => ({ ...e, field: 'file' }));
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
+    const errors =
+      !(file instanceof File) || file.size === 0
+        ? [{ field: 'file', message: msg('Chọn tệp danh mục thủ tục (XLSX, CSV hoặc JSON)', { id: 'admin.import.fileRequired' }) }]
+        : file.size > FILE_LIMIT_BYTES
+          ? [{ field: 'file', message: msg('Tệp quá lớn (tối đa 8 MB)', { id: 'admin.import.tooLarge' }) }]
+          : [];
+    return this.io.submit(event, errors, async () => {
+      this.preview = await this.admin<ProcedureImportPreview>('procedure-imports', {
+        method: 'POST',
+        body: { fileName: (file as File).name, content: await base64(file as File), replace: data.get('replace') === 'on', skipInvalid: data.get('skipInvalid') === 'on' },
+      });
+      return '.preview';
+    }, { field: 'file' });
   }
 
-  private async confirm(): Promise<void> {
-    if (!this.preview) return;
-    this.busy = true;
-    try {
-      this.result = await this.admin<ProcedureImportResult>(`procedure-imports/${encodeURIComponent(this.preview.id)}/confirm`, { method: 'POST' });
+  private confirm(preview: ProcedureImportPreview): Promise<void> {
+    return this.io.submit(null, [], async () => {
+      const r = await this.admin<ProcedureImportResult>(`procedure-imports/${encodeURIComponent(preview.id)}/confirm`, { method: 'POST' });
+      this.io.notice = msg(str`Đã nhập: thêm ${r.added}, sửa ${r.changed}, bỏ ${r.removed}, giữ nguyên ${r.unchanged} thủ tục.`, { id: 'admin.import.done' });
       this.preview = undefined;
       this.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
-    } catch (error) {
-      this.errors = this.problemErrors(error, 'file');
-      await this.updateComplete;
-      focusErrorSummary(this.shadowRoot);
-      return;
-    } finally {
-      this.busy = false;
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#import-status')?.focus();
+      return '#import-status';
+    }, { field: 'file' });
   }
 
   private codes(title: string, codes: readonly string[]) {
@@ -135,7 +101,7 @@ export class SipasDeskImports extends AdminPanel {
           </table>`
         : nothing}
       ${p.canConfirm
-        ? html`<p><button type="button" ?disabled=${this.busy} @click=${() => void this.confirm()}>${msg('Xác nhận nhập vào danh mục', { id: 'admin.import.confirm' })}</button></p>`
+        ? html`<p><button type="button" ?disabled=${this.io.busy} @click=${() => void this.confirm(p)}>${msg('Xác nhận nhập vào danh mục', { id: 'admin.import.confirm' })}</button></p>`
         : html`<p class="blocked">
             ${p.invalid.length > 0
               ? msg('Chưa nhập được: sửa các dòng lỗi trong tệp rồi gửi lại, hoặc chọn "Bỏ qua dòng lỗi" để chỉ nhập các dòng hợp lệ.', { id: 'admin.import.blocked' })
@@ -145,29 +111,25 @@ export class SipasDeskImports extends AdminPanel {
   }
 
   override render() {
-    const invalid = this.errors.some((e) => e.field === 'file');
-    const r = this.result;
     return html`<h2>${msg('Nhập danh mục thủ tục', { id: 'admin.import.title' })}</h2>
       <p>
         ${msg('Gửi tệp danh mục thủ tục của đơn vị: Excel (XLSX), CSV (dấu phẩy, chấm phẩy hoặc tab) hoặc JSON, tiêu đề cột tiếng Việt ("Mã thủ tục", "Tên thủ tục"…) hoặc tên trường của Cơ sở dữ liệu quốc gia. Máy chủ cho xem trước; chỉ khi bấm xác nhận mới ghi.', {
           id: 'admin.import.intro',
         })}
       </p>
-      <p id="import-status" role="status" tabindex="-1">
-        ${r ? msg(str`Đã nhập: thêm ${r.added}, sửa ${r.changed}, bỏ ${r.removed}, giữ nguyên ${r.unchanged} thủ tục.`, { id: 'admin.import.done' }) : ''}
-      </p>
+      ${this.io.status('import-status')}
       ${this.preview ? this.renderPreview(this.preview) : nothing}
       <form class="add" novalidate @submit=${this.upload}>
-        ${errorSummary(msg('Chưa đọc được tệp', { id: 'admin.import.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
+        ${this.io.summary(msg('Chưa đọc được tệp', { id: 'admin.import.error' }))}
         <label for="file">${msg('Tệp danh mục', { id: 'admin.import.file' })}</label>
-        ${invalid ? html`<span class="field-error" id="file-error">${this.errors.map((e) => e.message).join(' ')}</span>` : nothing}
+        ${this.io.error('file')}
         <input id="file" name="file" type="file" accept=".xlsx,.csv,.tsv,.txt,.json,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? 'file-error' : nothing} />
+          aria-invalid=${this.io.invalid('file') ? 'true' : 'false'} aria-describedby=${this.io.describedBy('file')} />
         <div class="choices">
           <label for="skipInvalid"><input type="checkbox" id="skipInvalid" name="skipInvalid" /> ${msg('Bỏ qua dòng lỗi, chỉ nhập các dòng hợp lệ', { id: 'admin.import.skip' })}</label>
           <label for="replace"><input type="checkbox" id="replace" name="replace" /> ${msg('Bỏ các thủ tục của đơn vị không có trong tệp', { id: 'admin.import.replace' })}</label>
         </div>
-        <p><button type="submit" ?disabled=${this.busy}>${msg('Gửi tệp và xem trước', { id: 'admin.import.upload' })}</button></p>
+        <p><button type="submit" ?disabled=${this.io.busy}>${msg('Gửi tệp và xem trước', { id: 'admin.import.upload' })}</button></p>
       </form>`;
   }
 }

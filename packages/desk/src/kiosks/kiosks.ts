@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import type { IssuedKioskKey, KioskKey, KioskKeyList } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { html, nothing } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { vietnamDateTime } from '../shared/time.js';
@@ -19,77 +18,34 @@ export class SipasDeskKiosks extends AdminPanel {
     ...AdminPanel.properties,
     keys: { state: true },
     issued: { state: true },
-    errors: { state: true },
-    listError: { state: true },
-    notice: { state: true },
-    busy: { state: true },
   };
 
   declare protected keys: KioskKey[] | undefined;
   declare protected issued: IssuedKioskKey | undefined;
-  declare protected errors: FieldError[];
-  declare protected listError: string | undefined;
-  declare protected notice: string | undefined;
-  declare protected busy: boolean;
 
-  constructor() {
-    super();
-    this.errors = [];
-    this.busy = false;
+  protected override async load(): Promise<void> {
+    this.keys = (await this.admin<KioskKeyList>('kiosk-keys')).keys;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.keys = (await this.admin<KioskKeyList>('kiosk-keys')).keys;
-    } catch (error) {
-      this.listError = this.problemErrors(error, 'list')[0]!.message;
-    }
-  }
-
-  private async issue(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private issue(event: SubmitEvent): Promise<void> {
     const form = event.target as HTMLFormElement;
     const label = String(new FormData(form).get('label') ?? '').trim();
-    this.errors = label ? [] : [{ field: 'label', message: msg('Nhập tên máy, ví dụ Quầy 1', { id: 'admin.kiosk.labelRequired' }) }];
-    if (this.errors.length === 0) {
-      this.busy = true;
-      try {
-        this.issued = await this.admin<IssuedKioskKey>('kiosk-keys', { method: 'POST', body: { label } });
-        form.reset();
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.once')?.focus();
-        await this.load();
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'label', ['label']);
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
+    const errors = label ? [] : [{ field: 'label', message: msg('Nhập tên máy, ví dụ Quầy 1', { id: 'admin.kiosk.labelRequired' }) }];
+    return this.io.submit(event, errors, async () => {
+      this.issued = await this.admin<IssuedKioskKey>('kiosk-keys', { method: 'POST', body: { label } });
+      form.reset();
+      await this.io.load();
+      return '.once';
+    }, { field: 'label', fields: ['label'] });
   }
 
-  private async revoke(key: KioskKey): Promise<void> {
-    this.busy = true;
-    this.listError = undefined;
-    try {
+  private revoke(key: KioskKey): Promise<void> {
+    return this.io.act(async () => {
       await this.admin(`kiosk-keys/${encodeURIComponent(key.id)}`, { method: 'DELETE' });
       if (this.issued?.key.id === key.id) this.issued = undefined;
-      this.notice = msg(str`Đã thu hồi khóa ${key.label}: máy đó không gửi được phiếu nữa.`, { id: 'admin.kiosk.revoked' });
-      await this.load();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#kiosk-status')?.focus();
-    } catch (error) {
-      this.listError = this.problemErrors(error, 'list')[0]!.message;
-    } finally {
-      this.busy = false;
-    }
+      await this.io.load();
+      return msg(str`Đã thu hồi khóa ${key.label}: máy đó không gửi được phiếu nữa.`, { id: 'admin.kiosk.revoked' });
+    });
   }
 
   private state(key: KioskKey): string {
@@ -124,7 +80,6 @@ export class SipasDeskKiosks extends AdminPanel {
   }
 
   override render() {
-    const invalid = this.errors.some((e) => e.field === 'label');
     return html`<h2>${msg('Kiosk tại quầy', { id: 'admin.kiosk.title' })}</h2>
       <p>
         ${msg('Mỗi máy tính bảng tại Bộ phận Một cửa có một khóa riêng, để giới hạn số lần gửi theo địa chỉ mạng không chặn quầy đông người.', {
@@ -133,14 +88,11 @@ export class SipasDeskKiosks extends AdminPanel {
       </p>
       ${this.issued ? this.renderIssued(this.issued) : nothing}
       <form class="add" novalidate @submit=${this.issue}>
-        ${errorSummary(msg('Chưa cấp được khóa', { id: 'admin.kiosk.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
-        <label for="label">${msg('Tên máy', { id: 'admin.kiosk.label' })}</label>
-        ${invalid ? html`<span class="field-error" id="label-error">${this.errors[0]!.message}</span>` : nothing}
-        <input id="label" name="label" autocomplete="off" placeholder=${msg('Quầy 1', { id: 'admin.kiosk.placeholder' })}
-          aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? 'label-error' : nothing} />
-        <p><button type="submit" ?disabled=${this.busy}>${msg('Cấp khóa và hiện mã QR', { id: 'admin.kiosk.issue' })}</button></p>
+        ${this.io.summary(msg('Chưa cấp được khóa', { id: 'admin.kiosk.error' }))}
+        ${this.io.field({ id: 'label', label: msg('Tên máy', { id: 'admin.kiosk.label' }), placeholder: msg('Quầy 1', { id: 'admin.kiosk.placeholder' }) })}
+        <p><button type="submit" ?disabled=${this.io.busy}>${msg('Cấp khóa và hiện mã QR', { id: 'admin.kiosk.issue' })}</button></p>
       </form>
-      <p id="kiosk-status" tabindex="-1" role="status" class=${this.listError ? 'field-error' : ''}>${this.listError ?? this.notice ?? ''}</p>
+      ${this.io.status('kiosk-status', this.keys !== undefined)}
       ${this.keys
         ? this.keys.length === 0
           ? html`<p>${msg('Chưa có khóa kiosk nào.', { id: 'admin.kiosk.none' })}</p>`
@@ -163,7 +115,7 @@ export class SipasDeskKiosks extends AdminPanel {
                     </td>
                     <td data-label=${msg('Trạng thái', { id: 'admin.state' })}>${this.state(key)}</td>
                     <td class="actions">
-                      <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.revoke(key)}
+                      <button type="button" class="secondary" ?disabled=${this.io.busy} @click=${() => void this.revoke(key)}
                         aria-label=${msg(str`Thu hồi khóa ${key.label}`, { id: 'admin.kiosk.revoke.label' })}>
                         ${msg('Thu hồi', { id: 'admin.kiosk.revoke' })}
                       </button>
@@ -172,6 +124,6 @@ export class SipasDeskKiosks extends AdminPanel {
                 )}
               </tbody>
             </table>`
-        : html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`}`;
+        : nothing}`;
   }
 }

@@ -1,30 +1,11 @@
 import { msg, str } from '@lit/localize';
 import type { DossierToken, SurveySettings } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { html, nothing } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { calendarDate } from '../shared/time.js';
 import type { SipasDeskQrLabel } from './label.js';
 import { labelPrintStyles, labelsStyles } from './labels.styles.js';
-
-const PRINT_STYLE_ID = 'sipas-desk-label-print';
-
-/** Puts a copy of the label at the top of the page, the only thing the page-level print style lets print. */
-function printCopy(token: DossierToken): void {
-  if (!document.getElementById(PRINT_STYLE_ID)) {
-    const style = document.createElement('style');
-    style.id = PRINT_STYLE_ID;
-    style.textContent = labelPrintStyles;
-    document.head.append(style);
-  }
-  let copy = document.querySelector<SipasDeskQrLabel>('sipas-desk-qr-label[data-print]');
-  if (!copy) {
-    copy = document.createElement('sipas-desk-qr-label');
-    copy.dataset.print = '';
-    document.body.prepend(copy);
-  }
-  Object.assign(copy, { url: token.url, dossier: token.dossier, procedure: token.procedure, expires: token.expires });
-}
+import { printCopy } from '../shared/print.js';
 
 /**
  * <sipas-desk-labels>: the clerk's "Nhãn QR hồ sơ" tab. The clerk types the dossier code (or scans
@@ -39,88 +20,47 @@ export class SipasDeskLabels extends AdminPanel {
     ...AdminPanel.properties,
     settings: { state: true },
     printed: { state: true },
-    errors: { state: true },
-    notice: { state: true },
-    busy: { state: true },
   };
 
   declare protected settings: SurveySettings | undefined;
   declare protected printed: DossierToken | undefined;
-  declare protected errors: FieldError[];
-  declare protected notice: string | undefined;
-  declare protected busy: boolean;
 
-  constructor() {
-    super();
-    this.errors = [];
-    this.busy = false;
+  protected override async load(): Promise<void> {
+    this.settings = await this.admin<SurveySettings>('survey-settings');
+    await this.io.focus('#dossier');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.settings = await this.admin<SurveySettings>('survey-settings');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#dossier')?.focus();
-    } catch (error) {
-      this.notice = this.problemErrors(error, 'dossier')[0]!.message;
-    }
-  }
-
-  private async sign(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private sign(event: SubmitEvent): Promise<void> {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const dossier = String(data.get('dossier') ?? '').trim();
     const procedure = String(data.get('procedure') ?? '').trim();
-    this.errors = dossier ? [] : [{ field: 'dossier', message: msg('Nhập hoặc quét mã hồ sơ trên phiếu hẹn', { id: 'desk.label.dossierRequired' }) }];
-    this.notice = undefined;
-    if (this.errors.length === 0) {
-      this.busy = true;
-      try {
-        const token = await this.admin<DossierToken>('dossier-tokens', { method: 'POST', body: { dossier, ...(procedure ? { procedure } : {}) } });
-        if (!token.url) throw new Error('no survey page');
-        this.printed = token;
-        form.reset();
-        this.notice = msg(str`Đã tạo nhãn cho hồ sơ ${token.dossier}. Hộp thoại in đã mở; quét phiếu tiếp theo khi in xong.`, { id: 'desk.label.printed' });
-        await this.updateComplete;
-        this.print();
-        this.renderRoot.querySelector<HTMLInputElement>('#dossier')?.focus();
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'dossier', ['dossier', 'procedure']);
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
+    const errors = dossier ? [] : [{ field: 'dossier', message: msg('Nhập hoặc quét mã hồ sơ trên phiếu hẹn', { id: 'desk.label.dossierRequired' }) }];
+    return this.io.submit(event, errors, async () => {
+      const token = await this.admin<DossierToken>('dossier-tokens', { method: 'POST', body: { dossier, ...(procedure ? { procedure } : {}) } });
+      if (!token.url) throw new Error('no survey page');
+      this.printed = token;
+      form.reset();
+      this.io.notice = msg(str`Đã tạo nhãn cho hồ sơ ${token.dossier}. Hộp thoại in đã mở; quét phiếu tiếp theo khi in xong.`, { id: 'desk.label.printed' });
+      await this.updateComplete;
+      this.print();
+      return '#dossier';
+    }, { field: 'dossier', fields: ['dossier', 'procedure'] });
   }
 
   private print(): void {
     if (!this.printed) return;
-    printCopy(this.printed);
-    // Let the copy render before the print dialog snapshots the page.
-    requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
+    const { url, dossier, procedure, expires } = this.printed;
+    printCopy<SipasDeskQrLabel>('sipas-desk-qr-label', labelPrintStyles, { url, dossier, procedure, expires });
   }
 
   private field(id: 'dossier' | 'procedure', label: string, hint: string) {
-    const error = this.errors.find((e) => e.field === id);
-    const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<label for=${id}>${label}</label>
-      <p class="hint" id="${id}-hint">${hint}</p>
-      ${error ? html`<span class="field-error" id="${id}-error">${error.message}</span>` : nothing}
-      <input id=${id} name=${id} autocomplete="off" autocapitalize="characters" spellcheck="false"
-        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} />`;
+    return this.io.field({ id, label, hint, code: true });
   }
 
   private renderForm() {
     return html`<form class="add" novalidate @submit=${this.sign}>
-      ${errorSummary(msg('Chưa tạo được nhãn', { id: 'desk.label.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
+      ${this.io.summary(msg('Chưa tạo được nhãn', { id: 'desk.label.error' }))}
       ${this.field(
         'dossier',
         msg('Mã hồ sơ', { id: 'desk.label.dossier' }),
@@ -131,7 +71,7 @@ export class SipasDeskLabels extends AdminPanel {
         msg('Mã thủ tục (không bắt buộc)', { id: 'desk.label.procedureCode' }),
         msg('Ví dụ 1.001193; phiếu khảo sát sẽ ghi thủ tục này.', { id: 'desk.label.procedureHint' }),
       )}
-      <p><button type="submit" ?disabled=${this.busy}>${msg('Tạo và in nhãn QR', { id: 'desk.label.submit' })}</button></p>
+      <p><button type="submit" ?disabled=${this.io.busy}>${msg('Tạo và in nhãn QR', { id: 'desk.label.submit' })}</button></p>
     </form>`;
   }
 
@@ -141,7 +81,7 @@ export class SipasDeskLabels extends AdminPanel {
       <p>
         ${msg('Dán nhãn lên phiếu hẹn: người dân quét mã để đánh giá đúng hồ sơ của mình, mỗi hồ sơ một lần.', { id: 'desk.label.intro' })}
       </p>
-      <p id="label-status" role="status" class=${!s && this.notice ? 'field-error' : ''}>${this.notice ?? (s ? '' : msg('Đang tải…', { id: 'common.loading' }))}</p>
+      ${this.io.status('label-status', s !== undefined)}
       ${s && !s.surveyUrl
         ? html`<p class="warning">
             ${msg('Quản trị viên chưa đặt địa chỉ trang khảo sát của đơn vị (thẻ "Cài đặt khảo sát"), nên chưa in được nhãn QR.', { id: 'desk.label.noSurveyUrl' })}

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import { checkOrigin, type AllowedOrigins } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { html, nothing } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { originsStyles } from './origins.styles.js';
@@ -19,92 +18,52 @@ export class SipasDeskOrigins extends AdminPanel {
   static override properties = {
     ...AdminPanel.properties,
     origins: { state: true },
-    errors: { state: true },
-    notice: { state: true },
-    busy: { state: true },
   };
 
   declare protected origins: string[] | undefined;
-  declare protected errors: FieldError[];
-  declare protected notice: string | undefined;
-  declare protected busy: boolean;
 
-  constructor() {
-    super();
-    this.errors = [];
-    this.busy = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.origins = (await this.admin<AllowedOrigins>('origins')).origins;
-    } catch (error) {
-      this.notice = this.problemErrors(error, 'origin')[0]!.message;
-    }
+  protected override async load(): Promise<void> {
+    this.origins = (await this.admin<AllowedOrigins>('origins')).origins;
   }
 
   private get proposed(): string {
     return new URLSearchParams(location.search).get(ADD_ORIGIN_PARAM) ?? '';
   }
 
-  private async add(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private add(event: SubmitEvent): Promise<void> {
     const form = event.target as HTMLFormElement;
     const typed = String(new FormData(form).get('origin') ?? '').trim();
     const checked = checkOrigin(typed);
-    this.errors = typed
-      ? checked.ok
+    const errors = !typed
+      ? [{ field: 'origin', message: msg('Nhập địa chỉ trang web, ví dụ https://tanhoa.hanoi.gov.vn', { id: 'admin.origin.required' }) }]
+      : checked.ok
         ? []
-        : [{ field: 'origin', message: checked.message }]
-      : [{ field: 'origin', message: msg('Nhập địa chỉ trang web, ví dụ https://tanhoa.hanoi.gov.vn', { id: 'admin.origin.required' }) }];
-    if (this.errors.length === 0 && checked.ok) {
-      this.busy = true;
-      try {
-        this.origins = (await this.admin<AllowedOrigins>('origins', { method: 'POST', body: { origin: checked.origin } })).origins;
-        this.notice = msg(str`Đã cho phép ${checked.origin}. Trang trên địa chỉ này dùng được ngay, không cần khởi động lại máy chủ.`, {
-          id: 'admin.origin.added',
-        });
-        form.reset();
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'origin', ['origin']);
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
+        : [{ field: 'origin', message: checked.message }];
+    return this.io.submit(event, errors, async () => {
+      if (!checked.ok) return;
+      this.origins = (await this.admin<AllowedOrigins>('origins', { method: 'POST', body: { origin: checked.origin } })).origins;
+      this.io.notice = msg(str`Đã cho phép ${checked.origin}. Trang trên địa chỉ này dùng được ngay, không cần khởi động lại máy chủ.`, {
+        id: 'admin.origin.added',
+      });
+      form.reset();
+    }, { field: 'origin', fields: ['origin'] });
   }
 
-  private async removeOrigin(origin: string): Promise<void> {
-    this.busy = true;
-    try {
+  private removeOrigin(origin: string): Promise<void> {
+    return this.io.act(async () => {
       this.origins = (await this.admin<AllowedOrigins>(`origins?origin=${encodeURIComponent(origin)}`, { method: 'DELETE' })).origins;
-      this.notice = msg(str`Đã bỏ ${origin}.`, { id: 'admin.origin.removed' });
-    } catch (error) {
-      this.notice = this.problemErrors(error, 'origin')[0]!.message;
-    } finally {
-      this.busy = false;
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#origins-status')?.focus();
+      return msg(str`Đã bỏ ${origin}.`, { id: 'admin.origin.removed' });
+    });
   }
 
   override render() {
-    const invalid = this.errors.some((e) => e.field === 'origin');
-    const describedBy = ['origin-hint', invalid ? 'origin-error' : ''].filter(Boolean).join(' ');
     return html`<h2>${msg('Trang web được phép', { id: 'admin.origin.title' })}</h2>
       <p>
         ${msg('Chỉ trang trên các địa chỉ dưới đây mới dùng được khảo sát, thủ tục, phản ánh và kết quả của đơn vị. Trang ở địa chỉ khác sẽ báo cho người dân: "Dịch vụ này chưa được thiết lập trên trang web này".', {
           id: 'admin.origin.intro',
         })}
       </p>
-      <p id="origins-status" role="status" tabindex="-1">${this.notice ?? ''}</p>
+      ${this.io.status('origins-status', this.origins !== undefined)}
       ${this.origins
         ? this.origins.length === 0
           ? html`<p>${msg('Chưa có trang nào.', { id: 'admin.origin.none' })}</p>`
@@ -112,26 +71,28 @@ export class SipasDeskOrigins extends AdminPanel {
               ${this.origins.map(
                 (origin) => html`<li>
                   <span class="origin">${origin}</span>
-                  <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.removeOrigin(origin)}
+                  <button type="button" class="secondary" ?disabled=${this.io.busy} @click=${() => void this.removeOrigin(origin)}
                     aria-label=${msg(str`Bỏ ${origin}`, { id: 'admin.origin.remove.label' })}>
                     ${msg('Bỏ', { id: 'admin.origin.remove' })}
                   </button>
                 </li>`,
               )}
             </ul>`
-        : html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`}
+        : nothing}
       <form class="add" novalidate @submit=${this.add}>
-        ${errorSummary(msg('Chưa thêm được trang', { id: 'admin.origin.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
-        <label for="origin">${msg('Địa chỉ trang web', { id: 'admin.origin.label' })}</label>
-        <p class="hint" id="origin-hint">
-          ${msg('Chỉ phần đầu địa chỉ: https:// và tên miền (có cổng nếu có), không có đường dẫn. Ví dụ https://tanhoa.hanoi.gov.vn', {
+        ${this.io.summary(msg('Chưa thêm được trang', { id: 'admin.origin.error' }))}
+        ${this.io.field({
+          id: 'origin',
+          label: msg('Địa chỉ trang web', { id: 'admin.origin.label' }),
+          hint: msg('Chỉ phần đầu địa chỉ: https:// và tên miền (có cổng nếu có), không có đường dẫn. Ví dụ https://tanhoa.hanoi.gov.vn', {
             id: 'admin.origin.hint',
-          })}
-        </p>
-        ${invalid ? html`<span class="field-error" id="origin-error">${this.errors[0]!.message}</span>` : nothing}
-        <input id="origin" name="origin" type="url" inputmode="url" autocomplete="url" .value=${this.proposed}
-          aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} />
-        <p><button type="submit" ?disabled=${this.busy}>${msg('Cho phép trang này', { id: 'admin.origin.add' })}</button></p>
+          }),
+          type: 'url',
+          inputmode: 'url',
+          autocomplete: 'url',
+          value: this.proposed,
+        })}
+        <p><button type="submit" ?disabled=${this.io.busy}>${msg('Cho phép trang này', { id: 'admin.origin.add' })}</button></p>
       </form>`;
   }
 }

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { AdminFeedbackSettings } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
-import { html, nothing } from 'lit';
+import type { FieldError } from '@sipas/widgets/shared/error-summary.js';
+import { html } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { settingsStyles } from './settings.styles.js';
 
@@ -19,88 +19,47 @@ export class SipasDeskSettings extends AdminPanel {
   static override properties = {
     ...AdminPanel.properties,
     settings: { state: true },
-    errors: { state: true },
-    notice: { state: true },
-    busy: { state: true },
   };
 
   declare protected settings: AdminFeedbackSettings | undefined;
-  declare protected errors: FieldError[];
-  declare protected notice: string | undefined;
-  declare protected busy: boolean;
 
-  constructor() {
-    super();
-    this.errors = [];
-    this.busy = false;
+  protected override async load(): Promise<void> {
+    this.settings = await this.admin<AdminFeedbackSettings>('feedback-settings');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.settings = await this.admin<AdminFeedbackSettings>('feedback-settings');
-    } catch (error) {
-      this.notice = this.problemErrors(error, 'workingDays')[0]!.message;
-    }
-  }
-
-  private async save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private save(event: SubmitEvent): Promise<void> {
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: Field) => String(data.get(name) ?? '').trim();
     const days = text('workingDays');
     const errors: FieldError[] = [];
     if (days && !/^\d{1,2}$/.test(days)) errors.push({ field: 'workingDays', message: msg('Nhập số ngày làm việc từ 1 đến 90', { id: 'admin.settings.daysInvalid' }) });
-    this.errors = errors;
-    this.notice = undefined;
-    if (errors.length === 0) {
-      this.busy = true;
-      try {
-        this.settings = await this.admin<AdminFeedbackSettings>('feedback-settings', {
-          method: 'PUT',
-          body: {
-            workingDays: days ? Number(days) : null,
-            smtpUrl: text('smtpUrl') || null,
-            smtpFrom: text('smtpFrom') || null,
-            lookupUrl: text('lookupUrl') || null,
-          },
-        });
-        this.notice = msg('Đã lưu. Hạn trả lời mới áp dụng cho phản ánh nhận từ bây giờ.', { id: 'admin.settings.saved' });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#settings-status')?.focus();
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'workingDays', FIELDS);
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
+    return this.io.submit(event, errors, async () => {
+      this.settings = await this.admin<AdminFeedbackSettings>('feedback-settings', {
+        method: 'PUT',
+        body: {
+          workingDays: days ? Number(days) : null,
+          smtpUrl: text('smtpUrl') || null,
+          smtpFrom: text('smtpFrom') || null,
+          lookupUrl: text('lookupUrl') || null,
+        },
+      });
+      this.io.notice = msg('Đã lưu. Hạn trả lời mới áp dụng cho phản ánh nhận từ bây giờ.', { id: 'admin.settings.saved' });
+      return '#settings-status';
+    }, { field: 'workingDays', fields: FIELDS });
   }
 
   private field(id: Field, label: string, value: string, hint: string, type = 'text') {
-    const error = this.errors.find((e) => e.field === id);
-    const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<label for=${id}>${label}</label>
-      <p class="hint" id="${id}-hint">${hint}</p>
-      ${error ? html`<span class="field-error" id="${id}-error">${error.message}</span>` : nothing}
-      <input id=${id} name=${id} type=${type} .value=${value} autocomplete="off"
-        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} />`;
+    return this.io.field({ id, label, value, hint, type });
   }
 
   override render() {
     const s = this.settings;
-    if (!s) return html`<h2>${msg('Cài đặt phản ánh, kiến nghị', { id: 'admin.settings.title' })}</h2>
-      <p role="status">${this.notice ?? msg('Đang tải…', { id: 'common.loading' })}</p>`;
-    return html`<h2>${msg('Cài đặt phản ánh, kiến nghị', { id: 'admin.settings.title' })}</h2>
-      <p id="settings-status" role="status" tabindex="-1">${this.notice ?? ''}</p>
+    const status = html`<h2>${msg('Cài đặt phản ánh, kiến nghị', { id: 'admin.settings.title' })}</h2>
+      ${this.io.status('settings-status', s !== undefined)}`;
+    if (!s) return status;
+    return html`${status}
       <form class="add" novalidate @submit=${this.save}>
-        ${errorSummary(msg('Chưa lưu được', { id: 'admin.settings.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
+        ${this.io.summary(msg('Chưa lưu được', { id: 'admin.settings.error' }))}
         ${this.field(
           'workingDays',
           msg('Số ngày làm việc để trả lời', { id: 'admin.settings.days' }),
@@ -130,7 +89,7 @@ export class SipasDeskSettings extends AdminPanel {
           'url',
         )}
         <p class="hint">${msg('Ngày nghỉ lễ do máy chủ tính và quản lý riêng; không đổi ở đây.', { id: 'admin.settings.holidays' })}</p>
-        <button type="submit" ?disabled=${this.busy}>${msg('Lưu cài đặt', { id: 'admin.settings.save' })}</button>
+        <button type="submit" ?disabled=${this.io.busy}>${msg('Lưu cài đặt', { id: 'admin.settings.save' })}</button>
       </form>`;
   }
 }

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { SurveySettings, SurveySettingsUpdate } from '@sipas/schema';
-import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
+import type { FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { html, nothing } from 'lit';
 import { AdminPanel } from '../shared/admin-panel.js';
 import { surveyStyles } from './survey.styles.js';
@@ -27,28 +27,15 @@ export class SipasDeskSurvey extends AdminPanel {
     ...AdminPanel.properties,
     settings: { state: true },
     fields: { state: true },
-    errors: { state: true },
-    notice: { state: true },
-    busy: { state: true },
   };
 
   declare protected settings: SurveySettings | undefined;
   /** The list being edited; saved only with the form. */
   declare protected fields: string[];
-  declare protected errors: FieldError[];
-  declare protected notice: string | undefined;
-  declare protected busy: boolean;
 
   constructor() {
     super();
     this.fields = [];
-    this.errors = [];
-    this.busy = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
   }
 
   private show(settings: SurveySettings): void {
@@ -56,23 +43,19 @@ export class SipasDeskSurvey extends AdminPanel {
     this.fields = [...settings.fields];
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.show(await this.admin<SurveySettings>('survey-settings'));
-    } catch (error) {
-      this.notice = this.problemErrors(error, 'surveyUrl')[0]!.message;
-    }
+  protected override async load(): Promise<void> {
+    this.show(await this.admin<SurveySettings>('survey-settings'));
   }
 
   private addField(): void {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#new-field')!;
     const name = input.value.replace(/\s+/g, ' ').trim();
     if (!name) {
-      this.errors = [{ field: 'new-field', message: msg('Nhập tên lĩnh vực cần thêm', { id: 'admin.survey.newFieldRequired' }) }];
-      void this.updateComplete.then(() => focusErrorSummary(this.shadowRoot));
+      this.io.errors = [{ field: 'new-field', message: msg('Nhập tên lĩnh vực cần thêm', { id: 'admin.survey.newFieldRequired' }) }];
+      void this.io.focus('.error-summary');
       return;
     }
-    this.errors = [];
+    this.io.errors = [];
     this.fields = [...this.fields, name];
     input.value = '';
     input.focus();
@@ -80,11 +63,10 @@ export class SipasDeskSurvey extends AdminPanel {
 
   private removeField(index: number): void {
     this.fields = this.fields.filter((_, i) => i !== index);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#new-field')?.focus());
+    void this.io.focus('#new-field');
   }
 
-  private async save(event: Event, catalogue = false): Promise<void> {
-    event.preventDefault();
+  private save(event: Event, catalogue = false): Promise<void> {
     const form = this.renderRoot.querySelector<HTMLFormElement>('form')!;
     const data = new FormData(form);
     const errors: FieldError[] = [];
@@ -100,9 +82,7 @@ export class SipasDeskSurvey extends AdminPanel {
       errors.push({ field: 'tokenDays', message: msg('Nhập số ngày từ 1 đến 366', { id: 'admin.survey.daysInvalid' }) });
     }
     const surveyUrl = String(data.get('surveyUrl') ?? '').trim();
-    this.errors = errors;
-    this.notice = undefined;
-    if (errors.length === 0) {
+    return this.io.submit(event, errors, async () => {
       const s = this.settings!;
       // Only what the admin changed is sent, so the change log says only that.
       const update: SurveySettingsUpdate = {};
@@ -111,33 +91,14 @@ export class SipasDeskSurvey extends AdminPanel {
       if (surveyUrl !== (s.surveyUrl ?? '')) update.surveyUrl = surveyUrl || null;
       if (catalogue) update.fields = null;
       else if (s.fieldsSource === 'unit' || fields.join('\n') !== s.fields.join('\n')) update.fields = fields;
-      this.busy = true;
-      try {
-        this.show(await this.admin<SurveySettings>('survey-settings', { method: 'PATCH', body: update }));
-        this.notice = msg('Đã lưu cài đặt khảo sát; thay đổi được ghi vào nhật ký quản trị.', { id: 'admin.survey.saved' });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#survey-status')?.focus();
-        return;
-      } catch (error) {
-        this.errors = this.problemErrors(error, 'surveyUrl', ['surveyUrl', 'publishedChannels', 'dossierTokenDays', 'fields']).map((e) => ({
-          ...e,
-          field: e.field === 'dossierTokenDays' ? 'tokenDays' : e.field === 'publishedChannels' ? 'channel-dossier' : e.field === 'fields' ? 'new-field' : e.field,
-        }));
-      } finally {
-        this.busy = false;
-      }
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.shadowRoot);
-  }
-
-  private error(id: string) {
-    const error = this.errors.find((e) => e.field === id);
-    return error ? html`<span class="field-error" id="${id}-error">${error.message}</span>` : nothing;
-  }
-
-  private describedBy(id: string, hint?: string): string {
-    return [hint ?? '', this.errors.some((e) => e.field === id) ? `${id}-error` : ''].filter(Boolean).join(' ');
+      this.show(await this.admin<SurveySettings>('survey-settings', { method: 'PATCH', body: update }));
+      this.io.notice = msg('Đã lưu cài đặt khảo sát; thay đổi được ghi vào nhật ký quản trị.', { id: 'admin.survey.saved' });
+      return '#survey-status';
+    }, {
+      field: 'surveyUrl',
+      fields: ['surveyUrl', 'publishedChannels', 'dossierTokenDays', 'fields'],
+      rename: { dossierTokenDays: 'tokenDays', publishedChannels: 'channel-dossier', fields: 'new-field' },
+    });
   }
 
   private renderFields(s: SurveySettings) {
@@ -153,21 +114,21 @@ export class SipasDeskSurvey extends AdminPanel {
           (name, i) => html`<li>
             <label class="visually-hidden" for="field-${i}">${msg(str`Tên lĩnh vực thứ ${i + 1}`, { id: 'admin.survey.fieldLabel' })}</label>
             <input id="field-${i}" name="field-${i}" .value=${name} autocomplete="off"
-              aria-invalid=${this.errors.some((e) => e.field === `field-${i}`) ? 'true' : 'false'}
-              aria-describedby=${this.describedBy(`field-${i}`) || nothing}
+              aria-invalid=${this.io.invalid(`field-${i}`) ? 'true' : 'false'}
+              aria-describedby=${this.io.describedBy(`field-${i}`)}
               @input=${(e: Event) => (this.fields[i] = (e.target as HTMLInputElement).value)} />
             <button type="button" class="secondary" aria-label=${msg(str`Bỏ lĩnh vực ${name}`, { id: 'admin.survey.removeLabel' })} @click=${() => this.removeField(i)}>
               ${msg('Bỏ', { id: 'admin.survey.remove' })}
             </button>
-            ${this.error(`field-${i}`)}
+            ${this.io.error(`field-${i}`)}
           </li>`,
         )}
       </ul>
       <label for="new-field">${msg('Thêm lĩnh vực', { id: 'admin.survey.addLabel' })}</label>
-      ${this.error('new-field')}
+      ${this.io.error('new-field')}
       <div class="add-field">
-        <input id="new-field" autocomplete="off" aria-invalid=${this.errors.some((e) => e.field === 'new-field') ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('new-field') || nothing}
+        <input id="new-field" autocomplete="off" aria-invalid=${this.io.invalid('new-field') ? 'true' : 'false'}
+          aria-describedby=${this.io.describedBy('new-field')}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -177,7 +138,7 @@ export class SipasDeskSurvey extends AdminPanel {
         <button type="button" class="secondary" @click=${() => this.addField()}>${msg('Thêm vào danh sách', { id: 'admin.survey.add' })}</button>
       </div>
       ${s.fieldsSource === 'unit'
-        ? html`<p><button type="button" class="secondary" ?disabled=${this.busy} @click=${(e: Event) => void this.save(e, true)}>
+        ? html`<p><button type="button" class="secondary" ?disabled=${this.io.busy} @click=${(e: Event) => void this.save(e, true)}>
             ${msg('Trở về lĩnh vực của danh mục thủ tục', { id: 'admin.survey.catalogue' })}
           </button></p>`
         : nothing}
@@ -187,25 +148,23 @@ export class SipasDeskSurvey extends AdminPanel {
   override render() {
     const s = this.settings;
     const title = html`<h2>${msg('Cài đặt khảo sát', { id: 'admin.survey.title' })}</h2>`;
-    if (!s) return html`${title}<p role="status" class=${this.notice ? 'field-error' : ''}>${this.notice ?? msg('Đang tải…', { id: 'common.loading' })}</p>`;
-    const daysInvalid = this.errors.some((e) => e.field === 'tokenDays');
-    const urlInvalid = this.errors.some((e) => e.field === 'surveyUrl');
+    if (!s) return html`${title}${this.io.status('survey-status', false)}`;
     return html`${title}
-      <p id="survey-status" role="status" tabindex="-1">${this.notice ?? ''}</p>
+      ${this.io.status('survey-status')}
       <form class="add" novalidate @submit=${(e: SubmitEvent) => void this.save(e)}>
-        ${errorSummary(msg('Chưa lưu được', { id: 'admin.settings.error' }), this.errors, (field) => focusField(this.shadowRoot, field))}
-        <label for="surveyUrl">${msg('Trang khảo sát của đơn vị', { id: 'admin.survey.url' })}</label>
-        <p class="hint" id="surveyUrl-hint">
-          ${msg('Trang có phiếu khảo sát (sipas-survey) trên website của đơn vị. Mã QR trên nhãn hồ sơ dẫn về trang này.', { id: 'admin.survey.urlHint' })}
-        </p>
-        ${this.error('surveyUrl')}
-        <input id="surveyUrl" name="surveyUrl" type="url" .value=${s.surveyUrl ?? ''} autocomplete="off"
-          aria-invalid=${urlInvalid ? 'true' : 'false'} aria-describedby=${this.describedBy('surveyUrl', 'surveyUrl-hint')} />
+        ${this.io.summary(msg('Chưa lưu được', { id: 'admin.settings.error' }))}
+        ${this.io.field({
+          id: 'surveyUrl',
+          type: 'url',
+          label: msg('Trang khảo sát của đơn vị', { id: 'admin.survey.url' }),
+          hint: msg('Trang có phiếu khảo sát (sipas-survey) trên website của đơn vị. Mã QR trên nhãn hồ sơ dẫn về trang này.', { id: 'admin.survey.urlHint' }),
+          value: s.surveyUrl ?? '',
+        })}
         ${this.renderFields(s)}
         <fieldset class="choices">
           <legend>${msg('Kênh tính vào chỉ số công bố', { id: 'admin.survey.channels' })}</legend>
           <p class="hint">${msg('Phiếu của các kênh khác vẫn được lưu và hiện riêng trong báo cáo.', { id: 'admin.survey.channelsHint' })}</p>
-          ${this.error('channel-dossier')}
+          ${this.io.error('channel-dossier')}
           ${(['dossier', 'kiosk', 'web'] as const).map(
             (channel) => html`<label for="channel-${channel}">
               <input type="checkbox" id="channel-${channel}" name="channel" value=${channel} .checked=${s.publishedChannels.includes(channel)} />
@@ -213,13 +172,16 @@ export class SipasDeskSurvey extends AdminPanel {
             </label>`,
           )}
         </fieldset>
-        <label for="tokenDays">${msg('Số ngày dùng được mã QR hồ sơ', { id: 'admin.survey.days' })}</label>
-        <p class="hint" id="tokenDays-hint">${msg('Tính từ ngày in nhãn; từ 1 đến 366 ngày.', { id: 'admin.survey.daysHint' })}</p>
-        ${this.error('tokenDays')}
-        <input id="tokenDays" name="tokenDays" type="number" min="1" max="366" .value=${String(s.dossierTokenDays)} autocomplete="off"
-          aria-invalid=${daysInvalid ? 'true' : 'false'} aria-describedby=${this.describedBy('tokenDays', 'tokenDays-hint')} />
+        ${this.io.field({
+          id: 'tokenDays',
+          type: 'number',
+          inputmode: 'numeric',
+          label: msg('Số ngày dùng được mã QR hồ sơ', { id: 'admin.survey.days' }),
+          hint: msg('Tính từ ngày in nhãn; từ 1 đến 366 ngày.', { id: 'admin.survey.daysHint' }),
+          value: String(s.dossierTokenDays),
+        })}
         <p class="hint">${msg(str`Khoá ký mã QR của đơn vị: ${s.dossierKeyId}`, { id: 'admin.survey.key' })}</p>
-        <button type="submit" ?disabled=${this.busy}>${msg('Lưu cài đặt khảo sát', { id: 'admin.survey.save' })}</button>
+        <button type="submit" ?disabled=${this.io.busy}>${msg('Lưu cài đặt khảo sát', { id: 'admin.survey.save' })}</button>
       </form>`;
   }
 }
