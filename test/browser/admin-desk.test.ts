@@ -105,7 +105,11 @@ describe('desk admin area', () => {
     root.querySelector<HTMLButtonElement>('button[aria-label="Khóa hoa.pham"]')!.click();
     await waitFor(() => root.querySelector('button[aria-label="Mở khóa hoa.pham"]'), 'hoa.pham disabled');
     root.querySelector<HTMLButtonElement>('button[aria-label="Chuyển thành cán bộ: quantri"]')!.click();
-    const error = await waitFor(() => root.getElementById('row-error'), 'the refusal');
+    const error = await waitFor(
+      () => root.getElementById('accounts-status')?.textContent?.includes('quản trị viên cuối cùng') && root.getElementById('accounts-status'),
+      'the refusal',
+    );
+    expect(error!.classList.contains('field-error')).to.equal(true);
     expect(error!.textContent).to.contain('quản trị viên cuối cùng');
     await waitFor(() => root.activeElement === error, 'focus on the refusal');
   });
@@ -191,7 +195,7 @@ describe('desk admin area', () => {
   });
 
   it('on a phone every admin tab is laid out as cards, with no sideways scrolling', async () => {
-    await setViewport({ width: 360, height: 740 });
+    await setViewport({ width: 320, height: 740 });
     const el = await signedIn('quantri', 'tanhoa-quantri-demo');
     for (const [name, tag] of [
       ['Tài khoản', 'sipas-desk-accounts'],
@@ -204,6 +208,9 @@ describe('desk admin area', () => {
       expect(document.documentElement.scrollWidth, name).to.be.at.most(window.innerWidth);
       const row = panel.shadowRoot.querySelector('tbody tr');
       if (row) expect(getComputedStyle(row).display, `${name}: rows are cards`).to.equal('block');
+      // The caption ("2 tài khoản") reads across the card, not one letter a line.
+      const caption = panel.shadowRoot.querySelector('caption:not(.visually-hidden)');
+      if (caption) expect(caption.getBoundingClientRect().width, `${name}: caption as wide as the table`).to.be.at.least(panel.shadowRoot.querySelector('table')!.getBoundingClientRect().width - 1);
       await expect(panel).to.be.accessible();
     }
   });

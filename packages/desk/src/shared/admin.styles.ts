@@ -103,6 +103,7 @@ export const adminStyles = [
         clip: rect(0 0 0 0);
       }
       table,
+      caption,
       tbody,
       tr,
       td {
