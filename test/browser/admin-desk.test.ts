@@ -202,6 +202,9 @@ describe('desk admin area', () => {
       ['Kiosk', 'sipas-desk-kiosks'],
       ['Trang web được phép', 'sipas-desk-origins'],
       ['Cài đặt phản ánh', 'sipas-desk-settings'],
+      ['Cài đặt khảo sát', 'sipas-desk-survey'],
+      ['Ngày nghỉ lễ', 'sipas-desk-holidays'],
+      ['Nhập thủ tục', 'sipas-desk-imports'],
       ['Nhật ký quản trị', 'sipas-desk-changes'],
     ] as const) {
       const panel = await openTab(el, name, tag);
@@ -211,6 +214,10 @@ describe('desk admin area', () => {
       // The caption ("2 tài khoản") reads across the card, not one letter a line.
       const caption = panel.shadowRoot.querySelector('caption:not(.visually-hidden)');
       if (caption) expect(caption.getBoundingClientRect().width, `${name}: caption as wide as the table`).to.be.at.least(panel.shadowRoot.querySelector('table')!.getBoundingClientRect().width - 1);
+      // Every tick box is the same size, however long its label.
+      for (const box of panel.shadowRoot.querySelectorAll<HTMLInputElement>('.choices input')) {
+        expect(box.getBoundingClientRect().width, `${name}: ${box.id || box.value} box`).to.be.at.least(23);
+      }
       await expect(panel).to.be.accessible();
     }
   });

@@ -50,6 +50,8 @@ export const adminStyles = [
       font-weight: normal;
     }
     .choices input {
+      /* A long label must not squeeze the box (it did at 320 px). */
+      flex: none;
       width: 1.5rem;
       height: 1.5rem;
       min-height: 0;
