@@ -17,7 +17,9 @@ async function start(config: ServerConfig, seed: boolean): Promise<number> {
   const { app, ctx } = await createServer(config);
   if (seed) {
     const base = [`http://${config.host}:${config.port}`, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
-    await seedDemo(ctx, base);
+    // The survey page of the demo site this server serves: where the desk's QR labels lead.
+    const site = ['0.0.0.0', '::'].includes(config.host) ? base[2]! : base[0]!;
+    await seedDemo(ctx, base, { surveyUrl: new URL('/khao-sat.html', site).href });
   }
   const address = await app.listen({ host: config.host, port: config.port });
   const ready = `SIPAS server ${address} · ${ctx.db.describe()}`;

@@ -3,6 +3,7 @@ import { StaffStore } from './staff/store.js';
 import { seedDemoFeedback } from './feedback/demo.js';
 import { seedDemoProcedures } from './procedures/demo.js';
 import { DEMO_DEPARTMENTS, seedDemoResponses } from './surveys/demo.js';
+import type { SurveySettingsUpdate } from '@sipas/schema';
 import { updateSurveySettings } from './surveys/settings.js';
 
 export const DEMO_PROVINCE = 'tinh-mau';
@@ -18,7 +19,7 @@ export const DEMO_STAFF = [
  * The demo ward: a fictional "Phường Tân Hòa" under a fictional province, with real procedures,
  * a season of survey responses and some feedback. Idempotent: running it twice changes nothing.
  */
-export async function seedDemo(ctx: ServerContext, origins: string[]): Promise<void> {
+export async function seedDemo(ctx: ServerContext, origins: string[], options: { surveyUrl?: string } = {}): Promise<void> {
   const existing = await ctx.units.get(DEMO_UNIT);
   await ctx.units.upsert({
     id: DEMO_PROVINCE,
@@ -35,9 +36,13 @@ export async function seedDemo(ctx: ServerContext, origins: string[]): Promise<v
     allowedOrigins: [...new Set([...(existing?.allowedOrigins ?? []), ...origins])],
     address: 'Số 1 đường Trung tâm, phường Tân Hòa, Tỉnh Mẫu',
   });
-  // The demo ward lists its departments (as an admin would with survey-settings), once.
+  // The demo ward lists its departments and, when it serves the demo site, names that site's
+  // survey page so the clerk's QR labels print at once (as an admin would with survey-settings).
   const unit = await ctx.units.get(DEMO_UNIT);
-  if (unit && !Array.isArray(unit.settings.fields)) await updateSurveySettings(ctx.db, ctx.units, unit, { fields: DEMO_DEPARTMENTS }, { id: null, name: 'Dữ liệu mẫu (demo)' });
+  const update: SurveySettingsUpdate = {};
+  if (unit && !Array.isArray(unit.settings.fields)) update.fields = DEMO_DEPARTMENTS;
+  if (unit && !unit.settings.surveyUrl && options.surveyUrl) update.surveyUrl = options.surveyUrl;
+  if (unit && Object.keys(update).length > 0) await updateSurveySettings(ctx.db, ctx.units, unit, update, { id: null, name: 'Dữ liệu mẫu (demo)' });
   const staff = new StaffStore(ctx.db);
   for (const account of DEMO_STAFF) {
     if (!(await staff.findUser(DEMO_UNIT, account.username))) await staff.addUser({ unit: DEMO_UNIT, ...account });

@@ -50,6 +50,31 @@ describe('metrics and readiness', () => {
   });
 });
 
+describe('the demo ward', { skip: TEST_DIALECT === 'postgres' ? 'the demo seed is dialect-free; SQLite is enough' : false }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sipas-demo-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('served as a site, names its survey page, so the clerk’s first QR label prints and leads there', async () => {
+    const url = `sqlite:${dir}/sipas.db`;
+    const { app, ctx } = await createServer(loadConfig({}, { databaseUrl: url, logLevel: 'silent' }));
+    try {
+      await seedDemo(ctx, ['http://127.0.0.1:8787'], { surveyUrl: 'http://127.0.0.1:8787/khao-sat.html' });
+      await seedDemo(ctx, ['http://127.0.0.1:8787'], { surveyUrl: 'http://127.0.0.1:9999/khao-sat.html' });
+      const session = await app.inject({ method: 'POST', url: '/v1/staff/sessions', payload: { unit: 'phuong-tan-hoa', username: 'canbo', password: 'tanhoa-canbo-demo' } });
+      const label = await app.inject({
+        method: 'POST',
+        url: '/v1/staff/units/phuong-tan-hoa/dossier-tokens',
+        headers: { authorization: `Bearer ${session.json().token}` },
+        payload: { dossier: 'HS-2026-000123' },
+      });
+      assert.equal(label.statusCode, 201, label.body);
+      assert.equal(new URL(label.json().url).origin + new URL(label.json().url).pathname, 'http://127.0.0.1:8787/khao-sat.html', 'set once; a second seed keeps it');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('backup and restore (SQLite)', { skip: TEST_DIALECT === 'postgres' ? 'SQLite only: PostgreSQL uses pg_dump' : false }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'sipas-backup-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
