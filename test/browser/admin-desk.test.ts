@@ -104,12 +104,13 @@ describe('desk admin area', () => {
     const root = (await openTab(el, 'Tài khoản', 'sipas-desk-accounts')).shadowRoot;
     root.querySelector<HTMLButtonElement>('button[aria-label="Khóa hoa.pham"]')!.click();
     await waitFor(() => root.querySelector('button[aria-label="Mở khóa hoa.pham"]'), 'hoa.pham disabled');
+    // Said in words too, where focus goes: a screen reader hears what changed.
+    await waitFor(() => root.getElementById('accounts-status')!.textContent!.includes('Đã khóa hoa.pham'), 'the lock said');
+    await waitFor(() => root.activeElement === root.getElementById('accounts-status'), 'focus on what was said');
     root.querySelector<HTMLButtonElement>('button[aria-label="Chuyển thành cán bộ: quantri"]')!.click();
-    const error = await waitFor(
-      () => root.getElementById('accounts-status')?.textContent?.includes('quản trị viên cuối cùng') && root.getElementById('accounts-status'),
-      'the refusal',
-    );
-    expect(error!.classList.contains('field-error')).to.equal(true);
+    const error = root.getElementById('accounts-status')!;
+    await waitFor(() => error.textContent!.includes('quản trị viên cuối cùng'), 'the refusal');
+    expect(error.classList.contains('field-error')).to.equal(true);
     expect(error!.textContent).to.contain('quản trị viên cuối cùng');
     await waitFor(() => root.activeElement === error, 'focus on the refusal');
   });

@@ -58,9 +58,18 @@ export class SipasDeskAccounts extends AdminPanel {
   }
 
   private change(account: StaffAccount, patch: Partial<Pick<StaffAccount, 'role' | 'disabled'>>) {
+    const who = account.username;
     return this.io.act(async () => {
-      await this.admin(`accounts/${encodeURIComponent(account.username)}`, { method: 'PATCH', body: patch });
+      await this.admin(`accounts/${encodeURIComponent(who)}`, { method: 'PATCH', body: patch });
       await this.io.load();
+      if (patch.disabled !== undefined) {
+        return patch.disabled
+          ? msg(str`Đã khóa ${who}: người này không đăng nhập được nữa.`, { id: 'admin.disabled.done' })
+          : msg(str`Đã mở khóa ${who}: người này đăng nhập được lại.`, { id: 'admin.enabled.done' });
+      }
+      return patch.role === 'admin'
+        ? msg(str`${who} giờ là quản trị viên.`, { id: 'admin.promoted.done' })
+        : msg(str`${who} giờ là cán bộ.`, { id: 'admin.demoted.done' });
     });
   }
 
