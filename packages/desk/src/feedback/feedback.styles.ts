@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { controls, tokens } from '@sipas/widgets/shared/styles.js';
+import { cardTables } from '../shared/admin.styles.js';
 
 export const feedbackStyles = [
   tokens,
@@ -64,37 +65,7 @@ export const feedbackStyles = [
     h3 {
       margin: 0.5em 0;
     }
-  
-    /* On a phone each row is a card whose cells say what they are: no letter-by-letter wrapping. */
-    @media (max-width: 600px) {
-      thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-      }
-      table,
-      tbody,
-      tr,
-      td {
-        display: block;
-        width: auto;
-      }
-      tr {
-        border: 1px solid #ccc;
-        border-radius: var(--_radius);
-        padding: 0.5rem;
-        margin-bottom: 0.75rem;
-      }
-      td {
-        border: 0;
-        padding: 0.25rem 0;
-      }
-      td[data-label]::before {
-        content: attr(data-label) ': ';
-        font-weight: 600;
-      }
-    }
   `,
+  // Last: on a phone these override the table rules above.
+  cardTables,
 ];

@@ -1,6 +1,41 @@
 import { css } from 'lit';
 import { controls, tokens } from '@sipas/widgets/shared/styles.js';
 
+/** On a phone each table row is a card whose cells say what they are (`data-label`). */
+export const cardTables = css`
+    @media (max-width: 600px) {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      table,
+      caption,
+      tbody,
+      tr,
+      td {
+        display: block;
+        width: auto;
+      }
+      tr {
+        border: 1px solid #ccc;
+        border-radius: var(--_radius);
+        padding: 0.5rem;
+        margin-bottom: 0.75rem;
+      }
+      td {
+        border: 0;
+        padding: 0.25rem 0;
+      }
+      td[data-label]::before {
+        content: attr(data-label) ': ';
+        font-weight: 600;
+      }
+    }
+`;
+
 /**
  * What the admin tabs share: headings, forms, a notice for things shown once, and tables that
  * become one card per row under 600 px (each cell then says what it is through `data-label`).
@@ -96,36 +131,7 @@ export const adminStyles = [
     .field-error {
       display: block;
     }
-    @media (max-width: 600px) {
-      thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-      }
-      table,
-      caption,
-      tbody,
-      tr,
-      td {
-        display: block;
-        width: auto;
-      }
-      tr {
-        border: 1px solid #ccc;
-        border-radius: var(--_radius);
-        padding: 0.5rem;
-        margin-bottom: 0.75rem;
-      }
-      td {
-        border: 0;
-        padding: 0.25rem 0;
-      }
-      td[data-label]::before {
-        content: attr(data-label) ': ';
-        font-weight: 600;
-      }
-    }
   `,
+  // Last: on a phone these override the table rules above.
+  cardTables,
 ];
