@@ -54,7 +54,7 @@ export class SipasDeskHolidays extends AdminPanel {
     return this.io.submit(event, errors, async () => {
       await this.load(Number(year));
       return `#year-${year}`;
-    }, { field: 'year' });
+    }, { field: 'year', blocking: false });
   }
 
   private edit(year: number): Promise<void> {

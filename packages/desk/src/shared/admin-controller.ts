@@ -11,6 +11,8 @@ export interface Refusal {
   fields?: readonly string[];
   /** The control's id when the server names a field by another name. */
   rename?: Readonly<Record<string, string>>;
+  /** false for a look-up (another year …): the screen's other buttons stay usable meanwhile. */
+  blocking?: boolean;
 }
 
 /** One input of an admin form, rendered the GOV.UK way: label, hint, error, control. */
@@ -27,6 +29,13 @@ export interface FieldOptions {
   code?: boolean;
   /** Several lines (one item a line). */
   lines?: boolean;
+}
+
+/** The element that has focus, inside shadow roots too. */
+function focusedElement(): Element | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
 }
 
 /** The server's words for a refusal (Vietnamese, naming fields), else a truthful fallback. */
@@ -118,11 +127,12 @@ export class AdminController implements ReactiveController {
     this.#notice = undefined;
     this.errors = errors;
     if (errors.length === 0) {
-      this.#set({ busy: true });
+      if (refusal.blocking !== false) this.#set({ busy: true });
+      const from = focusedElement();
       try {
         const focus = await send();
         this.#set({ busy: false });
-        if (focus) await this.focus(focus);
+        if (focus) await this.focus(focus, from);
         return;
       } catch (error) {
         this.errors = problemErrors(error, refusal);
@@ -151,9 +161,16 @@ export class AdminController implements ReactiveController {
     if (said) await this.focus(`#${this.#statusId}`);
   }
 
-  /** Focuses an element of the screen once it has rendered. */
-  async focus(selector: string): Promise<void> {
+  /**
+   * Focuses an element of the screen once it has rendered — given `from`, only if focus is still
+   * there (or was lost with a part that went away): what the user went on to do meanwhile keeps it.
+   */
+  async focus(selector: string, from?: Element | null): Promise<void> {
     await this.host.updateComplete;
+    const now = focusedElement();
+    // A shadow host as the deepest focus means the focused part inside it was removed.
+    const lost = !now || now === document.body || Boolean(now.shadowRoot);
+    if (from !== undefined && now !== from && !lost) return;
     this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
