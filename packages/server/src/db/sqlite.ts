@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  CommitBatches,
   UniqueViolation,
   type Database,
   type Queryable,
@@ -112,13 +113,17 @@ export class SqliteDatabase implements Database {
     }
     return this.exclusive(async () => {
       const outcomes: { ok: boolean; value: unknown }[] = [];
+      // The members' batches (result sums), merged as each member succeeds and written once before COMMIT.
+      const batches = new CommitBatches();
       try {
         this.db.exec('BEGIN IMMEDIATE');
         for (const item of group) {
           this.db.exec('SAVEPOINT member');
+          const own = new CommitBatches();
           try {
-            const value = await item.work(this.direct);
+            const value = await item.work(own.on(this.direct));
             this.db.exec('RELEASE member');
+            own.mergeInto(batches);
             outcomes.push({ ok: true, value });
           } catch (error) {
             this.db.exec('ROLLBACK TO member');
@@ -126,6 +131,7 @@ export class SqliteDatabase implements Database {
             outcomes.push({ ok: false, value: error });
           }
         }
+        await batches.flush(this.direct);
         this.db.exec('COMMIT');
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
