@@ -69,6 +69,9 @@ function only(sums: Sums, keep: (source: string) => boolean): Sums {
   return { forms: sums.forms.filter((row) => keep(row.source)), items: sums.items.filter((row) => keep(row.source)) };
 }
 
+/** One collator for every read: `localeCompare(…, 'vi')` builds a new one at each comparison. */
+const VIETNAMESE = new Intl.Collator('vi');
+
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Reads results from the aggregate tables and scores them with @sipas/schema's rules. */
@@ -297,7 +300,7 @@ export class ResultsStore {
     const fields = [...fieldForms]
       .map(([field, n]) => ({ field: field === '' ? null : field, forms: n, ...(fieldPoints.get(field) ?? { points: 0, valid: 0 }) }))
       .map((f) => ({ field: f.field, forms: f.forms, points: f.points, maxPoints: f.valid * 5 }))
-      .sort((a, b) => Number(a.field === null) - Number(b.field === null) || b.forms - a.forms || (a.field ?? '').localeCompare(b.field ?? '', 'vi'));
+      .sort((a, b) => Number(a.field === null) - Number(b.field === null) || b.forms - a.forms || VIETNAMESE.compare(a.field ?? '', b.field ?? ''));
     return { forms, questionnaire, scored, criteriaMeta: ordered.map((o) => o.meta), factorTitles, fields };
   }
 }
