@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   CommitBatches,
@@ -78,13 +78,23 @@ export class SqliteDatabase implements Database {
    */
   private async durable(): Promise<void> {
     if (!this.wal) return;
-    const handle = await open(this.wal, 'r');
+    let handle: FileHandle | undefined;
     try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+      handle = await (this.walHandle ??= open(this.wal, 'r'));
+      const [, held, now] = await Promise.all([handle.sync(), handle.stat(), stat(this.wal)]);
+      if (held.ino === now.ino) return;
+    } catch {
+      // Opened anew below; an error there is the caller's.
     }
+    // The WAL is kept while this connection is open, so this is a safeguard: the handle failed or
+    // the file changed under it, so sync the file as it is now.
+    this.walHandle = undefined;
+    void handle?.close().catch(() => undefined);
+    const fresh = (this.walHandle = open(this.wal, 'r'));
+    await (await fresh).sync();
   }
+
+  private walHandle: Promise<FileHandle> | undefined;
 
   /** A statement outside a transaction: run it, and make it durable if it wrote. */
   private async single<T>(sql: string, work: () => Promise<T>): Promise<T> {
@@ -114,8 +124,8 @@ export class SqliteDatabase implements Database {
   /**
    * Group commit: transactions that arrive while the previous commit is syncing to disk are run
    * together under one BEGIN … COMMIT, each inside its own savepoint. A 201 still means on disk
-   * (the WAL is synced before any member is answered), but one fsync serves a whole group. A failing transaction rolls back
-   * to its savepoint alone; its neighbours commit. (`options.group` changes nothing here: one
+   * (the WAL is synced before any member is answered), but one fsync serves a whole group. A
+   * failing transaction rolls back to its savepoint alone; its neighbours commit. (`options.group` changes nothing here: one
    * connection writes, so every transaction is in the one group.)
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>, _options?: TransactionOptions): Promise<T> {
@@ -134,13 +144,15 @@ export class SqliteDatabase implements Database {
   static readonly MAX_GROUP = 256;
 
   private commitGroup(): Promise<void> {
-    this.groupScheduled = false;
-    const group = this.pending.splice(0, SqliteDatabase.MAX_GROUP);
-    if (this.pending.length > 0) {
-      this.groupScheduled = true;
-      setImmediate(() => void this.commitGroup());
-    }
     return this.exclusive(async () => {
+      // The group is what has arrived by the time the lock is free — everything that came in
+      // while the previous group was syncing — not what had arrived when this one was scheduled.
+      this.groupScheduled = false;
+      const group = this.pending.splice(0, SqliteDatabase.MAX_GROUP);
+      if (this.pending.length > 0) {
+        this.groupScheduled = true;
+        setImmediate(() => void this.commitGroup());
+      }
       const outcomes: { ok: boolean; value: unknown }[] = [];
       // The members' batches (result sums), merged as each member succeeds and written once before COMMIT.
       const batches = new CommitBatches();
@@ -181,7 +193,12 @@ export class SqliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    await this.exclusive(async () => this.db.close());
+    await this.exclusive(async () => {
+      this.db.close();
+      const handle = this.walHandle;
+      this.walHandle = undefined;
+      await (await handle?.catch(() => undefined))?.close();
+    });
   }
 
   /**
