@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   CommitBatches,
@@ -78,18 +78,16 @@ export class SqliteDatabase implements Database {
    */
   private async durable(): Promise<void> {
     if (!this.wal) return;
-    let handle: FileHandle | undefined;
+    // One handle for the connection's life: SQLite keeps the WAL file (same inode) while a
+    // connection is open, and this one stays open until close().
     try {
-      handle = await (this.walHandle ??= open(this.wal, 'r'));
-      const [, held, now] = await Promise.all([handle.sync(), handle.stat(), stat(this.wal)]);
-      if (held.ino === now.ino) return;
+      await (await (this.walHandle ??= open(this.wal, 'r'))).sync();
+      return;
     } catch {
-      // Opened anew below; an error there is the caller's.
+      // A handle that failed is opened anew; an error then is the caller's.
     }
-    // The WAL is kept while this connection is open, so this is a safeguard: the handle failed or
-    // the file changed under it, so sync the file as it is now.
-    this.walHandle = undefined;
-    void handle?.close().catch(() => undefined);
+    const stale = this.walHandle;
+    void stale?.then((handle) => handle.close()).catch(() => undefined);
     const fresh = (this.walHandle = open(this.wal, 'r'));
     await (await fresh).sync();
   }
