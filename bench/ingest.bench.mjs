@@ -12,6 +12,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 // BENCH_DATABASE_URL=postgres://… runs the server on that database instead (an empty one, or one
 // kept for benchmarks: the responses stay in it).
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
+// BENCH_SERVER_DIST=packages/server/dist-before runs another build (a before/after comparison).
+const SERVER = `${process.env.BENCH_SERVER_DIST ?? 'packages/server/dist'}/src/cli.js`;
 
 const items = Array.from({ length: 19 }, (_, i) => `q${i + 15}`);
 const body = () => ({
@@ -39,7 +41,7 @@ async function measure(label, args, env) {
   return { label, ...result, non2xx };
 }
 
-const ours = await measure(DATABASE_URL ? `POST /v1/surveys (SIPAS, ${DATABASE_URL.split(':')[0]})` : 'POST /v1/surveys (SIPAS, SQLite FULL)', ['packages/server/dist/src/cli.js', 'start'], {
+const ours = await measure(DATABASE_URL ? `POST /v1/surveys (SIPAS, ${DATABASE_URL.split(':')[0]})` : 'POST /v1/surveys (SIPAS, SQLite FULL)', [SERVER, 'start'], {
   SIPAS_CONFIG: join(dir, 'config.json'),
   SIPAS_DATABASE_URL: DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
   SIPAS_RATE_LIMIT: '1000000000',

@@ -1,7 +1,7 @@
 // Results: reading a year of results for a unit with 1,000,000 responses (BENCH_RESPONSES). The
-// incremental read — the server's ResultsStore, which sums the per-day aggregates for the year
-// and for the three earlier years of the trend, and GET /v1/units/:unit/results?period=2025 over
-// HTTP — against a full scan: every response of the unit in the year read from SQLite (directly
+// incremental read — the server's ResultsStore, which reads the year's roll-up rows (and the
+// three earlier years' for the trend; a date range adds its edge days from the per-day
+// aggregates), and GET /v1/units/:unit/results?period=2025 over HTTP — against a full scan: every response of the unit in the year read from SQLite (directly
 // through better-sqlite3, the cheapest way there is), parsed and tallied by @sipas/schema, then
 // scored. The two must give the same figures. The database is generated once into bench/.cache/
 // (gen-responses.mjs) and reused while the migrations and the generator stay the same.
@@ -27,8 +27,10 @@ else {
   console.log(`generated in ${(generation.totalMs / 1000).toFixed(1)} s`);
 }
 
-const { createServer, loadConfig } = await import('../packages/server/dist/src/index.js');
-const { ResultsStore } = await import('../packages/server/dist/src/results/store.js');
+// BENCH_SERVER_DIST=packages/server/dist-before reads with another build (a before/after comparison).
+const dist = new URL(`../${process.env.BENCH_SERVER_DIST ?? 'packages/server/dist'}/src/`, import.meta.url);
+const { createServer, loadConfig } = await import(new URL('index.js', dist));
+const { ResultsStore } = await import(new URL('results/store.js', dist));
 const port = await freePort();
 const server = await createServer(loadConfig({}, { databaseUrl: `sqlite:${file}`, logLevel: 'silent', port, host: '127.0.0.1' }));
 const unit = await server.ctx.units.get(BENCH_UNIT);

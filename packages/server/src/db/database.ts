@@ -22,6 +22,62 @@ export interface Queryable {
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Inside a transaction: this transaction's batch of `kind` (made by `create` on first use),
+   * written by the adapter just before COMMIT, in the same transaction. Absent outside one.
+   */
+  batch?<B extends CommitBatch>(kind: string, create: () => B): B;
+}
+
+/**
+ * Sums a transaction adds to and writes once, just before its COMMIT. Under group commit the
+ * members' batches are merged (a member rolled back to its savepoint takes its additions with it)
+ * and written in one go: the same transaction and the same durability, fewer statements. What a
+ * batch holds is not visible to the transaction's own reads before the commit.
+ */
+export interface CommitBatch {
+  /** Adds another batch of the same kind to this one. */
+  merge(other: CommitBatch): void;
+  flush(tx: Queryable): Promise<void>;
+}
+
+/** The batches of one transaction (or of one member of a group), by kind. */
+export class CommitBatches {
+  private readonly byKind = new Map<string, CommitBatch>();
+
+  get<B extends CommitBatch>(kind: string, create: () => B): B {
+    let batch = this.byKind.get(kind);
+    if (!batch) this.byKind.set(kind, (batch = create()));
+    return batch as B;
+  }
+
+  /** Moves everything into `target` (a group's batches). */
+  mergeInto(target: CommitBatches): void {
+    for (const [kind, batch] of this.byKind) {
+      const there = target.byKind.get(kind);
+      if (there) there.merge(batch);
+      else target.byKind.set(kind, batch);
+    }
+    this.byKind.clear();
+  }
+
+  async flush(tx: Queryable): Promise<void> {
+    for (const batch of this.byKind.values()) await batch.flush(tx);
+    this.byKind.clear();
+  }
+
+  /** `tx` handing out these batches. */
+  on(tx: Queryable): Queryable {
+    return {
+      dialect: tx.dialect,
+      ...(tx.scope ? { scope: tx.scope } : {}),
+      all: <Row>(sql: string, params?: readonly SqlValue[]) => tx.all<Row>(sql, params),
+      get: <Row>(sql: string, params?: readonly SqlValue[]) => tx.get<Row>(sql, params),
+      run: (sql: string, params?: readonly SqlValue[]) => tx.run(sql, params),
+      exec: (sql) => tx.exec(sql),
+      batch: (kind, create) => this.get(kind, create),
+    };
+  }
 }
 
 export interface TransactionOptions {

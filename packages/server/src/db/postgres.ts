@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
+  CommitBatches,
   UniqueViolation,
   type Database,
   type Queryable,
@@ -124,7 +125,10 @@ export class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(queryable(client, this));
+      const tx = queryable(client, this);
+      const batches = new CommitBatches();
+      const result = await work(batches.on(tx));
+      await batches.flush(tx);
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -167,15 +171,20 @@ export class PostgresDatabase implements Database {
     try {
       client = await this.pool.connect();
       const tx = queryable(client, this);
+      // The members' batches (result sums), merged as each member succeeds and written once before COMMIT.
+      const batches = new CommitBatches();
       for (const [i, item] of group.entries()) {
         await client.query(i === 0 ? 'BEGIN; SAVEPOINT member' : 'RELEASE SAVEPOINT member; SAVEPOINT member');
+        const own = new CommitBatches();
         try {
-          outcomes.push({ ok: true, value: await item.work(tx) });
+          outcomes.push({ ok: true, value: await item.work(own.on(tx)) });
+          own.mergeInto(batches);
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT member');
           outcomes.push({ ok: false, value: error });
         }
       }
+      await batches.flush(tx);
       await client.query('COMMIT');
       group.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
     } catch (error) {

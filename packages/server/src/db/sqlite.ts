@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  CommitBatches,
   UniqueViolation,
   type Database,
   type Queryable,
@@ -84,7 +85,7 @@ export class SqliteDatabase implements Database {
   /**
    * Group commit: transactions that arrive while the previous commit is syncing to disk are run
    * together under one BEGIN … COMMIT, each inside its own savepoint. A 201 still means on disk
-   * (synchronous=FULL), but one fsync now serves a whole group. A failing transaction rolls back
+   * (synchronous=FULL), but one fsync serves a whole group. A failing transaction rolls back
    * to its savepoint alone; its neighbours commit. (`options.group` changes nothing here: one
    * connection writes, so every transaction is in the one group.)
    */
@@ -104,21 +105,28 @@ export class SqliteDatabase implements Database {
   static readonly MAX_GROUP = 256;
 
   private commitGroup(): Promise<void> {
-    this.groupScheduled = false;
-    const group = this.pending.splice(0, SqliteDatabase.MAX_GROUP);
-    if (this.pending.length > 0) {
-      this.groupScheduled = true;
-      setImmediate(() => void this.commitGroup());
-    }
     return this.exclusive(async () => {
+      // The group is what has arrived by the time the lock is free, not what had arrived when
+      // this one was scheduled.
+      this.groupScheduled = false;
+      const group = this.pending.splice(0, SqliteDatabase.MAX_GROUP);
+      if (this.pending.length > 0) {
+        this.groupScheduled = true;
+        setImmediate(() => void this.commitGroup());
+      }
+      if (group.length === 0) return;
       const outcomes: { ok: boolean; value: unknown }[] = [];
+      // The members' batches (result sums), merged as each member succeeds and written once before COMMIT.
+      const batches = new CommitBatches();
       try {
         this.db.exec('BEGIN IMMEDIATE');
         for (const item of group) {
           this.db.exec('SAVEPOINT member');
+          const own = new CommitBatches();
           try {
-            const value = await item.work(this.direct);
+            const value = await item.work(own.on(this.direct));
             this.db.exec('RELEASE member');
+            own.mergeInto(batches);
             outcomes.push({ ok: true, value });
           } catch (error) {
             this.db.exec('ROLLBACK TO member');
@@ -126,6 +134,7 @@ export class SqliteDatabase implements Database {
             outcomes.push({ ok: false, value: error });
           }
         }
+        await batches.flush(this.direct);
         this.db.exec('COMMIT');
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');

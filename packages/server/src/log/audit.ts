@@ -21,6 +21,7 @@ import {
   type VerifierKey,
 } from '@sipas/schema';
 import { AggregateTally, criteriaOf } from '../results/aggregate.js';
+import { periodWords } from '../results/rollups.js';
 import { ed25519Verify, nodeSha256 } from './crypto.js';
 
 /** One line of the audit report: ✓ passed, ✗ failed, · information. */
@@ -256,9 +257,10 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
 type Say = { ok: (text: string) => void; bad: (text: string, leaf?: number) => void; info: (text: string) => void };
 
 /**
- * The result aggregates (what the published results and reports are read from) recomputed from
- * the responses of the export and compared row by row with the stored ones. A multiplied, cut or
- * invented aggregate is named with its day, questionnaire and field.
+ * The result aggregates (what the published results and reports are read from) — per day and
+ * their month, quarter and year roll-ups — recomputed from the responses of the export and
+ * compared row by row with the stored ones. A multiplied, cut or invented aggregate is named with
+ * its day (or roll-up period), questionnaire and field.
  */
 function checkAggregates(unit: string, lines: LogExportLine[], stored: NonNullable<ParsedExport['aggregates']>, say: Say, report: AuditReport): void {
   const questionnaires = new Map<string, Questionnaire>(stored.questionnaires.map((q) => [`${q.id}@${q.version}`, q]));
@@ -304,7 +306,7 @@ function checkAggregates(unit: string, lines: LogExportLine[], stored: NonNullab
     const [, day, form, field] = /^\S+ (\S+) (\S+) \[(.*)\] \S+$/.exec(where) ?? [];
     const times = b > 0 && a > b && a % b === 0 ? ` (gấp ${a / b} lần)` : '';
     say.bad(
-      `SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ngày ${day?.split('-').reverse().join('/')}, phiếu ${form}${field ? `, bộ phận/lĩnh vực "${field}"` : ''}: ` +
+      `SỐ LIỆU TỔNG HỢP KẾT QUẢ BỊ SỬA: ${periodWords(day ?? '')}, phiếu ${form}${field ? `, bộ phận/lĩnh vực "${field}"` : ''}: ` +
         `kết quả ghi ${a} phiếu nhưng tính lại từ các phiếu trong hòm chỉ được ${b} phiếu${times}.`,
     );
   }

@@ -9,17 +9,20 @@ import {
   type ResponseSource,
   type SurveyResponse,
 } from '@sipas/schema';
-import type { Database, Queryable, SqlValue } from '../db/database.js';
+import type { CommitBatch, Database, Queryable, SqlValue } from '../db/database.js';
+import { rollupPeriods } from './rollups.js';
 
 /**
  * The running aggregates behind every results read. Each accepted response adds one form to
  * `result_forms` and its criteria counts to `result_items`, keyed by unit, Vietnam-time day,
- * questionnaire id and version, and field (lĩnh vực). Counting uses @sipas/schema's tally rules
- * (addToTally), so the aggregates, a full scan and a rebuild all count the same way.
+ * questionnaire id and version, field (lĩnh vực) and channel — and the same to the month, quarter
+ * and year roll-ups (`result_rollup_forms`, `result_rollup_items`, rollups.ts). Counting uses
+ * @sipas/schema's tally rules (addToTally), so the aggregates, a full scan and a rebuild all
+ * count the same way.
  */
 export interface AggregateKey {
   unit: string;
-  /** YYYY-MM-DD in Vietnam time (UTC+7). */
+  /** YYYY-MM-DD in Vietnam time (UTC+7); for a roll-up row, its period (`2026`, `2026-Q1`, `2026-03`). */
   day: string;
   questionnaire: string;
   version: number;
@@ -35,40 +38,77 @@ export function criteriaOf(questionnaire: Questionnaire, answers: Answers): Crit
 }
 
 const COLUMNS = 'unit, day, questionnaire, questionnaire_version, field, source';
-const ITEM_SET = ['n1', 'n2', 'n3', 'n4', 'n5', 'not_applicable'].map((c) => `${c} = result_items.${c} + excluded.${c}`).join(', ');
+const ROLLUP_COLUMNS = 'unit, period, questionnaire, questionnaire_version, field, source';
+const COUNTS = ['n1', 'n2', 'n3', 'n4', 'n5', 'not_applicable'];
+const addCounts = (table: string) => COUNTS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
+
+/** The four upserts of one key's sums: the day's forms and criteria, and the same for its roll-ups. */
+const UPSERTS = {
+  forms: (rows: number) => `INSERT INTO result_forms (${COLUMNS}, forms) VALUES ${rowsOf(rows, 7)}
+     ON CONFLICT (${COLUMNS}) DO UPDATE SET forms = result_forms.forms + excluded.forms`,
+  items: (rows: number) => `INSERT INTO result_items (${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable) VALUES ${rowsOf(rows, 14)}
+     ON CONFLICT (${COLUMNS}, item) DO UPDATE SET ${addCounts('result_items')}`,
+  rollupForms: (rows: number) => `INSERT INTO result_rollup_forms (${ROLLUP_COLUMNS}, forms) VALUES ${rowsOf(rows, 7)}
+     ON CONFLICT (${ROLLUP_COLUMNS}) DO UPDATE SET forms = result_rollup_forms.forms + excluded.forms`,
+  rollupItems: (rows: number) => `INSERT INTO result_rollup_items (${ROLLUP_COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable) VALUES ${rowsOf(rows, 14)}
+     ON CONFLICT (${ROLLUP_COLUMNS}, item) DO UPDATE SET ${addCounts('result_rollup_items')}`,
+};
 
 /**
- * Adds `forms` forms and their criteria counts under `key`, portable between SQLite and
- * PostgreSQL: the forms upsert and one multi-row upsert of every criterion — on PostgreSQL in one
- * statement (a CTE), so one round trip inside the ingest transaction.
+ * Adds `forms` forms and their criteria counts under `key` (a day) to the per-day tables and to
+ * the day's month, quarter and year roll-ups, portable between SQLite and PostgreSQL: on SQLite
+ * four upserts (two single rows, two multi-row), on PostgreSQL the four in one statement (a CTE),
+ * so one round trip inside the ingest transaction.
  */
 export async function addToAggregates(tx: Queryable, key: AggregateKey, forms: number, criteria: readonly CriterionTally[]): Promise<void> {
   const keyValues: SqlValue[] = [key.unit, key.day, key.questionnaire, key.version, key.field, key.source];
-  const formsSql = `INSERT INTO result_forms (${COLUMNS}, forms) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (${COLUMNS}) DO UPDATE SET forms = result_forms.forms + excluded.forms`;
-  if (criteria.length === 0) {
-    await tx.run(formsSql, [...keyValues, forms]);
-    return;
+  const periods = rollupPeriods(key.day);
+  const rollupKeys = periods.map((period): SqlValue[] => [key.unit, period, key.questionnaire, key.version, key.field, key.source]);
+  const statements: Array<[sql: string, values: SqlValue[]]> = [
+    [UPSERTS.forms(1), [...keyValues, forms]],
+    [UPSERTS.rollupForms(periods.length), rollupKeys.flatMap((k) => [...k, forms])],
+  ];
+  if (criteria.length > 0) {
+    const counts = (c: CriterionTally): SqlValue[] => [c.item, c.factor, ...c.counts, c.notApplicable];
+    statements.push([UPSERTS.items(criteria.length), criteria.flatMap((c) => [...keyValues, ...counts(c)])]);
+    statements.push([UPSERTS.rollupItems(criteria.length * periods.length), rollupKeys.flatMap((k) => criteria.flatMap((c) => [...k, ...counts(c)]))]);
   }
-  const values: SqlValue[] = [];
-  for (const c of criteria) values.push(...keyValues, c.item, c.factor, ...c.counts, c.notApplicable);
-  const itemsSql = `INSERT INTO result_items (${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable) VALUES ${rowsOf(criteria.length)}
-     ON CONFLICT (${COLUMNS}, item) DO UPDATE SET ${ITEM_SET}`;
   if (tx.dialect === 'postgres') {
-    await tx.run(`WITH forms AS (${formsSql}) ${itemsSql}`, [...keyValues, forms, ...values]);
+    const ctes = statements.slice(0, -1).map(([sql], i) => `w${i} AS (${sql})`);
+    await tx.run(`WITH ${ctes.join(', ')} ${statements.at(-1)![0]}`, statements.flatMap(([, values]) => values));
     return;
   }
-  await tx.run(formsSql, [...keyValues, forms]);
-  await tx.run(itemsSql, values);
+  for (const [sql, values] of statements) await tx.run(sql, values);
 }
 
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const rowLists = new Map<number, string>();
-/** The VALUES list for `n` rows; the same text each time, so the prepared statement is reused. */
-function rowsOf(n: number): string {
-  let text = rowLists.get(n);
-  if (!text) rowLists.set(n, (text = Array.from({ length: n }, () => ROW).join(', ')));
+const rowLists = new Map<string, string>();
+/** The VALUES list for `n` rows of `width` values; the same text each time, so the prepared statement is reused. */
+function rowsOf(n: number, width: number): string {
+  const name = `${n}x${width}`;
+  let text = rowLists.get(name);
+  if (!text) {
+    const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    rowLists.set(name, (text = Array.from({ length: n }, () => row).join(', ')));
+  }
   return text;
+}
+
+/**
+ * The aggregates a transaction adds, summed in memory and written just before its COMMIT (the
+ * database's CommitBatch): under group commit, the inserts committed together write their sums
+ * once per key — a day, a questionnaire, a field, a channel — instead of once per response.
+ */
+export class AggregateBatch implements CommitBatch {
+  static readonly KIND = 'result-aggregates';
+  readonly tally = new AggregateTally();
+
+  merge(other: CommitBatch): void {
+    for (const bucket of (other as AggregateBatch).tally.buckets.values()) this.tally.add(bucket.key, [...bucket.criteria.values()], bucket.forms);
+  }
+
+  async flush(tx: Queryable): Promise<void> {
+    for (const bucket of this.tally.buckets.values()) await addToAggregates(tx, bucket.key, bucket.forms, [...bucket.criteria.values()]);
+  }
 }
 
 export function aggregateKey(
@@ -97,7 +137,11 @@ export async function recordInAggregates(
   receivedAt: string,
   source: ResponseSource,
 ): Promise<void> {
-  await addToAggregates(tx, aggregateKey(response, receivedAt, source), 1, criteriaOf(questionnaire, response.answers));
+  const key = aggregateKey(response, receivedAt, source);
+  const criteria = criteriaOf(questionnaire, response.answers);
+  // In a transaction the sums wait for its commit (once per key for a whole commit group).
+  if (tx.batch) tx.batch(AggregateBatch.KIND, () => new AggregateBatch()).tally.add(key, criteria);
+  else await addToAggregates(tx, key, 1, criteria);
 }
 
 interface StoredResponseRow {
@@ -117,6 +161,8 @@ export interface RebuildOutcome {
   skipped: number;
   formRows: number;
   itemRows: number;
+  /** Month, quarter and year roll-up rows (forms and criteria). */
+  rollupRows: number;
   /** With `check`: rows that differ between the stored aggregates and the recomputed ones. */
   differences?: string[];
 }
@@ -134,11 +180,12 @@ interface Bucket {
 export class AggregateTally {
   readonly buckets = new Map<string, Bucket>();
 
-  add(key: AggregateKey, criteria: readonly CriterionTally[]): void {
-    const id = JSON.stringify([key.unit, key.day, key.questionnaire, key.version, key.field, key.source]);
+  /** Adds `forms` forms (one response by default) and their criteria counts under `key`. */
+  add(key: AggregateKey, criteria: readonly CriterionTally[], forms = 1): void {
+    const id = `${key.unit}\u0000${key.day}\u0000${key.questionnaire}\u0000${key.version}\u0000${key.field}\u0000${key.source}`;
     let bucket = this.buckets.get(id);
     if (!bucket) this.buckets.set(id, (bucket = { key, forms: 0, criteria: new Map() }));
-    bucket.forms += 1;
+    bucket.forms += forms;
     for (const c of criteria) {
       const sum = bucket.criteria.get(c.item);
       if (!sum) bucket.criteria.set(c.item, { ...c, counts: [...c.counts] });
@@ -149,10 +196,19 @@ export class AggregateTally {
     }
   }
 
-  /** The rows in snapshotAggregates' format, sorted. */
+  /** The month, quarter and year roll-ups of these day buckets, as a tally of their own. */
+  rollups(): AggregateTally {
+    const rollups = new AggregateTally();
+    for (const { key, forms, criteria } of this.buckets.values()) {
+      for (const period of rollupPeriods(key.day)) rollups.add({ ...key, day: period }, [...criteria.values()], forms);
+    }
+    return rollups;
+  }
+
+  /** The rows in snapshotAggregates' format (the day rows and the roll-up rows), sorted. */
   rows(): string[] {
     const rows: string[] = [];
-    for (const { key, forms, criteria } of this.buckets.values()) {
+    for (const { key, forms, criteria } of [...this.buckets.values(), ...this.rollups().buckets.values()]) {
       const where = `${key.unit} ${key.day} ${key.questionnaire}@${key.version} [${key.field}] ${key.source}`;
       rows.push(`forms ${where} ${forms}`);
       for (const c of criteria.values()) rows.push(`item ${where} ${c.item} ${c.factor} ${c.counts.join(' ')} ${c.notApplicable}`);
@@ -209,14 +265,15 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
   }
   const buckets = tally.buckets;
   const itemRows = [...buckets.values()].reduce((n, b) => n + b.criteria.size, 0);
-  const outcome: RebuildOutcome = { responses, skipped, formRows: buckets.size, itemRows };
+  const rollups = tally.rollups().buckets;
+  const rollupRows = [...rollups.values()].reduce((n, b) => n + 1 + b.criteria.size, 0);
+  const outcome: RebuildOutcome = { responses, skipped, formRows: buckets.size, itemRows, rollupRows };
   if (options.check) {
     outcome.differences = compareRows(await snapshotAggregates(db), tally.rows());
     return outcome;
   }
   await db.transaction(async (tx) => {
-    await tx.run('DELETE FROM result_items');
-    await tx.run('DELETE FROM result_forms');
+    for (const table of ['result_items', 'result_forms', 'result_rollup_items', 'result_rollup_forms']) await tx.run(`DELETE FROM ${table}`);
     for (const bucket of buckets.values()) await addToAggregates(tx, bucket.key, bucket.forms, [...bucket.criteria.values()]);
   });
   return outcome;
@@ -226,10 +283,17 @@ export async function rebuildAggregates(db: Database, options: { check?: boolean
 export async function snapshotAggregates(db: Queryable, unit?: string): Promise<string[]> {
   const where = unit === undefined ? '' : ' WHERE unit = ?';
   const params = unit === undefined ? [] : [unit];
-  const forms = await db.all<Record<string, SqlValue>>(`SELECT ${COLUMNS}, forms FROM result_forms${where}`, params);
+  // A roll-up row reads like a day row, its period where the day is (`2026`, `2026-Q1`, `2026-03`).
+  const forms = await db.all<Record<string, SqlValue>>(
+    `SELECT ${COLUMNS}, forms FROM result_forms${where}
+     UNION ALL SELECT unit, period AS day, questionnaire, questionnaire_version, field, source, forms FROM result_rollup_forms${where}`,
+    [...params, ...params],
+  );
   const items = await db.all<Record<string, SqlValue>>(
-    `SELECT ${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable FROM result_items${where}`,
-    params,
+    `SELECT ${COLUMNS}, item, factor, n1, n2, n3, n4, n5, not_applicable FROM result_items${where}
+     UNION ALL SELECT unit, period AS day, questionnaire, questionnaire_version, field, source, item, factor, n1, n2, n3, n4, n5, not_applicable
+     FROM result_rollup_items${where}`,
+    [...params, ...params],
   );
   return [
     ...forms.map((r) => `forms ${r.unit} ${r.day} ${r.questionnaire}@${r.questionnaire_version} [${r.field}] ${r.source} ${r.forms}`),

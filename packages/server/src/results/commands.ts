@@ -4,7 +4,7 @@ import { rebuildAggregates } from './aggregate.js';
 /** `sipas-server` sub-commands of the results capability. */
 export const resultsCommands: Commands = {
   'rebuild-results': command({
-    summary: 'Recompute the result aggregates from the stored responses (--check: only compare).',
+    summary: 'Recompute the result aggregates and their month, quarter and year roll-ups from the stored responses (--check: only compare).',
     usage: '[--check]',
     options: { check: { kind: 'flag', summary: 'Only compare the stored aggregates with a recomputation; exit 1 if they differ' } },
     run: async ({ options }) =>
@@ -20,7 +20,7 @@ export const resultsCommands: Commands = {
           return n === 0 ? 0 : 1;
         }
         console.log(
-          `Rebuilt the results of ${outcome.responses} responses in ${ms} ms: ${outcome.formRows} form rows, ${outcome.itemRows} criterion rows${skipped}.`,
+          `Rebuilt the results of ${outcome.responses} responses in ${ms} ms: ${outcome.formRows} form rows, ${outcome.itemRows} criterion rows, ${outcome.rollupRows} month, quarter and year roll-up rows${skipped}.`,
         );
         return 0;
       }),

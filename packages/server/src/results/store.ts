@@ -14,7 +14,8 @@ import {
   type Results,
   type Rounding,
 } from '@sipas/schema';
-import type { Database } from '../db/database.js';
+import type { Database, SqlValue } from '../db/database.js';
+import { periodCover } from './rollups.js';
 import { publishedSources } from '../surveys/settings.js';
 import type { StoredUnit, UnitStore } from '../units/store.js';
 
@@ -68,6 +69,9 @@ function only(sums: Sums, keep: (source: string) => boolean): Sums {
   return { forms: sums.forms.filter((row) => keep(row.source)), items: sums.items.filter((row) => keep(row.source)) };
 }
 
+/** One collator for every read: `localeCompare(…, 'vi')` builds a new one at each comparison. */
+const VIETNAMESE = new Intl.Collator('vi');
+
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Reads results from the aggregate tables and scores them with @sipas/schema's rules. */
@@ -87,18 +91,35 @@ export class ResultsStore {
     return found;
   }
 
+  /**
+   * The sums of `units` over the days `from`…`to`: whole years, quarters and months from the
+   * roll-ups, the days at the edges from the per-day aggregates (periodCover) — a year is one
+   * roll-up period's rows, whatever the number of responses behind it.
+   */
   async sums(units: readonly string[], from: string, to: string): Promise<Sums> {
-    const where = `unit IN (${placeholders(units.length)}) AND day >= ? AND day <= ?`;
-    const params = [...units, from, to];
+    const cover = periodCover(from, to);
+    const unitsIn = `unit IN (${placeholders(units.length)})`;
+    const parts: Array<(columns: string, table: 'forms' | 'items') => string> = [];
+    const params: SqlValue[] = [];
+    if (cover.periods.length > 0) {
+      parts.push((columns, table) => `SELECT ${columns} FROM result_rollup_${table} WHERE ${unitsIn} AND period IN (${placeholders(cover.periods.length)})`);
+      params.push(...units, ...cover.periods);
+    }
+    for (const [first, last] of cover.days) {
+      parts.push((columns, table) => `SELECT ${columns} FROM result_${table} WHERE ${unitsIn} AND day >= ? AND day <= ?`);
+      params.push(...units, first, last);
+    }
+    const union = (columns: string, table: 'forms' | 'items') => parts.map((part) => part(columns, table)).join(' UNION ALL ');
+    const keys = 'questionnaire, questionnaire_version, field, source';
     const forms = await this.db.all<FormsRow>(
       `SELECT questionnaire, questionnaire_version AS version, field, source, SUM(forms) AS forms
-       FROM result_forms WHERE ${where} GROUP BY questionnaire, questionnaire_version, field, source`,
+       FROM (${union(`${keys}, forms`, 'forms')}) AS part GROUP BY ${keys}`,
       params,
     );
     const items = await this.db.all<ItemRow>(
       `SELECT questionnaire, questionnaire_version AS version, field, source, item, factor,
          SUM(n1) AS n1, SUM(n2) AS n2, SUM(n3) AS n3, SUM(n4) AS n4, SUM(n5) AS n5, SUM(not_applicable) AS na
-       FROM result_items WHERE ${where} GROUP BY questionnaire, questionnaire_version, field, source, item, factor`,
+       FROM (${union(`${keys}, item, factor, n1, n2, n3, n4, n5, not_applicable`, 'items')}) AS part GROUP BY ${keys}, item, factor`,
       params,
     );
     // PostgreSQL returns SUM() as a string: make every figure a number once, here.
@@ -279,7 +300,7 @@ export class ResultsStore {
     const fields = [...fieldForms]
       .map(([field, n]) => ({ field: field === '' ? null : field, forms: n, ...(fieldPoints.get(field) ?? { points: 0, valid: 0 }) }))
       .map((f) => ({ field: f.field, forms: f.forms, points: f.points, maxPoints: f.valid * 5 }))
-      .sort((a, b) => Number(a.field === null) - Number(b.field === null) || b.forms - a.forms || (a.field ?? '').localeCompare(b.field ?? '', 'vi'));
+      .sort((a, b) => Number(a.field === null) - Number(b.field === null) || b.forms - a.forms || VIETNAMESE.compare(a.field ?? '', b.field ?? ''));
     return { forms, questionnaire, scored, criteriaMeta: ordered.map((o) => o.meta), factorTitles, fields };
   }
 }

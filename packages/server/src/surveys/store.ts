@@ -86,9 +86,8 @@ export class SurveyStore {
     const compare = async (row: ResponseRow): Promise<InsertOutcome> =>
       row.body_hash === bodyHash ? { kind: 'repeat', receipt: await this.receiptFor(row) } : { kind: 'conflict' };
 
-    const found = await this.existing(response.id);
-    if (found) return compare(found);
-
+    // No look-up first: a resend is rare, and the id's UNIQUE constraint finds it inside the
+    // transaction (its savepoint rolls back alone, log append included; see the catch below).
     const receivedAt = options.receivedAt ?? new Date().toISOString();
     const source = options.source ?? 'web';
     const receipt = receiptCode(response.id);

@@ -152,8 +152,18 @@ export class UnitStore {
     ]);
   }
 
+  /**
+   * A stored version never changes (versions are only ever inserted), so a version once read is
+   * kept for the process's life: the ingest validates every response against it.
+   */
+  private readonly versions = new Map<string, Questionnaire>();
+
   /** A questionnaire version, or the latest one when `version` is not given. */
   async questionnaire(id: string, version?: number): Promise<Questionnaire | undefined> {
+    if (version !== undefined) {
+      const kept = this.versions.get(`${id}@${version}`);
+      if (kept) return kept;
+    }
     const row =
       version === undefined
         ? await this.db.get<{ body: string }>(
@@ -164,6 +174,8 @@ export class UnitStore {
             id,
             version,
           ]);
-    return row ? (JSON.parse(row.body) as Questionnaire) : undefined;
+    const questionnaire = row ? (JSON.parse(row.body) as Questionnaire) : undefined;
+    if (questionnaire && version !== undefined) this.versions.set(`${id}@${version}`, questionnaire);
+    return questionnaire;
   }
 }
