@@ -131,6 +131,25 @@ describe('citizen: <sipas-survey>', () => {
     expect(text(el)).to.contain('20. Giới tính');
   });
 
+  it('on an 800 px kiosk tablet in portrait, a five-level scale stands on one row with every radio on one line', async () => {
+    try {
+      await zoomTo(800, 1280, 1);
+      const el = await fixture<SipasSurvey>(html`<sipas-survey endpoint=${endpoint} unit=${unit} mode="kiosk"></sipas-survey>`);
+      await waitFor(() => $(el, 'form'), 'the questionnaire');
+      const scales = $$(el, '.options').filter((options) => options.children.length === 5);
+      expect(scales.length).to.be.above(0, 'a step with five-level scales');
+      for (const options of scales) {
+        const tops = (selector: string) => new Set([...options.querySelectorAll(selector)].map((node) => Math.round(node.getBoundingClientRect().top)));
+        expect([...tops('.option')], 'one row, not 4 + 1').to.have.length(1);
+        expect([...tops('.option input')], 'the radios on one line').to.have.length(1);
+      }
+      expect(overflow(el)).to.deep.equal([]);
+      await screenshot('kiosk-800');
+    } finally {
+      await unzoom();
+    }
+  });
+
   it('disables "Gửi phiếu" while the response is on its way, then explains both codes on the thank-you screen', async () => {
     const el = await survey();
     await toReview(el);

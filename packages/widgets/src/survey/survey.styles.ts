@@ -19,7 +19,9 @@ export const styles = [
     @media (max-width: 36em) { .options { grid-template-columns: 1fr; } }
     .option { display: flex; align-items: center; gap: .6em; min-height: max(var(--_target), 2.4em); padding: .3em .7em;
       border: 2px solid var(--_border); border-radius: var(--_radius); cursor: pointer; line-height: 1.25; }
-    :host([mode='kiosk']) .option { flex-direction: column; justify-content: center; text-align: center; padding: .5em .3em; }
+    /* Kiosk: a scale of up to five levels on one row of a tablet, every radio on the same line above its words. */
+    :host([mode='kiosk']) .option { flex-direction: column; justify-content: flex-start; text-align: center; padding: .5em .3em; }
+    @media (min-width: 36em) { :host([mode='kiosk']) .options:not(:has(> :nth-child(6))) { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: 1fr; } }
     .option:has(:checked) { border-color: var(--_primary); box-shadow: inset 0 0 0 2px var(--_primary); font-weight: 600; }
     .na { border-style: dashed; }
     .option input { flex: none; width: 1.35em; height: 1.35em; min-height: 0; margin: 0; accent-color: var(--_primary); }
