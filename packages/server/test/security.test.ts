@@ -50,6 +50,8 @@ describe('security: staff routes refuse without authentication', () => {
   let otherToken: string;
   let signedOut: string;
   let code: string;
+  /** Rows before any refused request: the test setup's own survey settings are in the change log. */
+  const rowsBefore: Record<string, number> = {};
   const staffRoutes = API_ROUTES.filter((route) => route.auth === 'staff');
 
   before(async () => {
@@ -66,6 +68,8 @@ describe('security: staff routes refuse without authentication', () => {
     assert.equal((await server.app.inject({ method: 'DELETE', url: '/v1/staff/sessions/current', headers: { authorization: `Bearer ${signedOut}` } })).statusCode, 204);
     code = (await server.app.inject({ method: 'POST', url: '/v1/feedback', payload: feedbackBody() })).json().trackingCode;
     await server.app.inject({ method: 'POST', url: '/v1/surveys', payload: surveyBody() });
+    for (const table of ['admin_changes', 'kiosk_keys'])
+      rowsBefore[table] = Number((await server.ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
   });
   after(async () => server?.dispose());
 
@@ -176,7 +180,7 @@ describe('security: staff routes refuse without authentication', () => {
     const openings = await server.ctx.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM log_openings');
     assert.equal(Number(openings[0]!.n), 0);
     for (const table of ['admin_changes', 'kiosk_keys']) {
-      assert.equal(Number((await server.ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n), 0, table);
+      assert.equal(Number((await server.ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n), rowsBefore[table], table);
     }
     const kase = await server.app.inject({ url: `/v1/staff/units/phuong-a/feedback/${code}`, headers: { authorization: `Bearer ${token}` } });
     assert.equal(kase.statusCode, 200);
