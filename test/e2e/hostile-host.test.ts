@@ -333,7 +333,7 @@ describe('a hostile host page: aggressive global CSS and a strict CSP with Trust
     // English is fetched on demand (sipas.en.json beside the script: connect-src 'self').
     const english = await open(e2e, context, 'hostile-en.html');
     await english.locator('sipas-feedback button[type=submit]', { hasText: 'Send feedback' }).waitFor();
-    await english.locator('sipas-procedures').getByLabel('Search procedures (Vietnamese, with or without accents)').waitFor();
+    await english.locator('sipas-procedures').getByLabel('Search procedures by their Vietnamese names (accents optional)').waitFor();
     assert.deepEqual(await violationsOf(english), [], 'no violation in English either');
     await english.close();
 
