@@ -1,8 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../packages/desk/src/define.js';
 import type { SipasDesk } from '../../packages/desk/src/app/desk.js';
 import { sql, testServer, waitFor } from '../support/commands.js';
+import { deskTabs, signedInDesk } from '../support/desk.js';
 
 /**
  * The desk's admin area as a unit's admin uses it (and as a clerk does not see it): accounts,
@@ -11,27 +12,8 @@ import { sql, testServer, waitFor } from '../support/commands.js';
  */
 const { endpoint, unit } = testServer();
 
-/** One sign-in per account for the whole file (sign-ins are limited per address); each desk reuses it. */
-const sessions = new Map<string, string>();
-
-async function signedIn(username: string, password: string): Promise<SipasDesk> {
-  if (!sessions.has(username)) {
-    const response = await fetch(`${endpoint}/v1/staff/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ unit, username, password }),
-    });
-    expect(response.status).to.equal(201);
-    sessions.set(username, await response.text());
-  }
-  sessionStorage.clear();
-  sessionStorage.setItem('sipas-desk-session', sessions.get(username)!);
-  const el = await fixture<SipasDesk>(html`<sipas-desk endpoint=${endpoint} unit=${unit}></sipas-desk>`);
-  await waitFor(() => el.shadowRoot!.querySelector('[role=tablist]'), 'the desk tabs');
-  return el;
-}
-
-const tabs = (el: SipasDesk) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+const signedIn = signedInDesk;
+const tabs = deskTabs;
 const tabNames = (el: SipasDesk) => tabs(el).map((t) => t.textContent!.trim());
 
 /** Opens a tab with the keyboard (focus, Enter) and returns its panel element once it has rendered. */

@@ -9,6 +9,7 @@ import type { SipasDeskQrLabel } from '../../packages/desk/src/labels/label.js';
 import type { SipasSurvey } from '../../packages/widgets/src/survey/survey.js';
 import { render, svg } from 'lit';
 import { sql, testServer, waitFor } from '../support/commands.js';
+import { deskTabs, signedInDesk } from '../support/desk.js';
 
 /**
  * The desk's remaining screens as a ward uses them: the clerk prints a dossier's QR label (and
@@ -21,27 +22,8 @@ const { endpoint, unit } = testServer();
 const CLERK = ['canbo', 'tanhoa-canbo-demo'] as const;
 const ADMIN = ['quantri', 'tanhoa-quantri-demo'] as const;
 
-/** One sign-in per account for the whole file (sign-ins are limited per address); each desk reuses it. */
-const sessions = new Map<string, string>();
-
-async function signedIn([username, password]: readonly [string, string]): Promise<SipasDesk> {
-  if (!sessions.has(username)) {
-    const response = await fetch(`${endpoint}/v1/staff/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ unit, username, password }),
-    });
-    expect(response.status).to.equal(201);
-    sessions.set(username, await response.text());
-  }
-  sessionStorage.clear();
-  sessionStorage.setItem('sipas-desk-session', sessions.get(username)!);
-  const el = await fixture<SipasDesk>(html`<sipas-desk endpoint=${endpoint} unit=${unit}></sipas-desk>`);
-  await waitFor(() => el.shadowRoot!.querySelector('[role=tablist]'), 'the desk tabs');
-  return el;
-}
-
-const tabs = (el: SipasDesk) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+const signedIn = ([username, password]: readonly [string, string]) => signedInDesk(username, password);
+const tabs = deskTabs;
 
 type Panel = HTMLElement & { shadowRoot: ShadowRoot };
 
