@@ -1,3 +1,68 @@
+/** Shared by several examples below: one key, one published answer, one staff member, one opening. */
+const LOG_KEY = {
+  unit: 'phuong-tan-hoa',
+  name: 'sipas.local/phuong-tan-hoa',
+  keyId: '3a0c9f2c',
+  algorithm: 'ed25519',
+  publicKey: 'JcNE87kD5x9I8SZ9ulAPxEpsvI1pZ3aCkaOJplbFl2Q=',
+  verifierKey: 'sipas.local/phuong-tan-hoa+3a0c9f2c+ASXDRPO5A+cfSPEmfbpQD8RKbLyNaWd2gpGjiaZWxZdk',
+};
+const PUBLISHED_FEEDBACK = {
+  trackingCode: 'TANH-2345',
+  topic: 'procedure',
+  procedureCode: '1.001193',
+  title: 'Thời gian chờ cấp trích lục khai sinh',
+  content:
+    'Công dân nộp hồ sơ đăng ký khai sinh tại Bộ phận Một cửa, được hẹn trả kết quả trong ngày nhưng hai ngày sau mới nhận được; đề nghị cho biết lý do và niêm yết rõ thời hạn.',
+  answer:
+    'Hồ sơ được tiếp nhận sau thời điểm nhận hồ sơ trả trong ngày (15 giờ), nên được hẹn sang ngày làm việc tiếp theo; phiếu hẹn ghi nhầm ngày. Phường xin lỗi công dân về sự chậm trễ và đã niêm yết lại quy định về thời điểm nhận hồ sơ giải quyết trong ngày tại Bộ phận Một cửa.',
+  receivedAt: '2026-11-19T21:12:41.794Z',
+  publishedAt: '2026-11-27T21:12:41.805Z',
+};
+const STAFF_MEMBER = {
+  id: '964c0ed4-aedd-4e97-b00b-c630d100cc29',
+  unit: 'phuong-tan-hoa',
+  role: 'staff',
+  name: 'Nguyễn Thị Lan',
+};
+const BALLOT_OPENING = {
+  id: '833e3429-42c4-4b74-9aa6-8c95a3835077',
+  number: 1,
+  unit: 'phuong-tan-hoa',
+  unitName: 'UBND phường Tân Hòa',
+  openedAt: '2026-12-01T21:13:00.639Z',
+  openedBy: {
+    id: '964c0ed4-aedd-4e97-b00b-c630d100cc29',
+    name: 'Nguyễn Thị Lan',
+  },
+  from: '2026-07-01',
+  to: '2026-09-30',
+  responsesInPeriod: 86,
+  firstLeaf: 136,
+  lastLeaf: 221,
+  checkpoint: {
+    origin: 'sipas.local/phuong-tan-hoa',
+    size: 281,
+    root: '206de2b7731a29fe293920bf14263e8bc6289c3ff67cd16474dcc24ebcdf2ee2',
+    note: 'sipas.local/phuong-tan-hoa\n281\nIG3it3MaKf4pOSC/FCY+i8YonD/2fNFkdNzCTrzfLuI=\n\n— sipas.local/phuong-tan-hoa OgyfLHeTJujIzsCzBTuNyVRbctm4YerRxoppSYNT8AZjuy/5b6wmZ03fQe7FWIDBCbEiuHAxfPJ/r4hoLvEMyEm1DAE=\n',
+    signature: 'OgyfLHeTJujIzsCzBTuNyVRbctm4YerRxoppSYNT8AZjuy/5b6wmZ03fQe7FWIDBCbEiuHAxfPJ/r4hoLvEMyEm1DAE=',
+  },
+  key: LOG_KEY,
+  previous: null,
+  witnesses: [
+    {
+      role: 'mttq',
+      name: 'Nguyễn Văn Bình',
+      title: 'Chủ tịch Ủy ban MTTQ phường',
+    },
+    {
+      role: 'counter-head',
+      name: 'Trần Thị Hoa',
+    },
+  ],
+  place: 'Bộ phận Một cửa, UBND phường Tân Hòa',
+};
+
 /**
  * One example of every named schema, taken from the reference server's demo ward (arrays shortened).
  * The contract test parses each with its schema, so an example can never drift from the contract.
@@ -42,14 +107,7 @@ export const SCHEMA_EXAMPLES: Record<string, unknown> = {
     version: '0.1.0',
     database: 'sqlite',
   },
-  LogKey: {
-    unit: 'phuong-tan-hoa',
-    name: 'sipas.local/phuong-tan-hoa',
-    keyId: '3a0c9f2c',
-    algorithm: 'ed25519',
-    publicKey: 'JcNE87kD5x9I8SZ9ulAPxEpsvI1pZ3aCkaOJplbFl2Q=',
-    verifierKey: 'sipas.local/phuong-tan-hoa+3a0c9f2c+ASXDRPO5A+cfSPEmfbpQD8RKbLyNaWd2gpGjiaZWxZdk',
-  },
+  LogKey: LOG_KEY,
   InclusionProof: {
     unit: 'phuong-tan-hoa',
     leaf: 3,
@@ -265,36 +323,8 @@ export const SCHEMA_EXAMPLES: Record<string, unknown> = {
     ],
     updatedAt: '2026-11-01',
   },
-  PublishedFeedbackList: {
-    unit: 'phuong-tan-hoa',
-    total: 1,
-    items: [
-      {
-        trackingCode: 'TANH-2345',
-        topic: 'procedure',
-        procedureCode: '1.001193',
-        title: 'Thời gian chờ cấp trích lục khai sinh',
-        content:
-          'Công dân nộp hồ sơ đăng ký khai sinh tại Bộ phận Một cửa, được hẹn trả kết quả trong ngày nhưng hai ngày sau mới nhận được; đề nghị cho biết lý do và niêm yết rõ thời hạn.',
-        answer:
-          'Hồ sơ được tiếp nhận sau thời điểm nhận hồ sơ trả trong ngày (15 giờ), nên được hẹn sang ngày làm việc tiếp theo; phiếu hẹn ghi nhầm ngày. Phường xin lỗi công dân về sự chậm trễ và đã niêm yết lại quy định về thời điểm nhận hồ sơ giải quyết trong ngày tại Bộ phận Một cửa.',
-        receivedAt: '2026-11-19T21:12:41.794Z',
-        publishedAt: '2026-11-27T21:12:41.805Z',
-      },
-    ],
-  },
-  PublishedFeedback: {
-    trackingCode: 'TANH-2345',
-    topic: 'procedure',
-    procedureCode: '1.001193',
-    title: 'Thời gian chờ cấp trích lục khai sinh',
-    content:
-      'Công dân nộp hồ sơ đăng ký khai sinh tại Bộ phận Một cửa, được hẹn trả kết quả trong ngày nhưng hai ngày sau mới nhận được; đề nghị cho biết lý do và niêm yết rõ thời hạn.',
-    answer:
-      'Hồ sơ được tiếp nhận sau thời điểm nhận hồ sơ trả trong ngày (15 giờ), nên được hẹn sang ngày làm việc tiếp theo; phiếu hẹn ghi nhầm ngày. Phường xin lỗi công dân về sự chậm trễ và đã niêm yết lại quy định về thời điểm nhận hồ sơ giải quyết trong ngày tại Bộ phận Một cửa.',
-    receivedAt: '2026-11-19T21:12:41.794Z',
-    publishedAt: '2026-11-27T21:12:41.805Z',
-  },
+  PublishedFeedbackList: { unit: 'phuong-tan-hoa', total: 1, items: [PUBLISHED_FEEDBACK] },
+  PublishedFeedback: PUBLISHED_FEEDBACK,
   Results: {
     unit: 'phuong-tan-hoa',
     unitName: 'UBND phường Tân Hòa',
@@ -428,22 +458,8 @@ export const SCHEMA_EXAMPLES: Record<string, unknown> = {
     username: 'canbo',
     password: 'tanhoa-canbo-demo',
   },
-  StaffSession: {
-    token: 'Zr8vT0c2bq5l3yQwX1fKpN7uHdA9sE4m',
-    expiresAt: '2026-12-02T09:13:00.560Z',
-    staff: {
-      id: '964c0ed4-aedd-4e97-b00b-c630d100cc29',
-      unit: 'phuong-tan-hoa',
-      role: 'staff',
-      name: 'Nguyễn Thị Lan',
-    },
-  },
-  StaffMember: {
-    id: '964c0ed4-aedd-4e97-b00b-c630d100cc29',
-    unit: 'phuong-tan-hoa',
-    role: 'staff',
-    name: 'Nguyễn Thị Lan',
-  },
+  StaffSession: { token: 'Zr8vT0c2bq5l3yQwX1fKpN7uHdA9sE4m', expiresAt: '2026-12-02T09:13:00.560Z', staff: STAFF_MEMBER },
+  StaffMember: STAFF_MEMBER,
   SurveyResponse: {
     id: '5b0e3c2a-8f4d-4d7e-9a51-2c6b1f0e7d93',
     unit: 'phuong-tan-hoa',
@@ -625,94 +641,8 @@ export const SCHEMA_EXAMPLES: Record<string, unknown> = {
     ],
     place: 'Bộ phận Một cửa, UBND phường Tân Hòa',
   },
-  BallotOpening: {
-    id: '833e3429-42c4-4b74-9aa6-8c95a3835077',
-    number: 1,
-    unit: 'phuong-tan-hoa',
-    unitName: 'UBND phường Tân Hòa',
-    openedAt: '2026-12-01T21:13:00.639Z',
-    openedBy: {
-      id: '964c0ed4-aedd-4e97-b00b-c630d100cc29',
-      name: 'Nguyễn Thị Lan',
-    },
-    from: '2026-07-01',
-    to: '2026-09-30',
-    responsesInPeriod: 86,
-    firstLeaf: 136,
-    lastLeaf: 221,
-    checkpoint: {
-      origin: 'sipas.local/phuong-tan-hoa',
-      size: 281,
-      root: '206de2b7731a29fe293920bf14263e8bc6289c3ff67cd16474dcc24ebcdf2ee2',
-      note: 'sipas.local/phuong-tan-hoa\n281\nIG3it3MaKf4pOSC/FCY+i8YonD/2fNFkdNzCTrzfLuI=\n\n— sipas.local/phuong-tan-hoa OgyfLHeTJujIzsCzBTuNyVRbctm4YerRxoppSYNT8AZjuy/5b6wmZ03fQe7FWIDBCbEiuHAxfPJ/r4hoLvEMyEm1DAE=\n',
-      signature: 'OgyfLHeTJujIzsCzBTuNyVRbctm4YerRxoppSYNT8AZjuy/5b6wmZ03fQe7FWIDBCbEiuHAxfPJ/r4hoLvEMyEm1DAE=',
-    },
-    key: {
-      unit: 'phuong-tan-hoa',
-      name: 'sipas.local/phuong-tan-hoa',
-      keyId: '3a0c9f2c',
-      algorithm: 'ed25519',
-      publicKey: 'JcNE87kD5x9I8SZ9ulAPxEpsvI1pZ3aCkaOJplbFl2Q=',
-      verifierKey: 'sipas.local/phuong-tan-hoa+3a0c9f2c+ASXDRPO5A+cfSPEmfbpQD8RKbLyNaWd2gpGjiaZWxZdk',
-    },
-    previous: null,
-    witnesses: [
-      {
-        role: 'mttq',
-        name: 'Nguyễn Văn Bình',
-        title: 'Chủ tịch Ủy ban MTTQ phường',
-      },
-      {
-        role: 'counter-head',
-        name: 'Trần Thị Hoa',
-      },
-    ],
-    place: 'Bộ phận Một cửa, UBND phường Tân Hòa',
-  },
-  BallotOpeningList: {
-    openings: [
-      {
-        id: '833e3429-42c4-4b74-9aa6-8c95a3835077',
-        number: 1,
-        unit: 'phuong-tan-hoa',
-        unitName: 'UBND phường Tân Hòa',
-        openedAt: '2026-12-01T21:13:00.639Z',
-        openedBy: {
-          id: '964c0ed4-aedd-4e97-b00b-c630d100cc29',
-          name: 'Nguyễn Thị Lan',
-        },
-        from: '2026-07-01',
-        to: '2026-09-30',
-        responsesInPeriod: 86,
-        firstLeaf: 136,
-        lastLeaf: 221,
-        checkpoint: {
-          origin: 'sipas.local/phuong-tan-hoa',
-          size: 281,
-          root: '206de2b7731a29fe293920bf14263e8bc6289c3ff67cd16474dcc24ebcdf2ee2',
-          note: 'sipas.local/phuong-tan-hoa\n281\nIG3it3MaKf4pOSC/FCY+i8YonD/2fNFkdNzCTrzfLuI=\n\n— sipas.local/phuong-tan-hoa OgyfLHeTJujIzsCzBTuNyVRbctm4YerRxoppSYNT8AZjuy/5b6wmZ03fQe7FWIDBCbEiuHAxfPJ/r4hoLvEMyEm1DAE=\n',
-          signature: 'OgyfLHeTJujIzsCzBTuNyVRbctm4YerRxoppSYNT8AZjuy/5b6wmZ03fQe7FWIDBCbEiuHAxfPJ/r4hoLvEMyEm1DAE=',
-        },
-        key: {
-          unit: 'phuong-tan-hoa',
-          name: 'sipas.local/phuong-tan-hoa',
-          keyId: '3a0c9f2c',
-          algorithm: 'ed25519',
-          publicKey: 'JcNE87kD5x9I8SZ9ulAPxEpsvI1pZ3aCkaOJplbFl2Q=',
-          verifierKey: 'sipas.local/phuong-tan-hoa+3a0c9f2c+ASXDRPO5A+cfSPEmfbpQD8RKbLyNaWd2gpGjiaZWxZdk',
-        },
-        previous: null,
-        witnesses: [
-          {
-            role: 'mttq',
-            name: 'Nguyễn Văn Bình',
-            title: 'Chủ tịch Ủy ban MTTQ phường',
-          },
-        ],
-        place: 'Bộ phận Một cửa, UBND phường Tân Hòa',
-      },
-    ],
-  },
+  BallotOpening: BALLOT_OPENING,
+  BallotOpeningList: { openings: [BALLOT_OPENING] },
   Problem: {
     type: 'https://sipas.dev/problems/validation_failed',
     title: 'Dữ liệu gửi lên không hợp lệ.',
