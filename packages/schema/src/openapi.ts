@@ -93,7 +93,7 @@ function refNested(node: unknown, forms: Map<string, string>, root: boolean): un
   return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, refNested(child, forms, false)]));
 }
 
-function jsonSchema(schema: z.ZodMiniType, forms = namedForms()): JsonSchema {
+function jsonSchema(schema: z.ZodMiniType, forms: Map<string, string>): JsonSchema {
   const name = Object.keys(NAMED).find((key) => NAMED[key] === schema);
   if (name) return { $ref: `#/components/schemas/${name}` };
   return refNested(rawJsonSchema(schema), forms, true) as JsonSchema;
@@ -168,7 +168,7 @@ function response(route: RouteContract, status: number, described: RouteResponse
         described.schema !== undefined
           ? jsonSchema(described.schema, forms)
           : type === PROBLEM_CONTENT_TYPE
-            ? jsonSchema(Problem)
+            ? jsonSchema(Problem, forms)
             : type.startsWith('text/')
               ? { type: 'string' }
               : type === 'application/json'
