@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { decodeText } from './decode.js';
 
 /** One record of an import file, where it was ("dòng 4", "bản ghi 3") and where each field came from. */
@@ -173,13 +173,13 @@ const columnLetter = (index: number): string => {
 };
 
 /** A cell's text as Excel shows it: rich text joined, links' text, formulas' results, dates as YYYY-MM-DD. */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     if ('error' in value) return '';
     return '';
   }
@@ -187,6 +187,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SourceRow[]> {
+  // Loaded when a workbook arrives: importing it costs every server start a few hundred ms.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

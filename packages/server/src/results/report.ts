@@ -1,5 +1,4 @@
 import { FACTOR_IDS, formatPercent, formatScore, ratePercent, SOURCE_LABELS, type Results, type Rounding } from '@sipas/schema';
-import ExcelJS from 'exceljs';
 import { csvDocument, type CsvValue } from '../http/csv.js';
 
 /**
@@ -194,6 +193,8 @@ function xlsxFormat(cell: Cell, withScale = true): string | undefined {
 /** One sheet with the same sections; rates are numbers already cut to two decimals (format 0.00%). */
 export async function reportXlsx(results: Results, now = new Date()): Promise<Buffer> {
   const model = reportModel(results, now);
+  // Loaded when a workbook is asked for: importing it costs every server start a few hundred ms.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'SIPAS widgets';
   workbook.created = now;
