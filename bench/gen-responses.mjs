@@ -53,7 +53,10 @@ export async function generateResponsesDb(count, file) {
   );
   // The unit publishes the open web beside kiosks, so the index counts every generated response.
   const { updateSurveySettings } = await import('../packages/server/dist/src/surveys/settings.js');
-  await updateSurveySettings(server.ctx.units, await server.ctx.units.get(BENCH_UNIT), { publishedChannels: ['dossier', 'kiosk', 'web'] });
+  await updateSurveySettings(server.ctx.db, server.ctx.units, await server.ctx.units.get(BENCH_UNIT), { publishedChannels: ['dossier', 'kiosk', 'web'] }, {
+    id: null,
+    name: 'bench/gen-responses.mjs',
+  });
   await server.app.close();
 
   const db = new Database(partial);
