@@ -1,4 +1,4 @@
-// Ingest: POST /v1/surveys on the reference server (SQLite, synchronous=FULL, group commit)
+// Ingest: POST /v1/surveys on the reference server (SQLite, durable: each group commit synced before its 201)
 // against a bare Fastify route answering 201 — the framework's ceiling — in the same run.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
