@@ -38,10 +38,11 @@ export class SqliteDatabase implements Database {
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new BetterSqlite3(file);
-    this.db.pragma('journal_mode = WAL');
+    const journal = String(this.db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
     // A 201 means the response is on disk: NORMAL syncs the WAL and the database around every
     // checkpoint, and durable() syncs the WAL after every commit (together, FULL's guarantee).
-    this.walFile = file === ':memory:' ? undefined : `${file}-wal`;
+    // Where WAL is impossible (a file system without shared memory), SQLite's own FULL does it.
+    this.walFile = file !== ':memory:' && journal === 'wal' ? `${file}-wal` : undefined;
     this.db.pragma(this.walFile ? 'synchronous = NORMAL' : 'synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
