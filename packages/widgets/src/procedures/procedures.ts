@@ -7,7 +7,7 @@ import { isOriginRefusal } from '../shared/client.js';
 import { SipasElement } from '../shared/element.js';
 import { formatWhen } from '../shared/format.js';
 import { originRefusedText } from '../shared/localize.js';
-import { highlights, levelsOf, ProcedureIndex, type Indexed } from './search.js';
+import { highlights, levelsOf, ProcedureIndex, type Found, type Indexed } from './search.js';
 import { styles } from './procedures.styles.js';
 
 export type { ProcedureOpenedDetail, ProceduresLoadedDetail, ProceduresSearchedDetail } from '../shared/events.js';
@@ -78,7 +78,7 @@ export class SipasProcedures extends SipasElement {
 
   /** A static JSON catalogue (`{ "procedures": [Procedure…] }`) to read instead of the endpoint. */
   declare src: string | undefined;
-  /** Results shown at once; "Xem thêm" shows as many more. */
+  /** Results shown at once (10: more than a phone's screen holds, little to redraw at each keystroke); "Xem thêm" shows as many more. */
   declare pageSize: number;
   /** The survey page; the rate link opens it with `?procedure=CODE`. No link when unset. */
   declare surveyUrl: string | undefined;
@@ -109,10 +109,10 @@ export class SipasProcedures extends SipasElement {
   private index = new ProcedureIndex([]);
   private fields: string[] = [];
   private levels: string[] = [];
-  private results: Indexed[] = [];
-  /** Folded terms to highlight in the results' names (the query's words, or what a typo stood for). */
-  private terms: string[] = [];
-  private resultsKey = '';
+  /** The results and the folded terms to highlight in their names (the query's words, or what a typo stood for). */
+  private found: Found = { results: [], terms: [] };
+  /** The catalogue's date as shown ("16/12/2026"), or empty. */
+  private updatedOn = '';
   private details = new Map<string, Procedure>();
   private pushed = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -124,7 +124,7 @@ export class SipasProcedures extends SipasElement {
 
   constructor() {
     super();
-    this.pageSize = 20;
+    this.pageSize = 10;
     this.noHistory = false;
     this.query = '';
     this.field = '';
@@ -168,13 +168,15 @@ export class SipasProcedures extends SipasElement {
   /** The page URL for the current search and `code`. */
   private urlFor(code: string | undefined): string {
     const url = new URL(location.href);
-    const set = (name: string, value: string | undefined) =>
-      value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
+    // Parameters edited apart and written back once: each change through `url.searchParams` re-serialises the URL.
+    const params = new URLSearchParams(url.search);
+    const set = (name: string, value: string | undefined) => (value ? params.set(name, value) : params.delete(name));
     set(P.query, this.query.trim());
     set(P.field, this.field);
     set(P.level, this.level);
     set(P.online, this.online ? '1' : undefined);
     set(P.code, code);
+    url.search = `${params}`;
     return url.href;
   }
 
@@ -223,9 +225,10 @@ export class SipasProcedures extends SipasElement {
         return summarize(p);
       });
       this.index = new ProcedureIndex(list);
+      // Formatted once: an Intl formatter is costly to make, and the list re-renders at every keystroke.
+      this.updatedOn = data.updatedAt ? formatWhen(data.updatedAt) : '';
       this.fields = [...new Set(list.map((p) => p.field))].sort(new Intl.Collator('vi').compare);
       this.levels = [...new Set(list.flatMap((p) => levelsOf(p.level)))].sort();
-      this.resultsKey = '';
       if (this.code && !this._detail) {
         this._detail = this.details.get(this.code);
         if (this._detail) this._detailFailed = false;
@@ -256,16 +259,15 @@ export class SipasProcedures extends SipasElement {
     } else if (state.failed && this.code === code && !this._detail) this._detailFailed = true;
   }
 
-  /** The results, recomputed only when the query, filters or data change. */
+  /** The results; the index answers the same words and filters with the same object, so a new one means a new search. */
   private computeResults(): void {
-    const key = `${this.query}\u0000${this.field}\u0000${this.level}\u0000${this.online}`;
-    if (key !== this.resultsKey) {
-      this.resultsKey = key;
-      ({ results: this.results, terms: this.terms } = this.index.search(this.query, { field: this.field, level: this.level, online: this.online }));
+    const found = this.index.search(this.query, { field: this.field, level: this.level, online: this.online });
+    if (found !== this.found) {
+      this.found = found;
       this._shown = this.pageSize;
       clearTimeout(this.announceTimer);
       // Announce the count once typing pauses, not at every keystroke.
-      this.announceTimer = setTimeout(() => (this._announce = this.countText(this.results.length)), 700);
+      this.announceTimer = setTimeout(() => (this._announce = this.countText(this.found.results.length)), 700);
     }
   }
 
@@ -282,7 +284,7 @@ export class SipasProcedures extends SipasElement {
       (this.renderRoot.querySelector<HTMLElement>(`a[data-code="${CSS.escape(previous)}"]`) ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
     }
     if (this._status === 'ready' && !this.code && (changed.has('query') || changed.has('field') || changed.has('level') || changed.has('online') || changed.has('_data'))) {
-      this.emit('sipas-procedures-searched', { query: this.query, count: this.results.length });
+      this.emit('sipas-procedures-searched', { query: this.query, count: this.found.results.length });
     }
   }
 
@@ -355,13 +357,15 @@ export class SipasProcedures extends SipasElement {
   }
 
   private renderList(): TemplateResult {
-    const results = this.results;
+    const results = this.found.results;
     const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
     const option = (value: string, selected: string, label = value) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
     // The results' links: the list's URL plus the code (urlFor parses a URL; twenty of them per keystroke add up).
-    const [listUrl, hash = ''] = this.urlFor(undefined).split('#');
-    const link = (code: string) => `${listUrl}${listUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ [P.code]: code })}${hash ? `#${hash}` : ''}`;
+    const [listUrl, hash] = this.urlFor(undefined).split('#');
+    const before = `${listUrl}${listUrl!.includes('?') ? '&' : '?'}${P.code}=`;
+    const after = hash ? `#${hash}` : '';
+    const link = (code: string) => before + encodeURIComponent(code) + after;
     return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @input=${this.filter}>
         <label for="q">${msg('Tìm thủ tục (có dấu hoặc không dấu)', { id: 'procedures.searchLabel' })}</label>
         <input id="q" name="query" type="search" autocomplete="off" .value=${this.query} placeholder=${msg('Ví dụ: khai sinh, chứng thực', { id: 'procedures.placeholder' })} />
@@ -386,24 +390,35 @@ export class SipasProcedures extends SipasElement {
               ? html`<button type="button" class="secondary" @click=${this.clearFilters}>${msg('Bỏ lọc', { id: 'procedures.clear' })}</button>`
               : nothing}
           </div>`
-        : html`<ul part="list">
+        : html`<ul part="list" @click=${this.openClicked}>
             ${results.slice(0, this._shown).map(
               (e) => html`<li>
-                <a part="item" href=${link(e.p.code)} data-code=${e.p.code} @click=${(ev: MouseEvent) => {
-                  if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
-                  ev.preventDefault();
-                  this.open(e.p.code);
-                }}>${this.mark(e, this.terms)}</a>
+                <a part="item" href=${link(e.p.code)} data-code=${e.p.code}>${this.mark(e, this.found.terms)}</a>
                 <span class="meta">${e.p.field} · ${e.p.code}${e.p.online ? html` · <strong>${msg('Trực tuyến', { id: 'procedures.online' })}</strong>` : nothing}</span>
               </li>`,
             )}
           </ul>
           ${results.length > this._shown
-            ? html`<button type="button" class="secondary" @click=${() => (this._shown += this.pageSize)}>
+            ? html`<button type="button" class="secondary" @click=${this.showMore}>
                 ${msg(str`Xem thêm (còn ${results.length - this._shown})`, { id: 'procedures.more' })}
               </button>`
             : nothing}`}
-      ${this._data?.updatedAt ? html`<p class="meta">${msg(str`Danh mục cập nhật ngày ${formatWhen(this._data.updatedAt)}.`, { id: 'procedures.updated' })}</p>` : nothing}`;
+      ${this.updatedOn ? html`<p class="meta">${msg(str`Danh mục cập nhật ngày ${this.updatedOn}.`, { id: 'procedures.updated' })}</p>` : nothing}`;
+  }
+
+  /** One listener for every result (not one per result to rebind at each keystroke); a new tab or window is left to the browser. */
+  private openClicked(ev: MouseEvent): void {
+    const code = (ev.target as Element).closest('a')?.dataset.code;
+    if (!code || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    ev.preventDefault();
+    this.open(code);
+  }
+
+  /** The next page of results; focus goes to the first of them, so reading and tabbing go on from there. */
+  private showMore(): void {
+    const first = this._shown;
+    this._shown += this.pageSize;
+    void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('[part=item]')[first]?.focus());
   }
 
   /** The name with matches wrapped in <mark>, built from template parts (never HTML from data). */

@@ -4,10 +4,11 @@ import type { ProcedureSummary } from '@sipas/schema';
 /**
  * Search without diacritics, in any word order, on partial words, within a frame at thousands of
  * procedures. The catalogue is folded once into an index: each name folded character for
- * character (so a match is highlighted at the same offsets in the real name), and the distinct
- * words of names, fields and codes with the procedures that contain each. A query looks words up
- * in that vocabulary — narrowing the previous keystroke's word list while a word grows — and
- * only then touches procedures.
+ * character (so a match is highlighted at the same offsets in the real name), each procedure's
+ * words (name, field, code) in one string, and the catalogue's vocabulary. A query word matches a
+ * procedure that has it inside one of its words; the first keystroke scans the catalogue (a
+ * string search per procedure), each next one only what the previous one found, and a space or a
+ * repeated query costs nothing.
  *
  * Ranking, as a citizen expects: the exact title, then titles that start with the query, then
  * titles with the query's words in order (the phrase itself first), then the rest; ties go to the
@@ -78,96 +79,75 @@ export function nearPrefix(typed: string, word: string): boolean {
   );
 }
 
-/** How one query word matched: the vocabulary words it is in, exactly or with a typo. */
-interface WordMatch {
-  typed: string;
-  words: string[];
-  typo: boolean;
-}
-
 const STRIP = /^thu tuc /;
 
 export class ProcedureIndex {
   readonly entries: Indexed[];
+  /** Per entry, its words (name without a leading "thu tuc", field, code), each between spaces. */
+  private readonly haystacks: string[];
+  /** The distinct words of the catalogue, for reading a word with a typo. */
   private readonly vocabulary: string[];
-  /** Vocabulary word → indexes of the entries that contain it (name, field or code). */
-  private readonly postings = new Map<string, number[]>();
-  /** Per entry: how many of the query's words it has, as `generation`-based stamps (no clearing between searches). */
-  private readonly stamp: Uint32Array;
-  private generation = 0;
-  /** The last query's word matches, reused or narrowed by the next keystroke. */
-  private memo = new Map<string, WordMatch>();
+  /** The vocabulary in one string, words between spaces: one `includes` says whether a word occurs at all. */
+  private readonly allWords: string;
+  /** Every entry's index, in the catalogue's order. */
+  private readonly all: number[];
+  /** The last search: its words and filters, what it found, and its entries to narrow from (when every word matched exactly). */
+  private last: { words: string; filters: string; found: Found; exact?: string[]; matched: number[] } | undefined;
 
   constructor(list: ProcedureSummary[]) {
-    this.entries = list.map((p, at) => {
+    const vocabulary = new Set<string>();
+    this.haystacks = [];
+    this.entries = list.map((p) => {
       const plain = foldForSearch(p.name).replace(STRIP, '');
-      for (const word of new Set([...plain.split(' '), ...tokens(p.field), ...tokens(p.code)])) {
-        if (!word) continue;
-        const list = this.postings.get(word);
-        if (list) list.push(at);
-        else this.postings.set(word, [at]);
-      }
+      const words = `${plain} ${foldForSearch(p.field)} ${foldForSearch(p.code)}`.split(' ').filter(Boolean);
+      for (const word of words) vocabulary.add(word);
+      this.haystacks.push(` ${words.join(' ')} `);
       return { p, name: foldSameLength(p.name), plain: ` ${plain}` };
     });
-    this.vocabulary = [...this.postings.keys()];
-    this.stamp = new Uint32Array(list.length);
-  }
-
-  /** The vocabulary words `typed` is in; narrows the list of a shorter word typed just before. */
-  private match(typed: string): WordMatch {
-    const known = this.memo.get(typed);
-    if (known) return known;
-    let base = this.vocabulary;
-    for (let cut = typed.length - 1; cut > 0; cut--) {
-      const shorter = this.memo.get(typed.slice(0, cut));
-      if (shorter && !shorter.typo) {
-        base = shorter.words;
-        break;
-      }
-    }
-    let words = base.filter((word) => word.includes(typed));
-    let typo = false;
-    if (!words.length) {
-      words = this.vocabulary.filter((word) => nearPrefix(typed, word));
-      typo = words.length > 0;
-    }
-    const found = { typed, words, typo };
-    this.memo.set(typed, found);
-    return found;
+    this.all = list.map((_, at) => at);
+    this.vocabulary = [...vocabulary];
+    this.allWords = ` ${this.vocabulary.join(' ')} `;
   }
 
   search(query: string, filters: Filters): Found {
     const typed = [...new Set(tokens(query))];
-    const matches = typed.map((word) => this.match(word));
-    // Keep only this query's words (and their prefixes, through `match`'s narrowing) for the next keystroke.
-    this.memo = new Map(matches.map((m) => [m.typed, m]));
-    const filtered = (e: Indexed) =>
-      (!filters.field || e.p.field === filters.field) &&
-      (!filters.level || levelsOf(e.p.level).includes(filters.level)) &&
-      (!filters.online || e.p.online);
-    if (!matches.length) return { results: this.entries.filter(filtered), terms: [] };
-
-    // Entries containing every word: each word moves the stamp of the entries that had all the
-    // words before it one step up (stamps of earlier searches are all below `base`).
-    const base = this.generation + 1;
-    const stamp = this.stamp;
-    matches.forEach((m, k) => {
-      for (const word of m.words)
-        for (const at of this.postings.get(word)!) if (k === 0 || stamp[at] === base + k - 1) stamp[at] = base + k;
-    });
-    const last = (this.generation = base + matches.length - 1);
-
-    const words = matches.filter((m) => !m.typo).map((m) => ` ${m.typed}`);
-    const ranked: RankedQuery = { words, phrase: words.join(''), first: words[0]?.slice(1) ?? '', typo: words.length < matches.length };
-    const ranks: number[] = [];
-    this.entries.forEach((e, at) => {
-      if (stamp[at] === last && filtered(e)) ranks.push(rank(e.plain, ranked) * 65536 + at);
-    });
-    // One number per result: a native numeric sort, no comparator calls.
-    const results: Indexed[] = [];
-    for (const value of Float64Array.from(ranks).sort()) results.push(this.entries[value % 65536]!);
-    const terms = matches.flatMap((m) => (m.typo ? m.words.map((word) => nearestPrefix(m.typed, word)) : [m.typed]));
-    return { results, terms };
+    const filterKey = `${filters.field}\u0000${filters.level}\u0000${filters.online}`;
+    const words = typed.join(' ');
+    const last = this.last?.filters === filterKey ? this.last : undefined;
+    // A space typed after a word, or the same words again: nothing to do.
+    if (last?.words === words) return last.found;
+    const exact = typed.filter((word) => this.allWords.includes(word));
+    const guessed = typed.filter((word) => !exact.includes(word));
+    // A word found nowhere is read with one typo: the vocabulary words it may stand for (none: nothing matches).
+    const near = guessed.map((word) => this.vocabulary.filter((known) => nearPrefix(word, known)));
+    // Each word as the strings an entry must contain one of: itself, or one of the words it stands for.
+    const needs = [...exact.map((word) => [word]), ...near.map((words) => words.map((known) => ` ${known} `))];
+    // While typing, each keystroke narrows: when every word of the last query lies inside a word of
+    // this one (all exact, same filters), only the entries the last query found can match.
+    const from = last?.exact && !guessed.length && last.exact.every((old) => exact.some((word) => word.includes(old))) ? last.matched : this.all;
+    const matched: number[] = [];
+    for (const at of from) {
+      const e = this.entries[at]!;
+      if (
+        needs.every((strings) => strings.some((text) => this.haystacks[at]!.includes(text))) &&
+        (!filters.field || e.p.field === filters.field) &&
+        (!filters.level || levelsOf(e.p.level).includes(filters.level)) &&
+        (!filters.online || e.p.online)
+      )
+        matched.push(at);
+    }
+    const spaced = exact.map((word) => ` ${word}`);
+    const ranked: RankedQuery = { words: spaced, phrase: spaced.join(''), first: exact[0] ?? '', typo: guessed.length > 0 };
+    const found: Found = {
+      // One number per result, its rank then its entry (without words, the catalogue's order): a native numeric sort, no comparator calls.
+      results: Array.from(
+        Float64Array.from(matched, (at) => (typed.length && rank(this.entries[at]!.plain, ranked)) * 65536 + at).sort(),
+        (value) => this.entries[value % 65536]!,
+      ),
+      terms: [...exact, ...guessed.flatMap((word, k) => near[k]!.map((known) => nearestPrefix(word, known)))],
+    };
+    this.last = { words, filters: filterKey, found, exact: guessed.length ? undefined : exact, matched };
+    return found;
   }
 }
 
