@@ -361,7 +361,7 @@ export class SipasProcedures extends SipasElement {
     const { fields, levels } = this;
     const filtered = this.field || this.level || this.online;
     const option = (value: string, selected: string, label = value) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
-    // The results' links: the list's URL plus the code (urlFor parses a URL; twenty of them per keystroke add up).
+    // The results' links: the list's URL (parsed once) plus each code.
     const [listUrl, hash] = this.urlFor(undefined).split('#');
     const before = `${listUrl}${listUrl!.includes('?') ? '&' : '?'}${P.code}=`;
     const after = hash ? `#${hash}` : '';
