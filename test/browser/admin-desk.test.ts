@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../packages/desk/src/define.js';
-import type { SipasDesk } from '../../packages/desk/src/app/desk.js';
 import { sql, testServer, waitFor } from '../support/commands.js';
-import { deskTabs, signedInDesk } from '../support/desk.js';
+import { openSection, sectionNames, signedInDesk } from '../support/desk.js';
 
 /**
  * The desk's admin area as a unit's admin uses it (and as a clerk does not see it): accounts,
@@ -13,18 +12,7 @@ import { deskTabs, signedInDesk } from '../support/desk.js';
 const { endpoint, unit } = testServer();
 
 const signedIn = signedInDesk;
-const tabs = deskTabs;
-const tabNames = (el: SipasDesk) => tabs(el).map((t) => t.textContent!.trim());
-
-/** Opens a tab with the keyboard (focus, Enter) and returns its panel element once it has rendered. */
-async function openTab(el: SipasDesk, name: string, tag: string): Promise<HTMLElement & { shadowRoot: ShadowRoot }> {
-  const tab = tabs(el).find((t) => t.textContent!.trim() === name)!;
-  tab.focus();
-  await sendKeys({ press: 'Enter' });
-  const panel = (await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>(tag), tag))!;
-  await waitFor(() => !panel.shadowRoot!.querySelector('[role=status]')?.textContent?.includes('Đang tải'), `${tag} loaded`);
-  return panel as HTMLElement & { shadowRoot: ShadowRoot };
-}
+const tabNames = sectionNames;
 
 /** Types into a field as a keyboard user would: focus it, type. */
 async function type(root: ShadowRoot, id: string, text: string): Promise<void> {
@@ -53,7 +41,7 @@ describe('desk admin area', () => {
 
   it('adds a clerk with the keyboard; the password is shown once, takes focus, and signs the clerk in', async () => {
     const el = await signedIn('quantri', 'tanhoa-quantri-demo');
-    const panel = await openTab(el, 'Tài khoản', 'sipas-desk-accounts');
+    const panel = await openSection(el, 'Tài khoản', 'sipas-desk-accounts');
     const root = panel.shadowRoot;
     await expect(panel).to.be.accessible();
     // An empty submit: the GOV.UK error summary takes focus.
@@ -83,7 +71,7 @@ describe('desk admin area', () => {
 
   it('disables an account and refuses to demote the last admin, saying why', async () => {
     const el = await signedIn('quantri', 'tanhoa-quantri-demo');
-    const root = (await openTab(el, 'Tài khoản', 'sipas-desk-accounts')).shadowRoot;
+    const root = (await openSection(el, 'Tài khoản', 'sipas-desk-accounts')).shadowRoot;
     root.querySelector<HTMLButtonElement>('button[aria-label="Khóa hoa.pham"]')!.click();
     await waitFor(() => root.querySelector('button[aria-label="Mở khóa hoa.pham"]'), 'hoa.pham disabled');
     // Said in words too, where focus goes: a screen reader hears what changed.
@@ -99,7 +87,7 @@ describe('desk admin area', () => {
 
   it('issues a kiosk key as a QR code the tablet scans, then revokes it', async () => {
     const el = await signedIn('quantri', 'tanhoa-quantri-demo');
-    const panel = await openTab(el, 'Kiosk', 'sipas-desk-kiosks');
+    const panel = await openSection(el, 'Kiosk', 'sipas-desk-kiosks');
     const root = panel.shadowRoot;
     await type(root, 'label', 'Quầy 2');
     await sendKeys({ press: 'Enter' });
@@ -129,7 +117,7 @@ describe('desk admin area', () => {
 
   it('allows a site: a page address is refused with the origin it meant, the origin is accepted', async () => {
     const el = await signedIn('quantri', 'tanhoa-quantri-demo');
-    const panel = await openTab(el, 'Trang web được phép', 'sipas-desk-origins');
+    const panel = await openSection(el, 'Trang web được phép', 'sipas-desk-origins');
     const root = panel.shadowRoot;
     await type(root, 'origin', 'https://tanhoa.hanoi.gov.vn/gop-y.html');
     await sendKeys({ press: 'Enter' });
@@ -148,7 +136,7 @@ describe('desk admin area', () => {
 
   it('saves feedback settings and shows the server’s reason for a wrong mail server', async () => {
     const el = await signedIn('quantri', 'tanhoa-quantri-demo');
-    const panel = await openTab(el, 'Cài đặt phản ánh', 'sipas-desk-settings');
+    const panel = await openSection(el, 'Cài đặt phản ánh', 'sipas-desk-settings');
     const root = panel.shadowRoot;
     await expect(panel).to.be.accessible();
     await type(root, 'workingDays', '12');
@@ -166,7 +154,7 @@ describe('desk admin area', () => {
 
   it('the change log says who did what, when, in Vietnam time', async () => {
     const el = await signedIn('quantri', 'tanhoa-quantri-demo');
-    const panel = await openTab(el, 'Nhật ký quản trị', 'sipas-desk-changes');
+    const panel = await openSection(el, 'Nhật ký quản trị', 'sipas-desk-changes');
     const text = panel.shadowRoot.querySelector('tbody')!.textContent!;
     for (const line of ['Thêm tài khoản hoa.pham (Cán bộ)', 'Cấp khóa kiosk Quầy 2', 'Máy Quầy 2 đã quét mã và nhận khóa', 'Thu hồi khóa kiosk Quầy 2', 'Cho phép trang https://tanhoa.hanoi.gov.vn', 'Đổi cài đặt phản ánh']) {
       expect(text).to.contain(line);
@@ -190,7 +178,7 @@ describe('desk admin area', () => {
       ['Nhập thủ tục', 'sipas-desk-imports'],
       ['Nhật ký quản trị', 'sipas-desk-changes'],
     ] as const) {
-      const panel = await openTab(el, name, tag);
+      const panel = await openSection(el, name, tag);
       expect(document.documentElement.scrollWidth, name).to.be.at.most(window.innerWidth);
       const row = panel.shadowRoot.querySelector('tbody tr');
       if (row) expect(getComputedStyle(row).display, `${name}: rows are cards`).to.equal('block');

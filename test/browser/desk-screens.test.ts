@@ -3,13 +3,12 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { clear, createStore } from 'idb-keyval';
 import '../../packages/desk/src/define.js';
 import '../../packages/widgets/src/survey/define.js';
-import type { SipasDesk } from '../../packages/desk/src/app/desk.js';
 import { qrCode } from '../../packages/desk/src/kiosks/qr.js';
 import type { SipasDeskQrLabel } from '../../packages/desk/src/labels/label.js';
 import type { SipasSurvey } from '../../packages/widgets/src/survey/survey.js';
 import { render, svg } from 'lit';
 import { sql, testServer, waitFor } from '../support/commands.js';
-import { deskTabs, signedInDesk } from '../support/desk.js';
+import { openSection, sectionNames, signedInDesk } from '../support/desk.js';
 
 /**
  * The desk's remaining screens as a ward uses them: the clerk prints a dossier's QR label (and
@@ -23,20 +22,7 @@ const CLERK = ['canbo', 'tanhoa-canbo-demo'] as const;
 const ADMIN = ['quantri', 'tanhoa-quantri-demo'] as const;
 
 const signedIn = ([username, password]: readonly [string, string]) => signedInDesk(username, password);
-const tabs = deskTabs;
 
-type Panel = HTMLElement & { shadowRoot: ShadowRoot };
-
-/** Opens a tab with the keyboard (focus, Enter) and returns its panel element once it has loaded. */
-async function openTab(el: SipasDesk, name: string, tag: string): Promise<Panel> {
-  const tab = tabs(el).find((t) => t.textContent!.trim() === name);
-  expect(tab, `the tab ${name}`).to.exist;
-  tab!.focus();
-  await sendKeys({ press: 'Enter' });
-  const panel = (await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>(tag), tag))!;
-  await waitFor(() => panel.shadowRoot && !panel.shadowRoot.textContent!.includes('Đang tải'), `${tag} loaded`);
-  return panel as Panel;
-}
 
 /** Types into a field as a keyboard user would: focus it, select what is there, type. */
 async function type(root: ShadowRoot, id: string, text: string): Promise<void> {
@@ -81,10 +67,10 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
 
   it('a clerk sees the label tab but no admin screen; without a survey page the label tab says whom to ask', async () => {
     const el = await signedIn(CLERK);
-    const names = tabs(el).map((t) => t.textContent!.trim());
+    const names = sectionNames(el);
     expect(names).to.include('Nhãn QR hồ sơ');
     expect(names).to.not.include.members(['Cài đặt khảo sát', 'Ngày nghỉ lễ', 'Nhập thủ tục']);
-    const panel = await openTab(el, 'Nhãn QR hồ sơ', 'sipas-desk-labels');
+    const panel = await openSection(el, 'Nhãn QR hồ sơ', 'sipas-desk-labels');
     expect(panel.shadowRoot.querySelector('.warning')!.textContent).to.contain('Quản trị viên chưa đặt địa chỉ trang khảo sát');
     expect(panel.shadowRoot.querySelector('form')).to.equal(null);
     await expect(panel).to.be.accessible();
@@ -92,8 +78,8 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
 
   it('the admin sets the survey page, edits the closed field list and the token validity; mistakes are named', async () => {
     const el = await signedIn(ADMIN);
-    expect(tabs(el).map((t) => t.textContent!.trim())).to.include.members(['Cài đặt khảo sát', 'Ngày nghỉ lễ', 'Nhập thủ tục']);
-    const panel = await openTab(el, 'Cài đặt khảo sát', 'sipas-desk-survey');
+    expect(sectionNames(el)).to.include.members(['Cài đặt khảo sát', 'Ngày nghỉ lễ', 'Nhập thủ tục']);
+    const panel = await openSection(el, 'Cài đặt khảo sát', 'sipas-desk-survey');
     const root = panel.shadowRoot;
     await expect(panel).to.be.accessible();
     const before = [...root.querySelectorAll<HTMLInputElement>('ul.fields input')].map((i) => i.value);
@@ -142,7 +128,7 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
 
   it('the clerk scans a receipt: the label prints with the QR of the survey page and the dossier code; the citizen is checked at once, a second scan refused before any answer', async () => {
     const el = await signedIn(CLERK);
-    const panel = await openTab(el, 'Nhãn QR hồ sơ', 'sipas-desk-labels');
+    const panel = await openSection(el, 'Nhãn QR hồ sơ', 'sipas-desk-labels');
     const root = panel.shadowRoot;
     await waitFor(() => root.activeElement === root.getElementById('dossier'), 'the dossier field focused for the scanner');
     await expect(panel).to.be.accessible();
@@ -217,7 +203,7 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
   it('holidays: the computed days per year, a warning for a year in use with no confirmed list; the admin confirms, amends and removes a year', async () => {
     const year = vietnamYear();
     const el = await signedIn(ADMIN);
-    const panel = await openTab(el, 'Ngày nghỉ lễ', 'sipas-desk-holidays');
+    const panel = await openSection(el, 'Ngày nghỉ lễ', 'sipas-desk-holidays');
     const root = panel.shadowRoot;
     const section = () => root.getElementById(`year-${year}`)!.closest('section')!;
     expect(section().querySelector('.warning')!.textContent).to.contain(`Chưa có danh sách ngày nghỉ năm ${year} đã xác nhận`);
@@ -256,7 +242,7 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
 
   it('imports the office’s CSV: preview with each row’s problem in Vietnamese, then confirm', async () => {
     const el = await signedIn(ADMIN);
-    const panel = await openTab(el, 'Nhập thủ tục', 'sipas-desk-imports');
+    const panel = await openSection(el, 'Nhập thủ tục', 'sipas-desk-imports');
     const root = panel.shadowRoot;
     await expect(panel).to.be.accessible();
     const choose = (name: string, content: string) => {
@@ -299,7 +285,7 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
 
   it('the change log records each of these changes: who, when, what', async () => {
     const el = await signedIn(ADMIN);
-    const panel = await openTab(el, 'Nhật ký quản trị', 'sipas-desk-changes');
+    const panel = await openSection(el, 'Nhật ký quản trị', 'sipas-desk-changes');
     const text = panel.shadowRoot.querySelector('tbody')!.textContent!;
     expect(text).to.contain('Đổi cài đặt khảo sát').and.contain('Văn hóa – Thông tin').and.contain('số ngày dùng mã QR: (trống) → 60');
     expect(text, 'unchanged channels are not logged as changed').to.not.contain('kênh tính vào chỉ số');
@@ -312,7 +298,7 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
   it('at 320 px every new screen fits with no sideways scrolling and stays axe-clean', async () => {
     await setViewport({ width: 320, height: 640 });
     const clerk = await signedIn(CLERK);
-    const labels = await openTab(clerk, 'Nhãn QR hồ sơ', 'sipas-desk-labels');
+    const labels = await openSection(clerk, 'Nhãn QR hồ sơ', 'sipas-desk-labels');
     await type(labels.shadowRoot, 'dossier', `HS-320-${Date.now() % 100_000}`);
     await sendKeys({ press: 'Enter' });
     await waitFor(() => labels.shadowRoot.querySelector('sipas-desk-qr-label'), 'the label');
@@ -326,13 +312,13 @@ describe('desk screens: dossier labels, survey settings, holidays, procedure imp
       ['Nhập thủ tục', 'sipas-desk-imports'],
       ['Nhật ký quản trị', 'sipas-desk-changes'],
     ] as const) {
-      const panel = await openTab(admin, name, tag);
+      const panel = await openSection(admin, name, tag);
       noSidewaysScroll(name);
       const row = panel.shadowRoot.querySelector('tbody tr');
       if (row) expect(getComputedStyle(row).display, `${name}: rows are cards`).to.equal('block');
       await expect(panel).to.be.accessible();
     }
-    const holidays = await openTab(admin, 'Ngày nghỉ lễ', 'sipas-desk-holidays');
+    const holidays = await openSection(admin, 'Ngày nghỉ lễ', 'sipas-desk-holidays');
     await press(holidays.shadowRoot, `Xác nhận danh sách năm ${vietnamYear()}`);
     noSidewaysScroll('the holidays editor');
     await expect(holidays).to.be.accessible();

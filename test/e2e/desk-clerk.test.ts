@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { deskSections, openDeskSection } from './desk.js';
 import { PHONE, startE2E, type E2E } from './harness.js';
 
 /** A clerk's day at the desk: the A4 report opens the browser's print dialog; the inbox reads on a phone. */
@@ -28,7 +29,7 @@ describe('the desk for a clerk', () => {
     await page.locator('sipas-desk #username').fill('canbo');
     await page.locator('sipas-desk #password').fill('tanhoa-canbo-demo');
     await page.locator('sipas-desk button[type=submit]').click();
-    await page.getByRole('tab').first().waitFor();
+    await deskSections(page);
     return page;
   }
 
@@ -43,7 +44,7 @@ describe('the desk for a clerk', () => {
 
   it('on a phone the inbox rows are cards, with no sideways scrolling', async () => {
     const page = await signIn(PHONE);
-    await page.getByRole('tab', { name: 'Phản ánh, kiến nghị' }).click();
+    await openDeskSection(page, 'Phản ánh, kiến nghị');
     const row = page.locator('sipas-desk-feedback tbody tr').first();
     await row.waitFor();
     assert.equal(await row.evaluate((tr) => getComputedStyle(tr).display), 'block');

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { controls, tokens } from '@sipas/widgets/shared/styles.js';
+import { sectionsStyles } from '../shared/sections.styles.js';
 
 export const deskStyles = [
   tokens,
@@ -23,6 +24,12 @@ export const deskStyles = [
       font-size: 1.4rem;
       margin: 0;
     }
+    .who {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
     form.sign-in {
       max-width: 26rem;
       background: var(--_surface);
@@ -37,27 +44,6 @@ export const deskStyles = [
     input {
       width: 100%;
     }
-    [role='tablist'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      border-bottom: 3px solid var(--_primary);
-    }
-    [role='tab'] {
-      border-radius: var(--_radius) var(--_radius) 0 0;
-      background: var(--_surface-alt);
-      color: var(--_text);
-      border-color: transparent;
-    }
-    [role='tab'][aria-selected='true'] {
-      background: var(--_primary);
-      color: var(--_on-primary);
-    }
-    [role='tabpanel'] {
-      background: var(--_surface);
-      padding: var(--_space);
-      border: 1px solid #ddd;
-      border-top: 0;
-    }
   `,
+  sectionsStyles,
 ];

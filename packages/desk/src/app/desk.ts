@@ -6,6 +6,7 @@ import { HttpError, requestJson } from '@sipas/widgets/shared/client.js';
 import { SipasElement } from '@sipas/widgets/shared/element.js';
 import { errorSummary, focusErrorSummary, focusField, type FieldError } from '@sipas/widgets/shared/error-summary.js';
 import { deskPanels, SESSION_EXPIRED } from '../shared/panel.js';
+import { SectionsController } from '../shared/sections.js';
 import { deskStyles } from './desk.styles.js';
 
 const SESSION_KEY = 'sipas-desk-session';
@@ -16,7 +17,7 @@ const SESSION_KEY = 'sipas-desk-session';
  *
  * @fires sipas-desk-signed-in - detail: the staff member
  * @fires sipas-desk-signed-out
- * @csspart tabs - the tab list
+ * @csspart tabs - the sections' tab list (on a narrow screen: the labelled list box)
  */
 export class SipasDesk extends SipasElement {
   static override styles = deskStyles;
@@ -24,13 +25,13 @@ export class SipasDesk extends SipasElement {
   static override properties = {
     ...SipasElement.properties,
     session: { state: true },
-    active: { state: true },
     errors: { state: true },
     busy: { state: true },
   };
 
   declare session: StaffSession | undefined;
-  declare active: string | undefined;
+  /** The desk's sections: tabs on a wide screen, a list box on a phone. */
+  private readonly sections = new SectionsController(this, () => msg('Chức năng', { id: 'desk.sections' }));
   declare errors: FieldError[];
   declare busy: boolean;
 
@@ -128,24 +129,18 @@ export class SipasDesk extends SipasElement {
 
   private renderDesk(session: StaffSession) {
     const panels = deskPanels(session.staff);
-    // `#origins` (a link from the configurator) opens that tab when this member may see it.
-    const active = panels.find((p) => p.id === (this.active ?? location.hash.slice(1))) ?? panels[0];
-    return html`<p>
+    // `#origins` (a link from the configurator) opens that section when this member may see it.
+    const active = this.sections.current(panels, location.hash.slice(1));
+    return html`<p class="who">
         ${session.staff.name} · ${session.staff.unit}
         <button class="secondary" @click=${this.signOut}>${msg('Đăng xuất', { id: 'desk.signOut' })}</button>
       </p>
-      <div role="tablist" part="tabs" aria-label=${msg('Chức năng', { id: 'desk.sections' })}>
-        ${panels.map(
-          (panel) =>
-            html`<button role="tab" id="tab-${panel.id}" aria-controls="panel" aria-selected=${panel === active ? 'true' : 'false'} @click=${() => (this.active = panel.id)}>
-              ${panel.title()}
-            </button>`,
-        )}
-      </div>
       ${active
-        ? html`<div role="tabpanel" id="panel" aria-labelledby="tab-${active.id}">
-            ${staticHtml`<${unsafeStatic(active.tag)} .endpoint=${this.resolvedEndpoint} .unit=${session.staff.unit} .token=${session.token} .staff=${session.staff}></${unsafeStatic(active.tag)}>`}
-          </div>`
+        ? html`${this.sections.nav(panels, active)}
+          ${this.sections.panel(
+            active,
+            staticHtml`<${unsafeStatic(active.tag)} .endpoint=${this.resolvedEndpoint} .unit=${session.staff.unit} .token=${session.token} .staff=${session.staff}></${unsafeStatic(active.tag)}>`,
+          )}`
         : html`<p>${msg('Chưa có chức năng nào.', { id: 'desk.noPanels' })}</p>`}`;
   }
 

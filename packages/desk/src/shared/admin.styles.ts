@@ -1,9 +1,14 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { controls, tokens } from '@sipas/widgets/shared/styles.js';
+import { NARROW } from './sections.js';
 
-/** On a phone each table row is a card whose cells say what they are (`data-label`). */
+/**
+ * On a phone (and at 200 % zoom) each table row is a card whose cells say what they are
+ * (`data-label`): the same width as the desk's list box, since a five-column table squeezed into
+ * 640 px broke words mid-letter ("Trạn g thái").
+ */
 export const cardTables = css`
-    @media (max-width: 600px) {
+    @media ${unsafeCSS(NARROW)} {
       thead {
         position: absolute;
         width: 1px;
@@ -38,7 +43,7 @@ export const cardTables = css`
 
 /**
  * What the admin tabs share: headings, forms, a notice for things shown once, and tables that
- * become one card per row under 600 px (each cell then says what it is through `data-label`).
+ * become one card per row on a narrow screen (each cell then says what it is through `data-label`).
  */
 export const adminStyles = [
   tokens,
