@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { controls, tokens } from '@sipas/widgets/shared/styles.js';
+import { cardTables } from '../shared/admin.styles.js';
 
 export const ballotStyles = [
   tokens,
@@ -10,6 +11,10 @@ export const ballotStyles = [
     }
     h2 {
       font-size: 1.2rem;
+      margin: 0 0 0.5rem;
+    }
+    h3 {
+      font-size: 1.05rem;
       margin: 1.2rem 0 0.4rem;
     }
     .status {
@@ -67,6 +72,8 @@ export const ballotStyles = [
       overflow-x: auto;
     }
   `,
+  // Last: on a phone the openings are cards, as the admin tables are.
+  cardTables,
 ];
 
 /** The page-level print style (a document <style>, not shadow CSS): only the minutes' copy prints. */

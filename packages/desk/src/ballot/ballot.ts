@@ -205,33 +205,33 @@ export class SipasDeskBallot extends DeskPanel {
       </form>
 
       ${this.opening
-        ? html`<h2 id="minutes-heading" tabindex="-1">${msg(str`Biên bản số ${this.opening.number}`, { id: 'ballot.minutesHeading' })}</h2>
+        ? html`<h3 id="minutes-heading" tabindex="-1">${msg(str`Biên bản số ${this.opening.number}`, { id: 'ballot.minutesHeading' })}</h3>
             <div class="actions">
               <button type="button" @click=${this.print}>${msg('In biên bản (A4)', { id: 'ballot.print' })}</button>
             </div>
-            <div class="preview"><sipas-desk-minutes .opening=${this.opening}></sipas-desk-minutes></div>`
+            <div class="preview"><sipas-desk-minutes .opening=${this.opening} heading-level="4"></sipas-desk-minutes></div>`
         : nothing}
       ${this.openings.length > 0
-        ? html`<h2>${msg('Các lần mở hòm phiếu', { id: 'ballot.history' })}</h2>
+        ? html`<h3>${msg('Các lần mở hòm phiếu', { id: 'ballot.history' })}</h3>
             <table>
               <thead>
                 <tr>
-                  <th>${msg('Số', { id: 'ballot.col.number' })}</th>
-                  <th>${msg('Thời điểm mở', { id: 'ballot.col.openedAt' })}</th>
-                  <th>${msg('Kỳ', { id: 'ballot.col.period' })}</th>
-                  <th>${msg('Phiếu trong kỳ', { id: 'ballot.col.count' })}</th>
-                  <th>${msg('Người mở', { id: 'ballot.col.openedBy' })}</th>
-                  <th></th>
+                  <th scope="col">${msg('Số', { id: 'ballot.col.number' })}</th>
+                  <th scope="col">${msg('Thời điểm mở', { id: 'ballot.col.openedAt' })}</th>
+                  <th scope="col">${msg('Kỳ', { id: 'ballot.col.period' })}</th>
+                  <th scope="col">${msg('Phiếu trong kỳ', { id: 'ballot.col.count' })}</th>
+                  <th scope="col">${msg('Người mở', { id: 'ballot.col.openedBy' })}</th>
+                  <td></td>
                 </tr>
               </thead>
               <tbody>
                 ${this.openings.map(
                   (o) => html`<tr>
-                    <td>${o.number}</td>
-                    <td>${formatWhen(o.openedAt, 'dateTime')}</td>
-                    <td>${o.from} – ${o.to}</td>
-                    <td>${new Intl.NumberFormat(intlLocale()).format(o.responsesInPeriod)}</td>
-                    <td>${o.openedBy.name}</td>
+                    <td data-label=${msg('Số', { id: 'ballot.col.number' })}>${o.number}</td>
+                    <td data-label=${msg('Thời điểm mở', { id: 'ballot.col.openedAt' })}>${formatWhen(o.openedAt, 'dateTime')}</td>
+                    <td data-label=${msg('Kỳ', { id: 'ballot.col.period' })}>${o.from} – ${o.to}</td>
+                    <td data-label=${msg('Phiếu trong kỳ', { id: 'ballot.col.count' })}>${new Intl.NumberFormat(intlLocale()).format(o.responsesInPeriod)}</td>
+                    <td data-label=${msg('Người mở', { id: 'ballot.col.openedBy' })}>${o.openedBy.name}</td>
                     <td><button type="button" class="secondary" @click=${() => (this.opening = o)}>${msg('Xem, in lại', { id: 'ballot.reprint' })}</button></td>
                   </tr>`,
                 )}

@@ -62,8 +62,18 @@ export const feedbackStyles = [
       margin: 0 0 0.4em;
     }
     h2,
-    h3 {
+    h3,
+    h4 {
       margin: 0.5em 0;
+    }
+    h2 {
+      font-size: 1.2rem;
+    }
+    h3 {
+      font-size: 1.1rem;
+    }
+    h4 {
+      font-size: 1rem;
     }
   `,
   // Last: on a phone these override the table rules above.

@@ -143,10 +143,16 @@ export class SipasDeskFeedback extends DeskPanel {
         : html`<input id=${id} name=${name} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described} .value=${value} />`}`;
   }
 
+  /** The section's heading, over the inbox and over an open case alike (the case is an h3 under it). */
+  private heading() {
+    return html`<h2>${msg('Phản ánh, kiến nghị', { id: 'feedback.nav' })}</h2>`;
+  }
+
   private renderInbox() {
     const inbox = this.inbox;
     const start = today().slice(0, 8) + '01';
-    return html`<div class="tools">
+    return html`${this.heading()}
+      <div class="tools">
         <div>
           <label for="status">${msg('Trạng thái', { id: 'feedback.desk.status' })}</label>
           <select
@@ -201,10 +207,11 @@ export class SipasDeskFeedback extends DeskPanel {
     const s = c.status;
     const redact = (text: string) => redactPersonal(text, c.sender);
     const can = (...statuses: FeedbackStatus[]) => statuses.includes(s);
-    return html`<p><button class="secondary" @click=${() => (this.current = undefined)}>${msg('← Hộp thư', { id: 'feedback.desk.back' })}</button></p>
+    return html`${this.heading()}
+      <p><button class="secondary" @click=${() => (this.current = undefined)}>${msg('← Hộp thư', { id: 'feedback.desk.back' })}</button></p>
       ${errorSummary(msg('Chưa lưu được', { id: 'feedback.desk.errorTitle' }), this.errors, (f) => focusField(this.shadowRoot, f))}
       ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
-      <h2 id="case-title" tabindex="-1">${c.trackingCode} · ${c.title}</h2>
+      <h3 id="case-title" tabindex="-1">${c.trackingCode} · ${c.title}</h3>
       <p>
         ${statusLabel(s)} · ${msg(str`Hạn trả lời: ${date(c.dueOn)}.`, { id: 'feedback.due' })}
         ${c.overdue ? html`<span class="overdue">${msg('Quá hạn', { id: 'feedback.overdue' })}</span>` : nothing}
@@ -212,13 +219,13 @@ export class SipasDeskFeedback extends DeskPanel {
       </p>
       <div class="grid">
         <section>
-          <h3>${msg('Nội dung', { id: 'feedback.desk.content' })}</h3>
+          <h4>${msg('Nội dung', { id: 'feedback.desk.content' })}</h4>
           <p>${topicLabel(c.topic)}${c.procedureCode ? ` (${c.procedureCode})` : ''} · ${dateTime(c.receivedAt)}</p>
           <div class="text">${c.content}</div>
-          ${c.answer ? html`<h3>${msg('Trả lời của cơ quan', { id: 'feedback.answer' })}</h3><div class="text">${c.answer}</div>` : nothing}
+          ${c.answer ? html`<h4>${msg('Trả lời của cơ quan', { id: 'feedback.answer' })}</h4><div class="text">${c.answer}</div>` : nothing}
         </section>
         <section>
-          <h3>${msg('Người gửi (không công khai)', { id: 'feedback.desk.senderPrivate' })}</h3>
+          <h4>${msg('Người gửi (không công khai)', { id: 'feedback.desk.senderPrivate' })}</h4>
           <dl>
             <dt>${msg('Họ và tên', { id: 'feedback.name' })}</dt><dd>${c.sender.name}</dd>
             <dt>${msg('Địa chỉ liên hệ', { id: 'feedback.address' })}</dt><dd>${c.sender.address}</dd>
@@ -232,7 +239,7 @@ export class SipasDeskFeedback extends DeskPanel {
       <div class="grid">
         ${can('received', 'routed', 'in_progress')
           ? html`<form @submit=${(e: SubmitEvent) => this.act(e, (d) => ({ action: 'route', routedTo: String(d.get('routedTo')), note: String(d.get('note') ?? '') }))}>
-              <h3>${msg('Chuyển xử lý', { id: 'feedback.desk.route' })}</h3>
+              <h4>${msg('Chuyển xử lý', { id: 'feedback.desk.route' })}</h4>
               ${this.control('route-routedTo', msg('Chuyển đến (bộ phận, cán bộ)', { id: 'feedback.desk.routeTo' }), c.routedTo ?? '')}
               ${this.control('route-note', msg('Ghi chú', { id: 'feedback.desk.a.note' }))}
               <button type="submit" ?disabled=${this.busy}>${msg('Chuyển xử lý', { id: 'feedback.desk.route' })}</button>
@@ -240,13 +247,13 @@ export class SipasDeskFeedback extends DeskPanel {
           : nothing}
         ${can('received', 'routed')
           ? html`<form @submit=${(e: SubmitEvent) => this.act(e, () => ({ action: 'start' }))}>
-              <h3>${msg('Bắt đầu xử lý', { id: 'feedback.desk.start' })}</h3>
+              <h4>${msg('Bắt đầu xử lý', { id: 'feedback.desk.start' })}</h4>
               <button type="submit" ?disabled=${this.busy}>${msg('Đánh dấu đang xử lý', { id: 'feedback.desk.startButton' })}</button>
             </form>`
           : nothing}
         ${can('received', 'routed', 'in_progress', 'answered')
           ? html`<form @submit=${(e: SubmitEvent) => this.act(e, (d) => ({ action: 'answer', answer: String(d.get('answer')) }))}>
-              <h3>${msg('Trả lời người gửi', { id: 'feedback.desk.answerTitle' })}</h3>
+              <h4>${msg('Trả lời người gửi', { id: 'feedback.desk.answerTitle' })}</h4>
               ${this.control('answer-answer', msg('Nội dung trả lời', { id: 'feedback.desk.answerText' }), c.answer ?? '', true)}
               <button type="submit" ?disabled=${this.busy}>${msg('Lưu trả lời', { id: 'feedback.desk.answerButton' })}</button>
             </form>`
@@ -256,7 +263,7 @@ export class SipasDeskFeedback extends DeskPanel {
               @submit=${(e: SubmitEvent) =>
                 this.act(e, (d) => ({ action: 'publish', title: String(d.get('title')), content: String(d.get('content')), answer: String(d.get('answer')) }))}
             >
-              <h3>${msg('Bản công khai', { id: 'feedback.desk.publicTitle' })}</h3>
+              <h4>${msg('Bản công khai', { id: 'feedback.desk.publicTitle' })}</h4>
               <p class="hint">
                 ${msg('Thông tin cá nhân đã được che tự động; hãy đọc lại và sửa trước khi công khai.', { id: 'feedback.desk.redactHint' })}
               </p>
@@ -267,12 +274,12 @@ export class SipasDeskFeedback extends DeskPanel {
             </form>`
           : nothing}
         <form @submit=${(e: SubmitEvent) => this.act(e, (d) => ({ action: 'note', note: String(d.get('note')) }))}>
-          <h3>${msg('Ghi chú nội bộ', { id: 'feedback.desk.noteTitle' })}</h3>
+          <h4>${msg('Ghi chú nội bộ', { id: 'feedback.desk.noteTitle' })}</h4>
           ${this.control('note-note', msg('Ghi chú', { id: 'feedback.desk.a.note' }), '', true)}
           <button type="submit" class="secondary" ?disabled=${this.busy}>${msg('Lưu ghi chú', { id: 'feedback.desk.noteButton' })}</button>
         </form>
       </div>
-      <h3>${msg('Nhật ký xử lý', { id: 'feedback.desk.audit' })}</h3>
+      <h4>${msg('Nhật ký xử lý', { id: 'feedback.desk.audit' })}</h4>
       <table>
         <thead>
           <tr>

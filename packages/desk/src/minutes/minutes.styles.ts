@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { NARROW } from '../shared/sections.js';
 
 export const minutesStyles = css`
   :host {
@@ -45,7 +46,7 @@ export const minutesStyles = css`
     text-align: end;
     margin: 0.6rem 0 0;
   }
-  h1 {
+  .title {
     text-align: center;
     font-size: 15pt;
     margin: 0.8rem 0 0;
@@ -55,7 +56,7 @@ export const minutesStyles = css`
     font-weight: bold;
     margin: 0 0 0.6rem;
   }
-  h2 {
+  .part {
     font-size: 12.5pt;
     margin: 0.6rem 0 0.2rem;
   }
@@ -106,5 +107,15 @@ export const minutesStyles = css`
   .bad {
     font-weight: bold;
     text-decoration: underline;
+  }
+  /* The preview on a phone: an A4 sheet's margins and columns left a word a line. Print is unchanged. */
+  @media screen and ${unsafeCSS(NARROW)} {
+    .sheet {
+      padding: 1rem;
+    }
+    .heading,
+    .signatures {
+      grid-template-columns: 1fr;
+    }
   }
 `;

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { BallotOpening, Witness, WitnessRole } from '@sipas/schema';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { VIETNAM_TIME_ZONE } from '@sipas/schema/rules';
 import { intlLocale } from '@sipas/widgets/shared/localize.js';
@@ -46,14 +47,24 @@ export class SipasDeskMinutes extends LitElement {
 
   static override properties = {
     opening: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   declare opening: BallotOpening | undefined;
+  /** The title's heading level: 1 on the printed sheet, deeper in the desk's outline (its parts one below). */
+  declare headingLevel: number;
 
   constructor() {
     super();
     this.opening = undefined;
+    this.headingLevel = 1;
     updateWhenLocaleChanges(this);
+  }
+
+  /** A heading `below` levels under the title, styled by `kind` whatever its level. */
+  private heading(below: 0 | 1, kind: 'title' | 'part', text: string): TemplateResult {
+    const tag = unsafeStatic(`h${Math.min(Math.max(this.headingLevel, 1) + below, 6)}`);
+    return staticHtml`<${tag} class=${kind}>${text}</${tag}>`;
   }
 
   private witnessLine(witness: Witness) {
@@ -88,7 +99,7 @@ export class SipasDeskMinutes extends LitElement {
         ${o.place ? `${o.place}, ` : ''}${msg('ngày', { id: 'ballot.day' })} ${parts.day} ${msg('tháng', { id: 'ballot.month' })} ${parts.month}
         ${msg('năm', { id: 'ballot.year' })} ${parts.year}
       </p>
-      <h1>${msg('BIÊN BẢN', { id: 'ballot.minutesTitle' })}</h1>
+      ${this.heading(0, 'title', msg('BIÊN BẢN', { id: 'ballot.minutesTitle' }))}
       <p class="subtitle">${msg('Mở hòm phiếu khảo sát điện tử (SIPAS)', { id: 'ballot.minutesSubtitle' })}</p>
 
       <p>
@@ -105,7 +116,7 @@ export class SipasDeskMinutes extends LitElement {
         ${msg('đến ngày', { id: 'ballot.periodTo' })} <strong>${day(o.to)}</strong>.
       </p>
 
-      <h2>${msg('1. Kiểm tra niêm phong (chữ ký số của hòm phiếu)', { id: 'ballot.sealHeading' })}</h2>
+      ${this.heading(1, 'part', msg('1. Kiểm tra niêm phong (chữ ký số của hòm phiếu)', { id: 'ballot.sealHeading' }))}
       <p>
         ${msg('Điểm kiểm tra của hòm phiếu tại thời điểm mở, do máy chủ ký bằng khoá Ed25519:', { id: 'ballot.checkpointLead' })}
       </p>
@@ -148,7 +159,7 @@ export class SipasDeskMinutes extends LitElement {
         </p>`,
       )}
 
-      <h2>${msg('2. Số lượng phiếu', { id: 'ballot.countHeading' })}</h2>
+      ${this.heading(1, 'part', msg('2. Số lượng phiếu', { id: 'ballot.countHeading' }))}
       <ul>
         <li>
           ${msg('Số phiếu nhận trong kỳ:', { id: 'ballot.inPeriod' })} <span class="figure">${count(o.responsesInPeriod)}</span>
@@ -158,7 +169,7 @@ export class SipasDeskMinutes extends LitElement {
         </li>
         <li>${msg('Tổng số phiếu trong hòm đến thời điểm mở:', { id: 'ballot.total' })} <span class="figure">${count(o.checkpoint.size)}</span></li>
       </ul>
-      ${o.notes ? html`<h2>${msg('3. Ý kiến khác', { id: 'ballot.notesHeading' })}</h2><p>${o.notes}</p>` : nothing}
+      ${o.notes ? html`${this.heading(1, 'part', msg('3. Ý kiến khác', { id: 'ballot.notesHeading' }))}<p>${o.notes}</p>` : nothing}
       <p>
         ${msg(
           'Giám sát viên giữ một bản biên bản này. Bất kỳ lúc nào sau này, lệnh "sipas-server audit" với điểm kiểm tra và khoá in ở trên sẽ phát hiện nếu có phiếu nào trong hòm bị xoá, sửa hoặc chèn thêm.',
