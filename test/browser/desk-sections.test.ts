@@ -44,7 +44,7 @@ const NARROW = [
   { name: '200 % zoom of a 1280 px screen', width: 1280, zoom: 2 },
 ];
 
-describe('desk sections: tabs, list box on a phone, one heading each', () => {
+describe('desk sections: tabs, a folded list on a phone, one heading each', () => {
   afterEach(async () => {
     await unzoom();
   });

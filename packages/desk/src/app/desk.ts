@@ -17,7 +17,7 @@ const SESSION_KEY = 'sipas-desk-session';
  *
  * @fires sipas-desk-signed-in - detail: the staff member
  * @fires sipas-desk-signed-out
- * @csspart tabs - the sections' tab list (on a narrow screen: the labelled list box)
+ * @csspart tabs - the sections' tab list (on a narrow screen: the navigation folded under its button)
  */
 export class SipasDesk extends SipasElement {
   static override styles = deskStyles;
@@ -30,7 +30,7 @@ export class SipasDesk extends SipasElement {
   };
 
   declare session: StaffSession | undefined;
-  /** The desk's sections: tabs on a wide screen, a list box on a phone. */
+  /** The desk's sections: tabs on a wide screen, a list folded under one button on a phone. */
   private readonly sections = new SectionsController(this, () => msg('Chức năng', { id: 'desk.sections' }));
   declare errors: FieldError[];
   declare busy: boolean;

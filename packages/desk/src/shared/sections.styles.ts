@@ -1,7 +1,7 @@
 import { css, unsafeCSS } from 'lit';
 import { NARROW } from './sections.js';
 
-/** The look of `SectionsController`'s tab list, list box and panel. */
+/** The look of `SectionsController`'s tab list, its narrow folded list, and the panel. */
 export const sectionsStyles = css`
   [role='tablist'] {
     display: flex;

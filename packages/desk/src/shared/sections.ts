@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
-/** One section of a screen: what its tab (or option) says. */
+/** One section of a screen: what its tab (or its button in the narrow list) says. */
 export interface Section {
   id: string;
   /** Called at render time so it follows the locale. */
@@ -25,11 +25,15 @@ export class SectionsController implements ReactiveController {
   /** Narrow: the list is unfolded under its button. */
   #open = false;
   #narrow: MediaQueryList | undefined;
-  readonly #changed = () => this.host.requestUpdate();
+  /** Crossing the narrow width redraws the sections, the narrow list folded. */
+  readonly #changed = () => {
+    this.#open = false;
+    this.host.requestUpdate();
+  };
 
   constructor(
     private readonly host: Host,
-    /** The list's accessible name (and the select's visible label). */
+    /** The list's accessible name (and, on a narrow screen, the start of its button's text). */
     private readonly label: () => string,
   ) {
     host.addController(this);
