@@ -1,58 +1,129 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { messageKeys } from './scripts/message-keys.js';
 import { minifyLiterals } from './scripts/minify-literals.js';
 
 /**
  * The builds of @sipas/widgets:
- * - default: ES modules for npm users (lit, @lit/localize, idb-keyval, @sipas/schema external), one
+ * - default: ES modules for npm users (lit, @lit/localize, @sipas/schema external), one
  *   entry per element (`@sipas/widgets/survey` …) so a bundler keeps only what a page imports;
- * - `--mode chunks`: the script tag's code as content-hashed ES module chunks in `dist/chunks/`
- *   (a shared core and one entry per element, everything bundled), with a manifest;
+ * - `--mode first` / `--mode later`: the script tag's code as content-hashed ES modules in
+ *   `dist/chunks/`, one build per bundle (scripts/build-script-tag.mjs runs them all and writes
+ *   the manifest the loader is built from; details below);
  * - `--mode iife`: `sipas.js`, the small classic-script loader a webmaster pastes. It knows the
- *   chunk names from that manifest and imports only the elements a page shows (src/loader/loader.ts).
+ *   bundles' names from that manifest and imports only the elements a page shows (src/loader/loader.ts).
  *   Each page type has a gzip budget (scripts/budget.mjs);
  * - `--mode configurator`: `demo/dist/cau-hinh.js`, the embed configurator's page script (QR
  *   encoder included); it never touches the widgets' dist.
  */
 const widgets = (path: string) => fileURLToPath(new URL(`./packages/widgets/${path}`, import.meta.url));
 
-/** Elements the loader knows, by tag → loader entry in src/loader/. */
-const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-procedures': 'procedures', 'sipas-feedback': 'feedback', 'sipas-badge': 'badge' } as const;
-const CHUNKS_MANIFEST = 'dist/.vite/chunks-manifest.json';
+/** Elements the loader knows, by tag → loader entry in src/loader/; the sending ones first (see loader.ts). */
+const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-feedback': 'feedback', 'sipas-procedures': 'procedures', 'sipas-badge': 'badge' } as const;
+/** Elements that send (the submission controller and the outbox come with them). */
+const SENDING: readonly string[] = ['survey', 'feedback'];
+/** What the script-tag build (scripts/build-script-tag.mjs) leaves for the loader: the files of each bundle. */
+const SCRIPT_TAG_MANIFEST = 'dist/.vite/script-tag.json';
+/** The core's and the sending code's bindings that a bundle added later reads from the first one. */
+const SHARED_API = 'dist/.vite/shared-api.json';
 /**
- * What every element needs: Lit, localisation, idb-keyval, the client, the cache and its
+ * What every element needs: Lit, localisation, IndexedDB, the client, the cache and its
  * controller. Not the sending code (submission controller, outbox, drafts, error summary):
- * survey and feedback share it in a chunk of their own, so procedures and badge pages never pay
- * for it (nor for @sipas/schema's per-element rules, nor Lit's `live` directive of the forms).
- * Dates formatted in Vietnam time (shared/format.ts) are the badge's and the feedback form's only:
- * the bundler gives them a small chunk of their own.
+ * survey and feedback bring it, so procedures and badge pages never pay for it (nor for
+ * @sipas/schema's per-element rules).
  */
 const CORE_MODULE =
-  /\/node_modules\/(?!lit(-html)?\/directive)|\/packages\/widgets\/src\/(generated\/|shared\/(config|localize|element|define|version|styles|client|cache|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime)\.ts$/;
+  /\/node_modules\/|\/packages\/widgets\/src\/(generated\/|shared\/(config|localize|element|define|version|styles|client|cache|idb|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime|lit)\.ts$/;
 /** Sending, shared by survey and feedback only. */
-const SEND_MODULE = /\/packages\/widgets\/src\/shared\/(outbox|drafts|error-summary|controllers\/submission)\.ts$|\/node_modules\/lit(-html)?\/directive/;
+const SEND_MODULE = /\/packages\/widgets\/src\/(shared\/(outbox|drafts|error-summary|controllers\/submission)|loader\/send)\.ts$/;
+type Shared = 'core' | 'send';
+const sharedOf = (id: string): Shared | undefined => {
+  const path = id.replaceAll('\\', '/');
+  return CORE_MODULE.test(path) ? 'core' : SEND_MODULE.test(path) ? 'send' : undefined;
+};
+/**
+ * Where a first bundle publishes its shared bindings, as an array in SHARED_API's order: a property
+ * of the global object under a registered symbol, which no host page's name can collide with.
+ */
+const GLOBAL: Record<Shared, string> = { core: 'globalThis[Symbol.for("sipas.core")]', send: 'globalThis[Symbol.for("sipas.send")]' };
+const root = fileURLToPath(new URL('.', import.meta.url));
+const relative = (id: string) => id.slice(root.length);
 
-interface ManifestChunk {
-  file: string;
-  name?: string;
-  isEntry?: boolean;
-  imports?: string[];
+/** `module#name` of each shared binding, in the order of the published arrays. */
+type SharedApi = Record<Shared, string[]>;
+const readApi = (): SharedApi => JSON.parse(readFileSync(widgets(SHARED_API), 'utf8')) as SharedApi;
+
+/**
+ * For bundles added to a page after its first one: the core (and, for elements, the sending code)
+ * are not bundled but read from the arrays the first bundle published, so an element added later
+ * brings only its own code and the page keeps one Lit, one locale, one outbox. With `collect`,
+ * only notes which bindings are imported (scripts/build-script-tag.mjs' first pass).
+ */
+function readShared(external: readonly Shared[], collect?: Set<string>[]): Plugin {
+  const api = collect ? undefined : readApi();
+  return {
+    name: 'sipas-read-shared',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || source.startsWith('\0')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const shared = resolved && !resolved.external ? sharedOf(resolved.id) : undefined;
+      return shared && external.includes(shared) ? { id: `sipas-${shared}:${relative(resolved!.id)}`, external: true } : resolved;
+    },
+    renderChunk(code) {
+      const rewritten = code.replace(
+        /import\s*(?:\{([^}]*)\}\s*from\s*)?["']sipas-(core|send):([^"']+)["'];?/g,
+        (_, names: string | undefined, shared: Shared, module: string) => {
+          const bindings = (names ?? '')
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+            .map((name) => name.split(/\s+as\s+/));
+          if (collect) {
+            for (const [name] of bindings) collect[shared === 'core' ? 0 : 1]!.add(`${module}#${name}`);
+            return '';
+          }
+          if (!bindings.length) return '';
+          const index = (name: string) => {
+            const at = api![shared].indexOf(`${module}#${name}`);
+            if (at < 0) this.error(`${module}#${name} is not in ${SHARED_API}: run scripts/build-script-tag.mjs`);
+            return at;
+          };
+          return `const{${bindings.map(([name, local]) => `${index(name!)}:${local ?? name}`).join(',')}}=${GLOBAL[shared]};`;
+        }
+      );
+      if (/sipas-(core|send):/.test(rewritten)) this.error('a shared module is imported in a way the build cannot read from the first bundle');
+      return { code: rewritten, map: null };
+    },
+  };
 }
 
-/** For the loader: each tag → the files to import, relative to sipas.js (entry first, then every static dependency). */
-function chunkPlan(): { core: string[]; outbox: string[]; elements: Record<string, string[]> } {
-  const manifest = JSON.parse(readFileSync(widgets(CHUNKS_MANIFEST), 'utf8')) as Record<string, ManifestChunk>;
-  const closure = (key: string, seen = new Set<string>()): string[] => {
-    if (seen.has(key)) return [];
-    seen.add(key);
-    const chunk = manifest[key]!;
-    return [chunk.file, ...(chunk.imports ?? []).flatMap((dependency) => closure(dependency, seen))];
+/** A virtual entry: `exports` (module → names) re-exported, and the shared bindings published for bundles added later. */
+function entryModule(exports: Record<string, string[]>, publish: readonly Shared[]): Plugin {
+  const api = readApi();
+  const lines: string[] = [];
+  for (const shared of publish) {
+    const locals = api[shared].map((binding, index) => {
+      const [module, name] = binding.split('#');
+      lines.push(`import { ${name} as ${shared}${index} } from ${JSON.stringify(root + module)};`);
+      return `${shared}${index}`;
+    });
+    lines.push(`${GLOBAL[shared]} = [${locals.join(', ')}];`);
+  }
+  for (const [module, names] of Object.entries(exports)) lines.push(`export { ${names.join(', ')} } from ${JSON.stringify(widgets(module))};`);
+  return {
+    name: 'sipas-entry',
+    resolveId: (id) => (id === 'sipas-entry' ? '\0sipas-entry' : null),
+    load: (id) => (id === '\0sipas-entry' ? lines.join('\n') : null),
   };
-  const entry = (name: string) => Object.keys(manifest).find((key) => manifest[key]!.isEntry && manifest[key]!.name === name)!;
-  const elements = Object.fromEntries(Object.entries(ELEMENTS).map(([tag, name]) => [tag, closure(entry(name))]));
-  return { core: closure(entry('core')), outbox: closure(entry('outbox')), elements };
+}
+
+/** Loader settings: each tag's first bundle, each tag's bundle when added later, the sending code alone. */
+interface ScriptTagManifest {
+  first: Record<string, string[]>;
+  later: Record<string, string[]>;
+  send: string[];
 }
 
 export default defineConfig(({ mode }) => {
@@ -73,59 +144,87 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  if (mode === 'chunks') {
-    // The script tag's code: ES module chunks with content hashes, imported by sipas.js.
+  if (mode === 'first' || mode === 'later') {
+    // The script tag's code as content-hashed ES modules in dist/chunks/, one build per bundle
+    // (scripts/build-script-tag.mjs runs them; SIPAS_BUNDLE names the bundle):
+    // - `first`, one file per element: the core, the sending code if the element sends, and the
+    //   element; it publishes the shared bindings for bundles added later;
+    // - `later`: every element alone (SIPAS_BUNDLE=elements), and the sending code alone
+    //   (SIPAS_BUNDLE=send), reading what they share from the first bundle.
+    // One file for the first element: each file is compressed on its own, and the import and
+    // export lists between chunks cost bytes too; a page with one survey downloads two files.
+    const bundle = process.env.SIPAS_BUNDLE ?? '';
+    const collect = process.env.SIPAS_COLLECT ? [new Set<string>(), new Set<string>()] : undefined;
+    (globalThis as { sipasCollected?: Set<string>[] }).sipasCollected = collect;
+    const first = mode === 'first';
+    const entry = first
+      ? entryModule(
+          {
+            'src/loader/core.ts': ['start', 'setLocale'],
+            [`src/loader/${bundle}.ts`]: ['define'],
+            ...(SENDING.includes(bundle) ? { 'src/loader/send.ts': ['startOutbox'] } : {}),
+          },
+          SENDING.includes(bundle) ? ['core', 'send'] : ['core']
+        )
+      : bundle === 'send'
+      ? entryModule({ 'src/loader/send.ts': ['startOutbox'] }, ['send'])
+      : undefined;
     return {
       root: widgets('.'),
       logLevel: 'warn',
       // Message ids become numbers into sipas.<locale>.json (scripts/message-keys.ts).
-      plugins: [minifyLiterals(), messageKeys()],
+      plugins: [
+        minifyLiterals(),
+        messageKeys(),
+        ...(entry ? [entry] : []),
+        ...(first ? [] : [readShared(bundle === 'send' ? ['core'] : ['core', 'send'], collect)]),
+      ],
       // Translations come as JSON beside sipas.js (see shared/localize.ts).
       define: { __SIPAS_SCRIPT_TAG__: 'true' },
-      // The used part of @lit/localize's runtime, a kilobyte smaller (src/loader/localize-runtime.ts).
-      resolve: { alias: [{ find: /^@lit\/localize$/, replacement: widgets('src/loader/localize-runtime.ts') }] },
+      // The used part of @lit/localize's runtime, a kilobyte smaller (src/loader/localize-runtime.ts),
+      // and Lit's `css` without the check for interpolations none of the stylesheets has (src/loader/lit.ts).
+      resolve: {
+        alias: [
+          { find: /^@lit\/localize$/, replacement: widgets('src/loader/localize-runtime.ts') },
+          { find: /^lit$/, replacement: widgets('src/loader/lit.ts') },
+        ],
+      },
       build: {
         outDir: widgets('dist'),
         emptyOutDir: false,
+        write: !collect,
         target: 'es2022',
         sourcemap: true,
-        minify: true,
+        minify: !collect,
         modulePreload: false,
         reportCompressedSize: false,
         copyPublicDir: false,
-        manifest: '.vite/chunks-manifest.json',
+        manifest: `.vite/${mode}-${bundle}.json`,
         rollupOptions: {
-          input: {
-            core: widgets('src/loader/core.ts'),
-            outbox: widgets('src/loader/outbox.ts'),
-            ...Object.fromEntries(Object.values(ELEMENTS).map((name) => [name, widgets(`src/loader/${name}.ts`)])),
-          },
+          input:
+            bundle === 'elements'
+              ? Object.fromEntries(Object.values(ELEMENTS).map((name) => [`${name}-later`, widgets(`src/loader/${name}.ts`)]))
+              : { [first ? bundle : 'send-later']: entry ? 'sipas-entry' : widgets('src/loader/send.ts') },
           preserveEntrySignatures: 'strict',
-          output: {
-            format: 'es',
-            entryFileNames: 'chunks/[name]-[hash].js',
-            chunkFileNames: 'chunks/[name]-[hash].js',
-            // One core chunk (Lit, localisation, client, cache, shared styles) and one sending chunk
-            // (survey + feedback) instead of one per combination of elements: fewer requests,
-            // better compression, and procedures/badge pages never download the sending code.
-            codeSplitting: {
-              groups: [
-                { debugName: 'core', name: (id: string) => (CORE_MODULE.test(id.replaceAll('\\', '/')) ? 'core' : null) },
-                { debugName: 'send', name: (id: string) => (SEND_MODULE.test(id.replaceAll('\\', '/')) ? 'send' : null) },
-              ],
-            },
-          },
+          output: { format: 'es', entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-later-[hash].js' },
         },
       },
     };
   }
   if (iife) {
-    // The loader: a classic script (no import/export, no import.meta) that knows the chunk names.
-    const plan = chunkPlan();
+    // The loader: a classic script (no import/export, no import.meta) that knows the bundles' names.
+    const plan = JSON.parse(readFileSync(widgets(SCRIPT_TAG_MANIFEST), 'utf8')) as ScriptTagManifest;
+    // Names in chunks/, the folder the loader imports from.
+    const inChunks = (files: unknown) => JSON.stringify(files).replaceAll('"chunks/', '"');
     return {
       root: widgets('.'),
       logLevel: 'warn',
-      define: { __SIPAS_CORE__: JSON.stringify(plan.core), __SIPAS_OUTBOX__: JSON.stringify(plan.outbox), __SIPAS_ELEMENTS__: JSON.stringify(plan.elements) },
+      define: {
+        __SIPAS_FIRST__: inChunks(plan.first),
+        __SIPAS_LATER__: inChunks(plan.later),
+        __SIPAS_SEND__: inChunks(plan.send),
+        __SIPAS_SENDING__: JSON.stringify(Object.keys(ELEMENTS).filter((tag) => SENDING.includes(ELEMENTS[tag as keyof typeof ELEMENTS]))),
+      },
       build: {
         outDir: widgets('dist'),
         emptyOutDir: false,
@@ -158,7 +257,7 @@ export default defineConfig(({ mode }) => {
         },
         formats: ['es'],
       },
-      rollupOptions: { external: [/^lit/, /^@lit\//, /^idb-keyval/, /^@sipas\/schema/] },
+      rollupOptions: { external: [/^lit/, /^@lit\//, /^@sipas\/schema/] },
     },
   };
 });

@@ -27,18 +27,11 @@ export const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-procedures': 'procedu
 
 const dist = new URL('../packages/widgets/dist/', import.meta.url);
 
-/** Each element's files (entry first, then its static imports), from the chunks build's manifest. */
-export function elementFiles() {
-  const manifest = JSON.parse(readFileSync(new URL('.vite/chunks-manifest.json', dist), 'utf8'));
-  const closure = (key, seen = new Set()) => {
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [manifest[key].file, ...(manifest[key].imports ?? []).flatMap((dependency) => closure(dependency, seen))];
-  };
-  return Object.fromEntries(
-    Object.entries(ELEMENTS).map(([tag, name]) => [tag, closure(Object.keys(manifest).find((key) => manifest[key].isEntry && manifest[key].name === name))]),
-  );
-}
+/**
+ * The bundles the loader knows (scripts/build-script-tag.mjs): per tag, the files of its first
+ * bundle (core included) and of its bundle when added later; the sending code alone.
+ */
+export const scriptTagPlan = () => JSON.parse(readFileSync(new URL('.vite/script-tag.json', dist), 'utf8'));
 
 /** Raw, gzip -9 and brotli bytes of files under dist/, each compressed on its own and summed. */
 export function measureFiles(files) {
@@ -52,12 +45,16 @@ export function measureFiles(files) {
   return total;
 }
 
-/** Every page type of BUDGETS with its files and sizes. */
+/**
+ * Every page type of BUDGETS with its files and sizes. A page with all four: the survey's first
+ * bundle (the loader takes the first tag in its order, a sending one), the others added to it.
+ */
 export function measure() {
-  const perElement = elementFiles();
+  const plan = scriptTagPlan();
   const pages = { 'sipas.js (loader)': measureFiles(['sipas.js']) };
-  for (const [tag, name] of Object.entries(ELEMENTS)) pages[`${name} page`] = measureFiles(['sipas.js', ...perElement[tag]]);
-  pages['page with all four'] = measureFiles(['sipas.js', ...new Set(Object.values(perElement).flat())]);
+  for (const [tag, name] of Object.entries(ELEMENTS)) pages[`${name} page`] = measureFiles(['sipas.js', ...plan.first[tag]]);
+  const others = Object.keys(ELEMENTS).filter((tag) => tag !== 'sipas-survey');
+  pages['page with all four'] = measureFiles(['sipas.js', ...new Set([...plan.first['sipas-survey'], ...others.flatMap((tag) => plan.later[tag])])]);
   return pages;
 }
 

@@ -70,7 +70,7 @@ describe('embedding in real CMS pages', () => {
     await tab.close();
   });
 
-  it('a page with one survey downloads the loader, the survey, the shared core and the sending chunk, and no other element; an element added later brings its own', async () => {
+  it('a page with one survey downloads the loader and one file (survey, shared core, sending code), and no other element; an element added later brings only its own code', async () => {
     const tab = await context.newPage();
     const scripts: string[] = [];
     tab.on('request', (request) => {
@@ -82,12 +82,37 @@ describe('embedding in real CMS pages', () => {
     await upgraded(tab, ['sipas-survey']);
     await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
     const names = () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
-    assert.deepEqual(names(), ['chunks/core.js', 'chunks/send.js', 'chunks/survey.js', 'sipas.js']);
+    assert.deepEqual(names(), ['chunks/survey.js', 'sipas.js']);
     assert.deepEqual(await tab.evaluate(() => ['sipas-procedures', 'sipas-feedback', 'sipas-badge'].map((tag) => customElements.get(tag) === undefined)), [true, true, true]);
     await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div><sipas-badge></sipas-badge></div>'));
     await upgraded(tab, ['sipas-survey', 'sipas-badge']);
-    // The badge's chunk and the date formatting it shares with the feedback form.
-    assert.deepEqual(names(), ['chunks/badge.js', 'chunks/core.js', 'chunks/format.js', 'chunks/send.js', 'chunks/survey.js', 'sipas.js']);
+    // The badge alone and the date formatting it shares with the feedback form; the core is the survey file's.
+    assert.deepEqual(names(), ['chunks/badge-later.js', 'chunks/format-later.js', 'chunks/survey.js', 'sipas.js']);
+    assert.deepEqual(await tab.evaluate(() => (window as unknown as { litElementVersions: string[] }).litElementVersions.length), 1, 'one Lit on the page');
+    await tab.close();
+  });
+
+  it('a survey added later to a procedures page brings the sending code and the survey once, shares the core, and sends', async () => {
+    const tab = await context.newPage();
+    const scripts: string[] = [];
+    tab.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    const url = `${e2e.server.url}/cms/them-phieu.html`;
+    await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(`<sipas-procedures></sipas-procedures>${SCRIPT()}`) }));
+    await tab.goto(url);
+    await upgraded(tab, ['sipas-procedures']);
+    const names = () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
+    assert.deepEqual(names(), ['chunks/procedures.js', 'sipas.js']);
+    // Two surveys at once: the sending code and the survey's file are still asked for once each.
+    await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<sipas-survey layout="single"></sipas-survey><div><sipas-survey></sipas-survey></div>'));
+    await upgraded(tab, ['sipas-procedures', 'sipas-survey']);
+    assert.deepEqual(names(), ['chunks/procedures.js', 'chunks/send-later.js', 'chunks/survey-later.js', 'sipas.js']);
+    assert.deepEqual(await tab.evaluate(() => (window as unknown as { litElementVersions: string[] }).litElementVersions.length), 1, 'one Lit on the page');
+    const survey = tab.locator('sipas-survey').nth(1);
+    await survey.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
+    await tab.locator('sipas-survey').first().getByRole('button', { name: 'Gửi phiếu' }).click();
+    await tab.locator('sipas-survey').first().getByRole('alert').filter({ hasText: 'Phiếu chưa đầy đủ' }).waitFor();
     await tab.close();
   });
 

@@ -10,7 +10,6 @@ import type {
 } from '@sipas/schema';
 import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, normalizeTrackingCode, randomCode, TRACKING_CODE_PATTERN, validateFeedback } from '@sipas/schema/rules';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { HttpError, isOriginRefusal, newId, requestJson } from '../shared/client.js';
 import { originRefusedText } from '../shared/localize.js';
 import { CachedResource } from '../shared/controllers/cached-resource.js';
@@ -323,7 +322,7 @@ export class SipasFeedback extends SipasElement {
       <label for=${id}>${label}${options.optional ? html` <span class="hint">(${msg('không bắt buộc', { id: 'feedback.optional' })})</span>` : nothing}</label>
       ${hint} ${this.error(id)}
       ${options.long
-        ? html`<textarea id=${common.id} name=${id} rows="8" maxlength=${FEEDBACK_LIMITS.content} aria-invalid=${common.invalid} aria-describedby=${described} .value=${live(value)}></textarea>`
+        ? html`<textarea id=${common.id} name=${id} rows="8" maxlength=${FEEDBACK_LIMITS.content} aria-invalid=${common.invalid} aria-describedby=${described} .value=${value}></textarea>`
         : html`<input
             id=${common.id}
             name=${id}
@@ -332,7 +331,7 @@ export class SipasFeedback extends SipasElement {
             maxlength=${options.max ?? 200}
             aria-invalid=${common.invalid}
             aria-describedby=${described}
-            .value=${live(value)}
+            .value=${value}
           />`}
       ${counter}
     </div>`;
@@ -348,8 +347,8 @@ export class SipasFeedback extends SipasElement {
       <label for=${id}>${msg('Thủ tục hành chính', { id: 'feedback.topic.procedure' })}</label>
       ${this.error(id)}
       <select id=${id} name=${id} aria-invalid=${this.errors.some((e) => e.field === id) ? 'true' : 'false'} aria-describedby=${this.describedBy(id)}>
-        <option value="" .selected=${live(!current)}>${msg('— Chọn thủ tục —', { id: 'feedback.chooseProcedure' })}</option>
-        ${list.map((p) => html`<option value=${p.code} .selected=${live(p.code === current)}>${p.name} (${p.code})</option>`)}
+        <option value="" .selected=${!current}>${msg('— Chọn thủ tục —', { id: 'feedback.chooseProcedure' })}</option>
+        ${list.map((p) => html`<option value=${p.code} .selected=${p.code === current}>${p.name} (${p.code})</option>`)}
         ${current && !list.some((p) => p.code === current) ? html`<option value=${current} selected>${current}</option>` : nothing}
       </select>
     </div>`;
@@ -372,7 +371,7 @@ export class SipasFeedback extends SipasElement {
           ${this.error('topic-regulation')}
           ${(['regulation', 'procedure', 'conduct', 'other'] as const).map(
             (topic) => html`<div class="choice">
-              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${live(this.values.topic === topic)} aria-invalid=${topicInvalid ? 'true' : 'false'} />
+              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${this.values.topic === topic} aria-invalid=${topicInvalid ? 'true' : 'false'} />
               <label for="topic-${topic}">${topicLabel(topic)}</label>
             </div>`,
           )}
@@ -400,7 +399,7 @@ export class SipasFeedback extends SipasElement {
           <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>
         <div class="field choice">
-          <input type="checkbox" id="consent" name="consent" .checked=${live(this.consent)} aria-invalid=${this.errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this.describedBy('consent')} />
+          <input type="checkbox" id="consent" name="consent" .checked=${this.consent} aria-invalid=${this.errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this.describedBy('consent')} />
           <label for="consent">${consentText()}</label>
         </div>
         ${this.error('consent')}
@@ -471,7 +470,7 @@ export class SipasFeedback extends SipasElement {
     return html`<form role="search" @submit=${(e: Event) => this.search(e)}>
         <label for="q">${msg('Tìm trong các trả lời đã công khai', { id: 'feedback.searchLabel' })}</label>
         <div class="row">
-          <input id="q" type="search" .value=${live(this.query)} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+          <input id="q" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
           <button type="submit">${msg('Tìm', { id: 'feedback.search' })}</button>
         </div>
       </form>

@@ -1,7 +1,8 @@
 /**
  * sipas.js, the one classic script a webmaster pastes. It defines only the elements a page shows —
- * now or later (a CMS tab, a lazy block) — by importing their content-hashed ES module chunks from
- * the folder it was itself loaded from: the element's chunk and the shared core, in parallel.
+ * now or later (a CMS tab, a lazy block) — by importing their content-hashed ES modules from the
+ * folder it was itself loaded from: the first element's bundle (with the shared core), then each
+ * other element's own file, which reads the core from that first one (one Lit, loaded once).
  * A tag already defined by someone else still goes through `define`, which says so (shared/define.ts).
  *
  * It must stay a classic script (no import/export/import.meta: a CMS may strip `type="module"`),
@@ -11,17 +12,24 @@
  */
 import { VERSION } from '../shared/version.js';
 
-/** Files of the core chunk and of each element (entry first), relative to sipas.js; set by vite.config.ts. */
-declare const __SIPAS_CORE__: string[];
-declare const __SIPAS_ELEMENTS__: Record<string, string[]>;
-/** Files of the outbox entry, fetched only on a page without a sending element when something waits to be sent. */
-declare const __SIPAS_OUTBOX__: string[];
+/**
+ * Files of each tag's bundles, in the `chunks/` folder beside sipas.js (entry first); set by vite.config.ts from
+ * scripts/build-script-tag.mjs. The first element a page shows comes with the core (and the sending
+ * code if it sends) in one file, which publishes what elements added later share with it; each of
+ * those, and the sending code alone, is a file of its own that reads from the first one.
+ */
+declare const __SIPAS_FIRST__: Record<string, string[]>;
+declare const __SIPAS_LATER__: Record<string, string[]>;
+declare const __SIPAS_SEND__: string[];
+/** The tags whose first bundle carries the sending code. */
+declare const __SIPAS_SENDING__: string[];
 
-/** What the element chunks and the core chunk export (src/loader/*.ts). */
+/** What a first bundle exports (src/loader/*.ts, gathered by vite.config.ts); a later one only `define`. */
 interface Chunk {
   start(script: HTMLScriptElement | null, loadOutbox: () => Promise<{ startOutbox(): void }>, early: Map<string, Promise<Response>>): void;
   define(): void;
   setLocale(locale: string): Promise<void>;
+  startOutbox(): void;
 }
 /** What sipas.js puts on `window.SipasWidgets` (typed for pages in global.ts). */
 export interface SipasWidgetsApi {
@@ -31,8 +39,10 @@ export interface SipasWidgetsApi {
 type VersionedElement = CustomElementConstructor & { sipasVersion?: string };
 
 const page = window as unknown as { SipasWidgets?: SipasWidgetsApi };
-const elements = __SIPAS_ELEMENTS__;
-const tags = Object.keys(elements);
+// The sending tags first: a page with a survey and a badge gets the survey's first bundle, which
+// has the sending code, and the badge alone, rather than the sending code as a third file.
+const [first, later, sending] = [__SIPAS_FIRST__, __SIPAS_LATER__, __SIPAS_SENDING__];
+const tags = Object.keys(first);
 
 /**
  * The script tag that loaded this file. `currentScript` is null when a page loads it as a module
@@ -41,16 +51,42 @@ const tags = Object.keys(elements);
 const script: HTMLScriptElement | null =
   (document.currentScript as HTMLScriptElement | null) ??
   document.querySelector<HTMLScriptElement>('script[src$="/sipas.js"],script[src="sipas.js"],script[data-unit],script[data-endpoint]');
-const base = script?.src || document.baseURI;
+const base = new URL('chunks/', script?.src || document.baseURI);
 
-/** Imports a chunk and its dependencies at once (no waterfall); resolves to the first file's module. */
+/** Imports a bundle and its chunks at once (no waterfall); resolves to the first file's module. */
 const importAll = <T>(files: string[]): Promise<T> =>
   Promise.all(files.map((file) => import(/* @vite-ignore */ new URL(file, base).href) as Promise<T>)).then(([module]) => module!);
-const load = (files: string[]): Promise<Chunk> =>
-  importAll<Chunk>(files).then((chunk) => {
-    chunk.start(script, () => importAll(__SIPAS_OUTBOX__), early);
-    return chunk;
+
+/** The page's first bundle (the core) once asked for, and the sending code once on the page. */
+let core: Promise<Chunk> | undefined;
+let send: Promise<unknown> | undefined;
+/** A language asked for before any element arrived: applied when the core does. */
+let locale: string | undefined;
+/** `promise`, after which `forget` runs if it fails (offline): the next sighting asks again. */
+const retryable = <T>(promise: Promise<T>, forget: () => void): Promise<T> =>
+  promise.catch((error: unknown) => {
+    forget();
+    throw error;
   });
+const loadSend = () => (send ??= retryable(core!.then(() => importAll(__SIPAS_SEND__)), () => (send = undefined)));
+
+/**
+ * `tag`'s code: its first bundle if the page has none yet, else (once the first one has published
+ * what they share) its own file, after the sending code when it needs that and the page lacks it.
+ */
+function load(tag: string): Promise<Chunk> {
+  if (!core) {
+    const bundle = importAll<Chunk>(first[tag]!).then((chunk) => {
+      chunk.start(script, loadSend as () => Promise<Chunk>, early);
+      if (locale) void chunk.setLocale(locale);
+      return chunk;
+    });
+    core = retryable(bundle, () => (core = send = undefined));
+    if (sending.includes(tag)) send = core;
+    return core;
+  }
+  return (sending.includes(tag) ? loadSend() : core).then(() => importAll<Chunk>(later[tag]!));
+}
 
 /**
  * A survey's data, asked for beside its chunks instead of after them: the questionnaire it names,
@@ -88,7 +124,7 @@ function request(tag: string, root: Document | Element): void {
   if (requested.has(tag)) return;
   requested.add(tag);
   if (tag === 'sipas-survey') prefetchSurveys(root);
-  load(elements[tag]!).then(
+  load(tag).then(
     (chunk) => chunk.define(),
     (error: unknown) => {
       requested.delete(tag);
@@ -121,8 +157,8 @@ if (existing) {
 } else {
   page.SipasWidgets = {
     version: VERSION,
-    /** Switches every element's language (English is fetched on demand). */
-    setLocale: (locale) => load(__SIPAS_CORE__).then((chunk) => chunk.setLocale(locale)),
+    /** Switches every element's language (English is fetched on demand), now or when the first arrives. */
+    setLocale: (wanted) => ((locale = wanted), core ? core.then((chunk) => chunk.setLocale(wanted)) : Promise.resolve()),
   };
   observer.observe(document.documentElement, { childList: true, subtree: true });
   discover(document);

@@ -1,4 +1,4 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, set } from './idb.js';
 
 /**
  * The offline copies of what the elements read (catalogue, procedures, questionnaires, units,
@@ -12,12 +12,11 @@ export interface CachedCopy<T> {
   checkedAt: string;
 }
 
-let store: UseStore | undefined;
-const db = () => (store ??= createStore('sipas-cache', 'resources'));
+const db = createStore('sipas-cache', 'resources');
 
 export async function readCopy<T>(key: string): Promise<CachedCopy<T> | undefined> {
   try {
-    return await get<CachedCopy<T>>(key, db());
+    return await get<CachedCopy<T>>(key, db);
   } catch {
     return undefined;
   }
@@ -25,7 +24,7 @@ export async function readCopy<T>(key: string): Promise<CachedCopy<T> | undefine
 
 export async function writeCopy<T>(key: string, value: CachedCopy<T>): Promise<void> {
   try {
-    await set(key, value, db());
+    await set(key, value, db);
   } catch {
     // The element works on, only without the copy for the next visit.
   }

@@ -1,15 +1,14 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set } from './idb.js';
 
 /**
  * Drafts keep what a citizen typed across a failed submit or a reload. Keyed per element and
  * unit; cleared on success and on a kiosk reset. A storage failure never blocks the form.
  */
-let draftStore: UseStore | undefined;
-const store = () => (draftStore ??= createStore('sipas-drafts', 'drafts'));
+const store = createStore('sipas-drafts', 'drafts');
 
 export async function loadDraft<T>(key: string): Promise<T | undefined> {
   try {
-    return await get<T>(key, store());
+    return await get<T>(key, store);
   } catch {
     return undefined;
   }
@@ -17,7 +16,7 @@ export async function loadDraft<T>(key: string): Promise<T | undefined> {
 
 export async function saveDraft<T>(key: string, value: T): Promise<void> {
   try {
-    await set(key, value, store());
+    await set(key, value, store);
   } catch {
     // Private mode or a full disk: the form still works, only without a draft.
   }
@@ -25,7 +24,7 @@ export async function saveDraft<T>(key: string, value: T): Promise<void> {
 
 export async function clearDraft(key: string): Promise<void> {
   try {
-    await del(key, store());
+    await del(key, store);
   } catch {
     // Nothing to clear.
   }

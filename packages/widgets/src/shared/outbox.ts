@@ -1,4 +1,4 @@
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { createStore, del, set, values, type Store } from './idb.js';
 import { HttpError, isRetryable, requestJson } from './client.js';
 import { queue } from './outbox-queue.js';
 
@@ -44,11 +44,9 @@ export interface OutboxRejected {
 export const OUTBOX_DELIVERED = 'sipas-outbox-delivered';
 export const OUTBOX_REJECTED = 'sipas-outbox-rejected';
 
-let rejectedStore: UseStore | undefined;
-let deliveredStore: UseStore | undefined;
-const rejected = () => (rejectedStore ??= createStore('sipas-outbox-rejected', 'entries'));
+const rejected = createStore('sipas-outbox-rejected', 'entries');
 /** Receipts of queued entries delivered while no element of theirs was there to show them. */
-const delivered = () => (deliveredStore ??= createStore('sipas-outbox-delivered', 'entries'));
+const delivered = createStore('sipas-outbox-delivered', 'entries');
 
 /** Entries waiting in this page because IndexedDB refused them. */
 const inPage = new Map<string, OutboxEntry>();
@@ -90,7 +88,7 @@ export async function enqueue(
   };
   let kept: Kept = 'device';
   try {
-    await set(entry.id, stored, queue());
+    await set(entry.id, stored, queue);
   } catch {
     inPage.set(entry.id, stored);
     kept = 'page';
@@ -102,38 +100,36 @@ export async function enqueue(
 /** Saves an entry's new state where it waits. */
 async function keep(entry: OutboxEntry): Promise<void> {
   if (inPage.has(entry.id)) inPage.set(entry.id, entry);
-  else await set(entry.id, entry, queue());
+  else await set(entry.id, entry, queue);
 }
 
 /** Takes an entry out of the queue, wherever it waits; `shelf` keeps what became of it (best effort). */
-async function settle(entry: OutboxEntry, shelf: () => UseStore, value: unknown): Promise<void> {
+async function settle(entry: OutboxEntry, shelf: Store, value: unknown): Promise<void> {
   try {
-    await set(entry.id, value, shelf());
+    await set(entry.id, value, shelf);
   } catch {
     // Without storage the outcome is only told to this page (the broadcast below).
   }
-  if (!inPage.delete(entry.id)) await del(entry.id, queue());
+  if (!inPage.delete(entry.id)) await del(entry.id, queue);
 }
-
-const all = async <T>(store: UseStore): Promise<T[]> => (await entries<string, T>(store)).map(([, value]) => value);
 
 /** Entries still waiting, oldest first. */
 export async function pendingEntries(kind?: OutboxKind): Promise<OutboxEntry[]> {
   // Without IndexedDB only what waits in this page.
-  const stored = await all<OutboxEntry>(queue()).catch(() => []);
+  const stored = await values<OutboxEntry>(queue).catch(() => []);
   return [...stored, ...inPage.values()].filter((entry) => !kind || entry.kind === kind).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Entries the server refused for good after they were queued, for an honest message later. */
-export const rejectedEntries = () => all<OutboxRejected>(rejected());
+export const rejectedEntries = () => values<OutboxRejected>(rejected);
 
-export const forgetRejected = async (id: string) => del(id, rejected());
+export const forgetRejected = async (id: string) => del(id, rejected);
 
 /** Receipts of entries delivered from the outbox, oldest first, until their element showed them (for 30 days). */
 export const deliveredEntries = async () =>
-  (await all<OutboxDelivered & { deliveredAt: number }>(delivered())).filter((item) => item.deliveredAt > Date.now() - RECEIPT_KEPT_MS).sort((a, b) => a.deliveredAt - b.deliveredAt);
+  (await values<OutboxDelivered & { deliveredAt: number }>(delivered)).filter((item) => item.deliveredAt > Date.now() - RECEIPT_KEPT_MS).sort((a, b) => a.deliveredAt - b.deliveredAt);
 
-export const forgetDelivered = async (id: string) => del(id, delivered());
+export const forgetDelivered = async (id: string) => del(id, delivered);
 
 async function deliver(entry: OutboxEntry): Promise<void> {
   try {

@@ -73,7 +73,7 @@ export function choicesOf(item: Item): Choice[] {
 }
 
 /** Whether `choice` is what `value` holds. */
-export function isChosen(value: AnswerValue | undefined, choice: Choice): boolean {
+export function isChosen(value: AnswerValue | undefined, choice: Pick<Choice, 'value'>): boolean {
   if (value === undefined) return false;
   return choice.value === NOT_APPLICABLE ? value === null : Array.isArray(value) ? value.includes(choice.value) : String(value) === choice.value;
 }

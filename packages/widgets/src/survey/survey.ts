@@ -10,7 +10,7 @@ import { isOriginRefusal } from '../shared/client.js';
 import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
-import { answerOf, contextOf, issueMessage, localized, numberOf, stepsOf, type Step } from './questions.js';
+import { answerOf, contextOf, isChosen, issueMessage, localized, numberOf, stepsOf, type Step } from './questions.js';
 import { checkDossierClaim, dossierTaken, refusedView, verifiedHint, type ClaimRefusal as Notice } from './claim.js';
 import { doneView, itemView, reviewView, type Issue } from './views.js';
 import { styles } from './survey.styles.js';
@@ -163,6 +163,23 @@ export class SipasSurvey extends SipasElement {
     if (this.definition ? this.loaded !== this.definition : source !== this.loadedFor) {
       this.loadedFor = source;
       void this.load();
+    }
+  }
+
+  /**
+   * What the citizen typed and ticked lives in the DOM, and Lit sets a bound property only when it
+   * differs from the value it rendered last: inputs reused by the next step (ticked and moved on in
+   * one task, no render between) would keep the last step's state. So after each render every
+   * field is set from the answers, where it differs.
+   */
+  protected override updated(): void {
+    for (const field of this.renderRoot.querySelectorAll<HTMLInputElement>('.question [name]')) {
+      const value = this.answers[field.name];
+      if (field.type === 'radio' || field.type === 'checkbox') field.checked = isChosen(value, field);
+      else {
+        const text = value == null ? '' : String(value);
+        if (field.value !== text) field.value = text;
+      }
     }
   }
 

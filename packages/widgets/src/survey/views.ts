@@ -1,7 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Answers, Item, SurveyReceipt } from '@sipas/schema';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Kept } from '../shared/controllers/submission.js';
 import { keepPageOpen } from '../shared/controllers/submission.js';
 import { refusedView, type ClaimRefusal } from './claim.js';
@@ -28,14 +27,13 @@ export function itemView(steps: Step[], item: Item, answers: Answers, issue: Iss
     : nothing;
   const invalid = issue ? 'true' : nothing;
   if (item.kind === 'text' || item.kind === 'number') {
-    const text = value === undefined || value === null ? '' : String(value);
-    // live(): what the citizen typed is in the DOM; a render must compare with it, not with the last value rendered.
+    // Its value (and a choice's checkedness) is set from the answers after each render (SipasSurvey.updated).
     return html`<div class="question ${issue ? 'invalid' : ''}" part="question">
       <label class="legend" for=${id}>${legend}</label>
       ${error}
       ${item.kind === 'text'
-        ? html`<textarea id=${id} name=${id} maxlength=${item.max ?? 2000} .value=${live(text)} aria-invalid=${invalid} aria-describedby=${errorId ?? nothing}></textarea>`
-        : html`<input id=${id} name=${id} inputmode="decimal" .value=${live(text)} aria-invalid=${invalid} aria-describedby=${errorId ?? nothing} />`}
+        ? html`<textarea id=${id} name=${id} maxlength=${item.max ?? 2000} aria-invalid=${invalid} aria-describedby=${errorId ?? nothing}></textarea>`
+        : html`<input id=${id} name=${id} inputmode="decimal" aria-invalid=${invalid} aria-describedby=${errorId ?? nothing} />`}
     </div>`;
   }
   const multi = item.kind === 'multi';
@@ -50,7 +48,6 @@ export function itemView(steps: Step[], item: Item, answers: Answers, issue: Iss
             id=${i ? `${id}-${i}` : id}
             name=${id}
             .value=${choice.value}
-            .checked=${live(isChosen(value, choice))}
             aria-invalid=${invalid}
           />
           <span>${choice.label}</span>
