@@ -1,7 +1,8 @@
 // Payload: the bytes a site's visitors download before an element can work — raw, gzip -9 and
 // brotli, each file compressed on its own as it travels — per page type: the sipas.js loader plus
-// the content-hashed chunks of one element and the shared core (what the loader imports; the same
-// figures as the budget in npm test, scripts/budget.mjs), and a page with all four; against
+// the one content-hashed bundle of the page's element with the shared core (what the loader
+// imports; the same figures as the budget in npm test, scripts/budget.mjs), and a page with all
+// four (the survey's bundle and the other three added to it); against
 // SurveyJS rendering the same bnv-2023 questionnaire: survey-core + survey-js-ui + the model,
 // bundled by vite (what the render benchmark loads), plus its CSS and its Vietnamese dictionary;
 // and as the CDN's UMD files. Deterministic: bytes, not time.
@@ -48,7 +49,7 @@ try {
   });
   const rows = [
     row('sipas.js alone (the loader)', loader),
-    ...Object.entries(perElement).map(([tag, s]) => row(`page with <${tag}>: loader + core + element`, s)),
+    ...Object.entries(perElement).map(([tag, s]) => row(`page with <${tag}>: loader + its bundle (core included)`, s)),
     row('page with all four elements', all),
     row(`SurveyJS ${SURVEYJS_VERSION}: vite bundle + CSS (incl. vi)`, peer),
     row(`SurveyJS ${SURVEYJS_VERSION}: CDN UMD files + CSS + vi`, peerCdn),
