@@ -12,6 +12,8 @@ import { build } from 'vite';
 
 const widgets = new URL('../packages/widgets/', import.meta.url);
 const configFile = new URL('../vite.config.ts', import.meta.url).pathname;
+// The sending ones first: the loader gives the first bundle to the first of these a page shows
+// (so a survey or feedback form brings the sending code in it), in this order.
 const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-feedback': 'feedback', 'sipas-procedures': 'procedures', 'sipas-badge': 'badge' };
 const api = new URL('dist/.vite/shared-api.json', widgets);
 
