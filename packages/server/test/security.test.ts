@@ -333,9 +333,10 @@ describe('security: headers on the server’s own pages', () => {
     assert.equal(script.headers['x-frame-options'], undefined, 'no page headers on the script');
     assert.equal(script.headers['content-security-policy'], undefined);
     // The loader imports its chunks as ES modules, which browsers fetch with CORS, from any site.
-    const chunk = /chunks\/survey-[\w-]+\.js/.exec(readFileSync(repo('packages/widgets/dist/sipas.js'), 'utf8'))?.[0];
+    // It names them relative to its chunks/ folder.
+    const chunk = /survey-[\w-]+\.js/.exec(readFileSync(repo('packages/widgets/dist/sipas.js'), 'utf8'))?.[0];
     assert.ok(chunk, 'sipas.js names the survey chunk');
-    const module = await get(`/sipas/${chunk}`, { origin: EVIL, 'sec-fetch-dest': 'script', 'sec-fetch-mode': 'cors' });
+    const module = await get(`/sipas/chunks/${chunk}`, { origin: EVIL, 'sec-fetch-dest': 'script', 'sec-fetch-mode': 'cors' });
     assert.equal(module.statusCode, 200);
     assert.match(String(module.headers['content-type']), /javascript/);
     assert.equal(module.headers['access-control-allow-origin'], '*');
