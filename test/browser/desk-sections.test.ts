@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SipasDesk } from '../../packages/desk/src/app/desk.js';
 import { screenshot, unzoom, waitFor, zoomTo } from '../support/commands.js';
-import { deskTabs, openSection, sectionButtons, sectionNames, sectionsToggle, signedInDesk } from '../support/desk.js';
+import { deskTabs, openSection, SECTIONS, sectionButtons, sectionNames, sectionsToggle, signedInDesk } from '../support/desk.js';
 
 /**
  * Moving between the desk's sections as staff do: on a wide screen the tabs take one Tab stop
@@ -17,22 +17,6 @@ const signedIn = ([username, password]: readonly [string, string]) => signedInDe
 const focusedTab = (el: SipasDesk) => el.shadowRoot!.activeElement?.textContent?.trim();
 const selectedTab = (el: SipasDesk) => el.shadowRoot!.querySelector('[role=tab][aria-selected=true]')?.textContent?.trim();
 const words = (text: string) => text.toLocaleLowerCase('vi').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** The panel elements' tags, by section name (the clerk's four first, as the desk orders them). */
-const SECTIONS = [
-  ['Báo cáo', 'sipas-desk-report'],
-  ['Phản ánh, kiến nghị', 'sipas-desk-feedback'],
-  ['Nhãn QR hồ sơ', 'sipas-desk-labels'],
-  ['Hòm phiếu', 'sipas-desk-ballot'],
-  ['Tài khoản', 'sipas-desk-accounts'],
-  ['Kiosk', 'sipas-desk-kiosks'],
-  ['Trang web được phép', 'sipas-desk-origins'],
-  ['Cài đặt phản ánh', 'sipas-desk-settings'],
-  ['Cài đặt khảo sát', 'sipas-desk-survey'],
-  ['Ngày nghỉ lễ', 'sipas-desk-holidays'],
-  ['Nhập thủ tục', 'sipas-desk-imports'],
-  ['Nhật ký quản trị', 'sipas-desk-changes'],
-] as const;
 
 /**
  * The narrow sizes (see zoomTo): a 320 px phone; a 640 px window at 200 % (320 CSS px); a

@@ -26,6 +26,22 @@ export async function signedInDesk(username: string, password: string): Promise<
   return el;
 }
 
+/** The panel elements' tags, by section name (the clerk's four first, as the desk orders them). */
+export const SECTIONS = [
+  ['Báo cáo', 'sipas-desk-report'],
+  ['Phản ánh, kiến nghị', 'sipas-desk-feedback'],
+  ['Nhãn QR hồ sơ', 'sipas-desk-labels'],
+  ['Hòm phiếu', 'sipas-desk-ballot'],
+  ['Tài khoản', 'sipas-desk-accounts'],
+  ['Kiosk', 'sipas-desk-kiosks'],
+  ['Trang web được phép', 'sipas-desk-origins'],
+  ['Cài đặt phản ánh', 'sipas-desk-settings'],
+  ['Cài đặt khảo sát', 'sipas-desk-survey'],
+  ['Ngày nghỉ lễ', 'sipas-desk-holidays'],
+  ['Nhập thủ tục', 'sipas-desk-imports'],
+  ['Nhật ký quản trị', 'sipas-desk-changes'],
+] as const;
+
 export const deskTabs = (el: SipasDesk) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=tab]')];
 
 /** On a narrow screen: the button the sections fold under, if shown. */
