@@ -19,6 +19,15 @@ const page = (body: string, head = '') =>
 const dist = fileURLToPath(new URL('../../../packages/widgets/dist/', import.meta.url));
 const sipasJs = join(dist, 'sipas.js');
 
+/** The scripts a tab asks for, as a sorted list of names under /sipas/ without their content hashes. */
+function scriptsAskedFor(tab: Page): () => string[] {
+  const scripts: string[] = [];
+  tab.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  return () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
+}
+
 describe('embedding in real CMS pages', () => {
   let e2e: E2E;
   let context: BrowserContext;
@@ -72,16 +81,12 @@ describe('embedding in real CMS pages', () => {
 
   it('a page with one survey downloads the loader and one file (survey, shared core, sending code), and no other element; an element added later brings only its own code', async () => {
     const tab = await context.newPage();
-    const scripts: string[] = [];
-    tab.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    });
+    const names = scriptsAskedFor(tab);
     const url = `${e2e.server.url}/cms/mot-phan-tu.html`;
     await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(`<sipas-survey></sipas-survey>${SCRIPT()}`) }));
     await tab.goto(url);
     await upgraded(tab, ['sipas-survey']);
     await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
-    const names = () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
     assert.deepEqual(names(), ['chunks/survey.js', 'sipas.js']);
     assert.deepEqual(await tab.evaluate(() => ['sipas-procedures', 'sipas-feedback', 'sipas-badge'].map((tag) => customElements.get(tag) === undefined)), [true, true, true]);
     await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div><sipas-badge></sipas-badge></div>'));
@@ -94,15 +99,11 @@ describe('embedding in real CMS pages', () => {
 
   it('a survey added later to a procedures page brings the sending code and the survey once, shares the core, and sends', async () => {
     const tab = await context.newPage();
-    const scripts: string[] = [];
-    tab.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    });
+    const names = scriptsAskedFor(tab);
     const url = `${e2e.server.url}/cms/them-phieu.html`;
     await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(`<sipas-procedures></sipas-procedures>${SCRIPT()}`) }));
     await tab.goto(url);
     await upgraded(tab, ['sipas-procedures']);
-    const names = () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
     assert.deepEqual(names(), ['chunks/procedures.js', 'sipas.js']);
     // Two surveys at once: the sending code and the survey's file are still asked for once each.
     await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<sipas-survey layout="single"></sipas-survey><div><sipas-survey></sipas-survey></div>'));
