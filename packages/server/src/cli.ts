@@ -25,7 +25,7 @@ async function start(config: ServerConfig, seed: boolean): Promise<number> {
   const ready = `SIPAS server ${address} · ${ctx.db.describe()}`;
   console.log(
     config.siteDir
-      ? `${ready}\n  Demo ward site: ${address}/\n  Staff desk:     ${address}/desk/ (demo: canbo / tanhoa-canbo-demo)\n  API:            ${address}/v1 · ${address}/openapi.json`
+      ? `${ready}\n  Demo ward site: ${address}/\n  Staff desk:     ${address}/desk/ (demo: đơn vị phuong-tan-hoa, canbo / tanhoa-canbo-demo)\n  API:            ${address}/v1 · ${address}/openapi.json`
       : ready,
   );
   const stop = async () => {
