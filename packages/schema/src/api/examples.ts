@@ -31,10 +31,7 @@ const BALLOT_OPENING = {
   unit: 'phuong-tan-hoa',
   unitName: 'UBND phường Tân Hòa',
   openedAt: '2026-12-01T21:13:00.639Z',
-  openedBy: {
-    id: '964c0ed4-aedd-4e97-b00b-c630d100cc29',
-    name: 'Nguyễn Thị Lan',
-  },
+  openedBy: { id: STAFF_MEMBER.id, name: STAFF_MEMBER.name },
   from: '2026-07-01',
   to: '2026-09-30',
   responsesInPeriod: 86,
@@ -625,22 +622,8 @@ export const SCHEMA_EXAMPLES: Record<string, unknown> = {
       },
     ],
   },
-  BallotOpeningRequest: {
-    from: '2026-07-01',
-    to: '2026-09-30',
-    witnesses: [
-      {
-        role: 'mttq',
-        name: 'Nguyễn Văn Bình',
-        title: 'Chủ tịch Ủy ban MTTQ phường',
-      },
-      {
-        role: 'counter-head',
-        name: 'Trần Thị Hoa',
-      },
-    ],
-    place: 'Bộ phận Một cửa, UBND phường Tân Hòa',
-  },
+  // The request that opened BALLOT_OPENING: its period, witnesses and place.
+  BallotOpeningRequest: { from: BALLOT_OPENING.from, to: BALLOT_OPENING.to, witnesses: BALLOT_OPENING.witnesses, place: BALLOT_OPENING.place },
   BallotOpening: BALLOT_OPENING,
   BallotOpeningList: { openings: [BALLOT_OPENING] },
   Problem: {
