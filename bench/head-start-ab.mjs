@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
 import { startTestServer } from '../test/support/test-server.mjs';
 import { buildFloorBundle } from './floor.mjs';
-import { median } from './lib.mjs';
+import { alternate, median } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
@@ -21,7 +21,7 @@ const dist = new URL('../packages/widgets/dist/', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'sipas-ab-'));
 const floor = readFileSync(await buildFloorBundle(dir));
 const loader = readFileSync(new URL('sipas.js', dist), 'utf8');
-const oldLoader = loader.replace(/[a-z]===`sipas-survey`&&[a-z]\([a-z]\),/, '');
+const oldLoader = loader.replace(/[\w$]+===`sipas-survey`&&[\w$]+\([\w$]+\),/, '');
 if (oldLoader === loader) throw new Error('prefetch call not found');
 const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`;
 const pages = {};
@@ -78,13 +78,9 @@ async function once(page) {
     await context.close();
   }
 }
-const runs = { old: [], newpc: [], floor: [] };
-try {
-  for (const page of Object.keys(runs)) await once(page);
-  for (let i = 0; i < RUNS; i++) for (const page of Object.keys(runs)) runs[page].push(await once(page));
-} finally {
+const runs = await alternate(['old', 'newpc', 'floor'], RUNS, once, async () => {
   await browser.close();
   server.close();
   await api.dispose();
-}
+});
 for (const [page, list] of Object.entries(runs)) console.log(page.padEnd(6), Math.round(median(list)), 'ms', (median(list) / median(runs.floor)).toFixed(2), list.map(Math.round).join(' '));

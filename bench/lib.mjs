@@ -62,3 +62,18 @@ export async function serveWidgets(request, response, { prefix = '/', gzip = tru
   response.end(body);
   return true;
 }
+
+/**
+ * Cold runs of several pages, alternating so the machine's load falls on each alike: one warm-up
+ * run of each (not counted), then `runs` rounds. `once(page)` measures one run; `cleanup` always runs.
+ */
+export async function alternate(pages, runs, once, cleanup) {
+  const results = Object.fromEntries(pages.map((page) => [page, []]));
+  try {
+    for (const page of pages) await once(page);
+    for (let i = 0; i < runs; i++) for (const page of pages) results[page].push(await once(page));
+  } finally {
+    await cleanup();
+  }
+  return results;
+}

@@ -24,7 +24,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
 import { startTestServer } from '../test/support/test-server.mjs';
 import { buildFloorBundle } from './floor.mjs';
-import { median, percentile, printTable, readBuilt, serveWidgets, writeResults } from './lib.mjs';
+import { alternate, median, percentile, printTable, readBuilt, serveWidgets, writeResults } from './lib.mjs';
 import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCss } from './surveyjs.mjs';
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RENDER_RUNS ?? 12));
@@ -145,17 +145,13 @@ async function once(page) {
   }
 }
 
-const runs = { ours: [], floor: [], surveyjs: [] };
-try {
-  // Warm up the browser process and the servers (not counted).
-  for (const page of Object.keys(runs)) await once(page);
-  for (let i = 0; i < RUNS; i++) for (const page of Object.keys(runs)) runs[page].push(await once(page));
-} finally {
+// The first run of each warms up the browser process and the servers (not counted).
+const runs = await alternate(['ours', 'floor', 'surveyjs'], RUNS, once, async () => {
   await browser.close();
   server.close();
   await api.dispose();
   rmSync(dir, { recursive: true, force: true });
-}
+});
 
 const summary = (list) => ({
   interactiveMs: median(list.map((r) => r.interactiveMs)),
