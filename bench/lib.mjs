@@ -1,5 +1,53 @@
-// Shared helpers for benchmarks: percentiles, tables, results files.
+// Shared helpers for benchmarks: percentiles, tables, results files, the page probes.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '../scripts/browser.mjs';
+
+/**
+ * Chromium for page benchmarks: loopback only, refused by the resolver at once (SurveyJS's CSS
+ * names web fonts on fonts.gstatic.com; the peer is spared their download). Not Playwright's
+ * request routing, which stops every request of every page for a round trip to this process.
+ */
+export const BENCH_BROWSER_ARGS = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
+/**
+ * Installed before a page's own scripts (addInitScript): notes first-contentful-paint and the first
+ * frame in which the first answer radio of <sipas-survey>, the floor's <floor-form> or SurveyJS is
+ * in the document with a laid-out label (checked each animation frame, timed after that frame is
+ * presented), and then says so on the console — see `interactive`.
+ */
+export const INTERACTIVE_PROBE = () => {
+  const w = window;
+  w.__bench = { interactive: 0, fcp: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') w.__bench.fcp = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const ready = () => {
+    const host = document.querySelector('sipas-survey, floor-form');
+    const radio = host ? host.shadowRoot?.querySelector('input[type=radio]') : document.querySelector('#surveyContainer input[type=radio]');
+    if (!radio || radio.disabled) return false;
+    const box = (radio.closest('label') ?? radio).getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const done = () => {
+    w.__bench.interactive = performance.now();
+    console.debug('sipas-bench:interactive');
+  };
+  const poll = () => (ready() ? requestAnimationFrame(() => setTimeout(done)) : requestAnimationFrame(poll));
+  requestAnimationFrame(poll);
+};
+
+/**
+ * Loads `url` in `tab` (with INTERACTIVE_PROBE installed) and resolves once the probe has seen it
+ * interactive (its figures are then in `window.__bench`). It waits for the probe's console message rather than polling
+ * with Playwright's waitForFunction: that injects Playwright's own script into the page during
+ * the load, ~180 ms of main thread at 4× CPU that no phone pays and that delayed a page's second
+ * script (the loader's chunk) more than a one-file page.
+ */
+export async function loadUntilInteractive(tab, url) {
+  const signal = tab.waitForEvent('console', { predicate: (message) => message.text() === 'sipas-bench:interactive', timeout: 60_000 });
+  await tab.goto(url, { waitUntil: 'commit' });
+  await signal;
+}
 
 export function percentile(values, p) {
   if (values.length === 0) return NaN;

@@ -13,7 +13,8 @@
 // gzip -9 from this harness; the element fetches the questionnaire from the real server (another
 // port, CORS) — round trips the floor and SurveyJS, with their questionnaire compiled in, do not pay.
 // "Interactive": the first frame in which the first answer radio is in the document with a laid
-// out label (checked each animation frame, then timed after that frame is presented).
+// out label (checked each animation frame, then timed after that frame is presented; lib.mjs's
+// INTERACTIVE_PROBE, which the harness waits for without adding its own script to the page).
 // Heap: JSHeapUsedSize (CDP Performance.getMetrics) one second later, after a forced GC.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, get } from 'node:http';
@@ -21,10 +22,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs';
+import { findChromium } from '../scripts/browser.mjs';
 import { startTestServer } from '../test/support/test-server.mjs';
 import { buildFloorBundle } from './floor.mjs';
-import { alternate, median, percentile, printTable, readBuilt, serveWidgets, writeResults } from './lib.mjs';
+import { alternate, BENCH_BROWSER_ARGS, INTERACTIVE_PROBE, loadUntilInteractive, median, percentile, printTable, readBuilt, serveWidgets, writeResults } from './lib.mjs';
 import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCss } from './surveyjs.mjs';
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RENDER_RUNS ?? 12));
@@ -87,35 +88,12 @@ serve(
 serve('/surveyjs.js', 'text/javascript', surveyJs);
 serve('/survey-core.min.css', 'text/css', surveyJsCss());
 
-const PROBE = () => {
-  const w = window;
-  w.__bench = { interactive: 0, fcp: 0 };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') w.__bench.fcp = entry.startTime;
-  }).observe({ type: 'paint', buffered: true });
-  const ready = () => {
-    const host = document.querySelector('sipas-survey, floor-form');
-    const radio = host ? host.shadowRoot?.querySelector('input[type=radio]') : document.querySelector('#surveyContainer input[type=radio]');
-    if (!radio || radio.disabled) return false;
-    const box = (radio.closest('label') ?? radio).getBoundingClientRect();
-    return box.width > 0 && box.height > 0;
-  };
-  const poll = () => {
-    if (ready()) requestAnimationFrame(() => setTimeout(() => (w.__bench.interactive = performance.now())));
-    else requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
-};
-
-const browser = await chromium.launch({ executablePath: await findChromium(), headless: true, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: await findChromium(), headless: true, args: BENCH_BROWSER_ARGS });
 
 async function once(page) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-  // Loopback only: SurveyJS's CSS names web fonts on fonts.gstatic.com; they are refused at once
-  // (so the peer is spared their download, which would count against it on a real page).
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
   const tab = await context.newPage();
-  await tab.addInitScript(PROBE);
+  await tab.addInitScript(INTERACTIVE_PROBE);
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
@@ -130,8 +108,7 @@ async function once(page) {
     if (scripts.has(event.requestId)) scriptBytes += event.encodedDataLength;
   });
   try {
-    await tab.goto(`${origin}/${page}.html`, { waitUntil: 'commit' });
-    await tab.waitForFunction(() => window.__bench.interactive > 0, null, { timeout: 60_000, polling: 100 });
+    await loadUntilInteractive(tab, `${origin}/${page}.html`);
     await tab.waitForTimeout(1000);
     await cdp.send('HeapProfiler.collectGarbage');
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
