@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clear, createStore, entries } from 'idb-keyval';
 import '../../packages/widgets/src/survey/define.js';
+import { usePrefetched } from '../../packages/widgets/src/shared/client.js';
 import { flushOutbox } from '../../packages/widgets/src/shared/outbox.js';
 import { setLocale } from '../../packages/widgets/src/shared/localize.js';
 import type { SipasSurvey, SurveySubmittedDetail } from '../../packages/widgets/src/survey/survey.js';
@@ -173,6 +174,21 @@ describe('<sipas-survey>', () => {
     await next(el);
     await waitFor(() => $(el, '[part=receipt]'), 'the receipt');
     expect(await entries(drafts).then((all) => all.filter(([key]) => String(key).startsWith('survey:')))).to.have.length(0);
+  });
+
+  it('when the request sipas.js made ahead for the questionnaire fails, shows the copy kept from the last visit', async () => {
+    const named = () => fixture<SipasSurvey>(html`<sipas-survey endpoint=${endpoint} unit=${unit} questionnaire="bnv-2023"></sipas-survey>`);
+    const url = new URL('v1/questionnaires/bnv-2023', endpoint.replace(/\/?$/, '/')).href;
+    const first = await named();
+    await waitFor(() => $(first, 'form'), 'the questionnaire, kept for the next visit');
+    const title = $(first, '[part=title]')!.textContent;
+    first.remove();
+    // What the loader hands over: a request made before this code arrived, here one that failed.
+    usePrefetched(new Map([[url, Promise.reject(new TypeError('Failed to fetch'))]]));
+    const el = await named();
+    await waitFor(() => $(el, 'form'), 'the kept questionnaire');
+    expect($(el, '[part=title]')!.textContent).to.equal(title);
+    await expect(el).to.be.accessible();
   });
 
   it('puts every question on one page in the single layout', async () => {

@@ -76,6 +76,8 @@ let prefetched: Map<string, Promise<Response>> | undefined;
 export function usePrefetched(responses: Map<string, Promise<Response>>): void {
   prefetched = responses;
 }
+/** Whether sipas.js already asked for `url` (its response is on the way, unconditional). */
+export const isPrefetched = (url: string): boolean => Boolean(prefetched?.has(url));
 
 /** fetch with a timeout, JSON in and out, and typed errors. A 304 returns `data: undefined`. */
 export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<JsonResponse<T>> {

@@ -14,6 +14,9 @@ export async function loadDraft<T>(key: string): Promise<T | undefined> {
   }
 }
 
+/** Opens the drafts' database ahead of the first read (creating it takes a few tasks on a first visit). */
+export const openDrafts = (): void => void loadDraft('');
+
 export async function saveDraft<T>(key: string, value: T): Promise<void> {
   try {
     await set(key, value, store);

@@ -7,7 +7,7 @@ import { CachedResource, type ResourceState } from '../shared/controllers/cached
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
 import { originRefusedText } from '../shared/localize.js';
 import { isOriginRefusal } from '../shared/client.js';
-import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
+import { clearDraft, loadDraft, openDrafts, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
 import { answerOf, contextOf, isChosen, issueMessage, localized, numberOf, stepsOf, type Step } from './questions.js';
@@ -198,6 +198,7 @@ export class SipasSurvey extends SipasElement {
    */
   private async load(): Promise<void> {
     this.phase = 'loading';
+    openDrafts(); // alongside the questionnaire's request, not after it
     if (this.definition) return this.adopt(this.definition);
     const unit = this.resolvedUnit;
     const questionnaire = (id: string) => this.api(`questionnaires/${encodeURIComponent(id)}`);

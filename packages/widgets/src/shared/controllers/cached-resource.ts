@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { readCopy, writeCopy } from '../cache.js';
-import { requestJson } from '../client.js';
+import { readCopy, writeCopy, type CachedCopy } from '../cache.js';
+import { isPrefetched, requestJson } from '../client.js';
 
 /** What the host renders from: the data, where it came from, and whether the server confirmed it. */
 export interface ResourceState<T> {
@@ -73,8 +73,16 @@ export class CachedResource<T> implements ReactiveController {
   /** Loads `url`: the kept copy first, then the network. Resolves with the data finally shown. */
   async load(url: string, options: { keepData?: boolean } = {}): Promise<T | undefined> {
     this.state = blank(url, options.keepData ? this.state.data : undefined);
-    const copy = await readCopy<T>(url);
-    if (copy) this.change(url, { data: copy.data, source: 'cache', checkedAt: copy.checkedAt });
+    const reading = readCopy<T>(url);
+    const showCopy = (copy: CachedCopy<T> | undefined) =>
+      copy && this.state.source !== 'network' && this.change(url, { data: copy.data, source: 'cache', checkedAt: copy.checkedAt });
+    // A response sipas.js already asked for (unconditionally) is not held up by the copy: opening
+    // IndexedDB the first time takes longer than the questionnaire's round trip. Else the copy
+    // first, and its ETag makes the request a revalidation.
+    const early = isPrefetched(url);
+    const copy = early ? undefined : await reading;
+    if (early) void reading.then(showCopy);
+    else showCopy(copy);
     try {
       const response = await requestJson<T>(url, copy?.etag ? { headers: { 'if-none-match': copy.etag } } : {});
       const data = response.status === 304 || response.data === undefined ? copy?.data : response.data;
@@ -85,6 +93,7 @@ export class CachedResource<T> implements ReactiveController {
       this.change(url, { data, source: 'network', fresh: true, notModified: response.status === 304, checkedAt });
     } catch (error) {
       this.change(url, { failed: true, error });
+      if (early) showCopy(await reading);
     }
     return url === this.state.url ? this.state.data : undefined;
   }
