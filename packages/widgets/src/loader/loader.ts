@@ -123,7 +123,7 @@ const requested = new Set<string>();
 function request(tag: string, root: Document | Element): void {
   if (requested.has(tag)) return;
   requested.add(tag);
-  if (tag === 'sipas-survey') prefetchSurveys(root);
+  // The code first: it is the longer download, and it gets the connection the page's preconnect opened.
   load(tag).then(
     (chunk) => chunk.define(),
     (error: unknown) => {
@@ -131,6 +131,7 @@ function request(tag: string, root: Document | Element): void {
       console.warn(`SIPAS widgets: <${tag}> could not be loaded (${String(error)})`);
     },
   );
+  if (tag === 'sipas-survey') prefetchSurveys(root);
 }
 
 /** Requests every SIPAS tag in `root` (the node itself included); stops watching once all are asked for. */
