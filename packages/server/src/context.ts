@@ -5,6 +5,12 @@ import type { DossierKeys } from './dossiers/keys.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { UnitStore } from './units/store.js';
 
+/** Who made a change or acted on a case: a signed-in staff member, or a named non-person (the sender, the system, the command line). */
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
 /** A signed-in member of a unit's staff. */
 export interface StaffPrincipal {
   id: string;

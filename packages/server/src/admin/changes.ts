@@ -1,13 +1,9 @@
 import type { AdminAction, AdminChange, AdminChangeList } from '@sipas/schema';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
+import type { Actor } from '../context.js';
 
-/** Who made a change: a signed-in admin, or a named non-person (the command line, a pairing tablet). */
-export interface Actor {
-  id: string | null;
-  name: string;
-}
-
+/** The author of a change made with `sipas-server` on the command line, which has no account. */
 export const COMMAND_LINE: Actor = { id: null, name: 'Dòng lệnh (sipas-server)' };
 
 interface ChangeRow {

@@ -9,7 +9,7 @@ import {
   type StaffAccountPatch,
 } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext, StaffPrincipal } from '../context.js';
+import type { Actor, ServerContext, StaffPrincipal } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { feedbackSettings, type FeedbackSettings } from '../feedback/settings.js';
 import { ownOrigin } from '../http/origin.js';
@@ -18,7 +18,7 @@ import { handle } from '../http/route.js';
 import { AccountConflict, addAccount, changeAccount, findAccount, listAccounts, newPassword, setPassword } from '../staff/accounts.js';
 import { issueKioskPairing, listKioskKeys, pairKiosk, revokeKioskKey } from '../surveys/kiosk.js';
 import type { StoredUnit } from '../units/store.js';
-import { listChanges, recordChange, type Actor } from './changes.js';
+import { listChanges, recordChange } from './changes.js';
 
 /** Pairing attempts a minute per address: a tablet needs one; guessing a 144-bit code needs more than forever. */
 const PAIRINGS_PER_MINUTE = 10;

@@ -1,11 +1,7 @@
 import { canonicalJson, type FeedbackAction, type FeedbackStatus, type FeedbackSubmission, type Permission } from '@sipas/schema';
 import type { CaseRow } from './sql.js';
 import { vietnamDate } from './working-days.js';
-
-export interface Actor {
-  id: string | null;
-  name: string;
-}
+import type { Actor } from '../context.js';
 
 export const SENDER: Actor = { id: null, name: 'Người gửi' };
 export const SYSTEM: Actor = { id: null, name: 'Hệ thống' };

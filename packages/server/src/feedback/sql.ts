@@ -13,7 +13,8 @@ import {
 } from '@sipas/schema';
 import { UniqueViolation, type Database, type Queryable, type SqlValue } from '../db/database.js';
 import { newTrackingCode, phoneTail, randomUnambiguous, sameSecret, sha256 } from './codes.js';
-import { feedbackCanonical, OPEN, SENDER, TRANSITIONS, type Actor } from './lifecycle.js';
+import type { Actor } from '../context.js';
+import { feedbackCanonical, OPEN, SENDER, TRANSITIONS } from './lifecycle.js';
 import { lookupView, publicView, staffCaseView, summary } from './views.js';
 
 export interface CaseRow {

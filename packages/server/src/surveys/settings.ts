@@ -5,7 +5,8 @@ import {
   type SurveySettings,
   type SurveySettingsUpdate,
 } from '@sipas/schema';
-import { recordChange, type Actor } from '../admin/changes.js';
+import { recordChange } from '../admin/changes.js';
+import type { Actor } from '../context.js';
 import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../http/problem.js';
 import { tokenDays } from '../dossiers/tokens.js';
