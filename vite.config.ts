@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { messageKeys } from './scripts/message-keys.js';
 import { minifyLiterals } from './scripts/minify-literals.js';
+import { trimLit } from './scripts/trim-lit.js';
 
 /**
  * The builds of @sipas/widgets:
@@ -34,7 +35,7 @@ const SHARED_API = 'dist/.vite/shared-api.json';
  * @sipas/schema's per-element rules).
  */
 const CORE_MODULE =
-  /\/node_modules\/|\/packages\/widgets\/src\/(generated\/|shared\/(config|localize|element|define|version|styles|client|cache|idb|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime|lit)\.ts$/;
+  /\/node_modules\/|\/packages\/widgets\/src\/(generated\/|shared\/(config|localize|element|define|version|styles|client|cache|idb|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime|lit|css-tag)\.ts$/;
 /** Sending, shared by survey and feedback only. */
 const SEND_MODULE = /\/packages\/widgets\/src\/(shared\/(outbox|drafts|error-summary|controllers\/submission)|loader\/send)\.ts$/;
 type Shared = 'core' | 'send';
@@ -174,13 +175,15 @@ export default defineConfig(({ mode }) => {
       logLevel: 'warn',
       // Message ids become numbers into sipas.<locale>.json (scripts/message-keys.ts).
       plugins: [
+        trimLit(widgets('src/loader/css-tag.ts')),
         minifyLiterals(),
         messageKeys(),
         ...(entry ? [entry] : []),
         ...(first ? [] : [readShared(bundle === 'send' ? ['core'] : ['core', 'send'], collect)]),
       ],
-      // Translations come as JSON beside sipas.js (see shared/localize.ts).
-      define: { __SIPAS_SCRIPT_TAG__: 'true' },
+      // Translations come as JSON beside sipas.js (see shared/localize.ts). These bundles only ever
+      // run in a page: the guards the shared code keeps for npm users' imports outside a browser fold away.
+      define: { __SIPAS_SCRIPT_TAG__: 'true', 'typeof document': '"object"', 'typeof window': '"object"' },
       // The used part of @lit/localize's runtime, a kilobyte smaller (src/loader/localize-runtime.ts),
       // and Lit's `css` without the check for interpolations none of the stylesheets has (src/loader/lit.ts).
       resolve: {
@@ -206,7 +209,18 @@ export default defineConfig(({ mode }) => {
               ? Object.fromEntries(Object.values(ELEMENTS).map((name) => [`${name}-later`, widgets(`src/loader/${name}.ts`)]))
               : { [first ? bundle : 'send-later']: entry ? 'sipas-entry' : widgets('src/loader/send.ts') },
           preserveEntrySignatures: 'strict',
-          output: { format: 'es', entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-later-[hash].js' },
+          output: {
+            format: 'es',
+            entryFileNames: 'chunks/[name]-[hash].js',
+            chunkFileNames: 'chunks/[name]-later-[hash].js',
+            // Short names for members no page can use (a first bundle is one chunk: the one place this
+            // applies, with every use of those names in it): the private members of the elements and
+            // controllers, reactive state included, by the convention of a leading `_` and a lower-case
+            // letter (`_phase`), and Lit's internal members (`_$AH`, `_$Ei`… — Lit is bundled only into
+            // a first bundle). The names Lit instances share across copies and versions (`_$litType$`,
+            // `_$cssResult$`…: longer, ending in `$`) stay. Bundles added later keep the names as written.
+            ...(first && !collect ? { minify: { compress: true, mangle: true, mangleProps: { include: /^_([a-z][A-Za-z0-9]*|\$[A-Za-z_]{2})$/ } } } : {}),
+          },
         },
       },
     };

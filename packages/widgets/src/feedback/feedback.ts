@@ -75,16 +75,16 @@ export class SipasFeedback extends SipasElement {
     view: { type: String, reflect: true },
     procedure: { type: String },
     complaintsUrl: { type: String, attribute: 'complaints-url' },
-    values: { state: true },
-    consent: { state: true },
-    errors: { state: true },
-    phase: { state: true },
-    receipt: { state: true },
-    notice: { state: true },
-    lookup: { state: true },
-    lookupErrors: { state: true },
-    answers: { state: true },
-    query: { state: true },
+    _values: { state: true },
+    _consent: { state: true },
+    _errors: { state: true },
+    _phase: { state: true },
+    _receipt: { state: true },
+    _notice: { state: true },
+    _lookup: { state: true },
+    _lookupErrors: { state: true },
+    _answers: { state: true },
+    _query: { state: true },
   };
 
   /** The view shown: `form` (default), `lookup` or `answers`. */
@@ -93,97 +93,97 @@ export class SipasFeedback extends SipasElement {
   declare procedure: string | undefined;
   /** Where complaints and denunciations are filed; defaults to the unit's `complaintsUrl`. */
   declare complaintsUrl: string | undefined;
-  declare values: Values;
-  declare consent: boolean;
-  declare errors: FieldError[];
-  declare phase: Phase;
-  declare receipt: FeedbackReceipt | undefined;
-  declare notice: string | undefined;
-  declare lookup: FeedbackLookup | undefined;
-  declare lookupErrors: FieldError[];
-  declare answers: PublishedFeedbackList | undefined;
-  declare query: string;
+  declare private _values: Values;
+  declare private _consent: boolean;
+  declare private _errors: FieldError[];
+  declare private _phase: Phase;
+  declare private _receipt: FeedbackReceipt | undefined;
+  declare private _notice: string | undefined;
+  declare private _lookup: FeedbackLookup | undefined;
+  declare private _lookupErrors: FieldError[];
+  declare private _answers: PublishedFeedbackList | undefined;
+  declare private _query: string;
 
-  private readonly unitInfo = new CachedResource<PublicUnit>(this);
-  private readonly catalogue = new CachedResource<ProcedureList>(this);
-  private readonly submission = new SubmissionController<FeedbackSubmission, FeedbackReceipt>(
+  private readonly _unitInfo = new CachedResource<PublicUnit>(this);
+  private readonly _catalogue = new CachedResource<ProcedureList>(this);
+  private readonly _submission = new SubmissionController<FeedbackSubmission, FeedbackReceipt>(
     this,
     { kind: 'feedback', mine: (body) => body.unit === this.resolvedUnit },
     {
-      delivered: (body, receipt, when) => this.sent({ ...receipt, secret: body.secret! }, when),
-      queued: (body, kept) => this.queued(body, kept),
-      refused: (body, refusal, when) => void this.refused(body, refusal, when),
+      delivered: (body, receipt, when) => this._sent({ ...receipt, secret: body.secret! }, when),
+      queued: (body, kept) => this._queued(body, kept),
+      refused: (body, refusal, when) => void this._refused(body, refusal, when),
     },
   );
   /** Where a queued case waits: on the device (sent from any page) or only in this page. */
-  private kept: Kept | undefined;
+  declare private _kept: Kept | undefined;
 
   constructor() {
     super();
     this.view = 'form';
-    this.values = { topic: '' };
-    this.consent = false;
-    this.errors = [];
-    this.phase = 'form';
-    this.lookupErrors = [];
-    this.query = '';
+    this._values = { topic: '' };
+    this._consent = false;
+    this._errors = [];
+    this._phase = 'form';
+    this._lookupErrors = [];
+    this._query = '';
   }
 
-  private get draftKey() {
+  private get _draftKey() {
     return `feedback:${this.resolvedUnit}`;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    void this._load();
   }
 
-  private async load(): Promise<void> {
+  private async _load(): Promise<void> {
     const unit = this.resolvedUnit;
     if (!unit) return;
     const code = this.procedure ?? new URLSearchParams(location.search).get('procedure');
-    const draft = await loadDraft<Values>(this.draftKey);
-    this.values = { ...this.values, ...draft, ...(code ? { topic: 'procedure', procedureCode: code } : {}) };
-    await this.submission.restore();
-    void this.unitInfo.load(this.api(`units/${unit}`)!);
-    void this.catalogue.load(this.api(`units/${unit}/procedures`)!);
-    if (this.view === 'answers' && !this.answers) void this.search();
+    const draft = await loadDraft<Values>(this._draftKey);
+    this._values = { ...this._values, ...draft, ...(code ? { topic: 'procedure', procedureCode: code } : {}) };
+    await this._submission.restore();
+    void this._unitInfo.load(this.api(`units/${unit}`)!);
+    void this._catalogue.load(this.api(`units/${unit}/procedures`)!);
+    if (this.view === 'answers' && !this._answers) void this._search();
   }
 
   /** The unit's catalogue; `null` when it cannot be had (the form then asks for a code). */
-  private get procedures(): { code: string; name: string }[] | null | undefined {
-    const list = this.catalogue.data;
+  private get _procedures(): { code: string; name: string }[] | null | undefined {
+    const list = this._catalogue.data;
     if (list?.procedures.length) return list.procedures;
-    return this.catalogue.state.failed || list ? null : undefined;
+    return this._catalogue.state.failed || list ? null : undefined;
   }
 
-  private validate(): FieldError[] {
-    return feedbackErrors(validateFeedback({ ...this.values, consent: this.consent }));
+  private _validate(): FieldError[] {
+    return feedbackErrors(validateFeedback({ ...this._values, consent: this._consent }));
   }
 
-  private input(event: Event): void {
+  private _input(event: Event): void {
     const target = event.target as HTMLInputElement;
-    if (target.name === 'consent') this.consent = target.checked;
+    if (target.name === 'consent') this._consent = target.checked;
     else {
-      this.values = { ...this.values, [target.name]: target.value };
-      const { website: _bot, ...draft } = this.values;
-      void saveDraft(this.draftKey, draft);
+      this._values = { ...this._values, [target.name]: target.value };
+      const { website: _bot, ...draft } = this._values;
+      void saveDraft(this._draftKey, draft);
     }
     // After a failed submit, errors follow what the citizen fixes.
-    if (this.errors.length) this.errors = this.validate();
+    if (this._errors.length) this._errors = this._validate();
   }
 
-  private async submit(event: Event): Promise<void> {
+  private async _submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.submission.sending) return;
-    this.notice = undefined;
-    this.errors = this.validate();
-    if (this.errors.length) {
+    if (this._submission.sending) return;
+    this._notice = undefined;
+    this._errors = this._validate();
+    if (this._errors.length) {
       await this.updateComplete;
       focusErrorSummary(this.shadowRoot);
       return;
     }
-    const v = Object.fromEntries(Object.entries(this.values).map(([k, x]) => [k, x.trim()])) as Values;
+    const v = Object.fromEntries(Object.entries(this._values).map(([k, x]) => [k, x.trim()])) as Values;
     const body: FeedbackSubmission = {
       id: newId(),
       unit: this.resolvedUnit!,
@@ -196,24 +196,24 @@ export class SipasFeedback extends SipasElement {
       secret: newSecret(),
       ...(v.website ? { website: v.website } : {}),
     };
-    this.phase = 'sending';
-    await this.submission.send(this.api('feedback'), body);
+    this._phase = 'sending';
+    await this._submission.send(this.api('feedback'), body);
   }
 
-  private queued(body: FeedbackSubmission, kept: Kept): void {
-    this.kept = kept;
-    this.phase = 'queued';
+  private _queued(body: FeedbackSubmission, kept: Kept): void {
+    this._kept = kept;
+    this._phase = 'queued';
     // Kept on the device: the outbox has it. Kept in this page only: the draft stays as a second copy.
-    if (kept === 'device') void clearDraft(this.draftKey);
+    if (kept === 'device') void clearDraft(this._draftKey);
     this.emit('sipas-feedback-queued', { id: body.id });
   }
 
-  private async refused(body: FeedbackSubmission, refusal: Refusal, when: When): Promise<void> {
-    this.phase = 'form';
+  private async _refused(body: FeedbackSubmission, refusal: Refusal, when: When): Promise<void> {
+    this._phase = 'form';
     if (when === 'later') {
       // A case that waited and was then refused: its text goes back into the form, with the reason.
-      this.values = valuesOf(body);
-      this.notice = `${msg('Phản ánh đã lưu chưa được nhận:', { id: 'feedback.refused' })} ${refusal.title}`;
+      this._values = valuesOf(body);
+      this._notice = `${msg('Phản ánh đã lưu chưa được nhận:', { id: 'feedback.refused' })} ${refusal.title}`;
       return;
     }
     const fields = (refusal.problem?.errors ?? []).map((e) => ({
@@ -221,31 +221,31 @@ export class SipasFeedback extends SipasElement {
       message: e.message,
     }));
     const title = refusal.code === 'origin_not_allowed' ? originRefusedText() : refusal.title;
-    this.errors = fields.length ? fields : [{ field: 'title', message: title }];
+    this._errors = fields.length ? fields : [{ field: 'title', message: title }];
     await this.updateComplete;
     focusErrorSummary(this.shadowRoot);
   }
 
-  private sent(receipt: FeedbackReceipt, when: When): void {
+  private _sent(receipt: FeedbackReceipt, when: When): void {
     // The form held this case (sent now, or shown waiting): empty it. A receipt restored on a later
     // visit leaves a new draft the citizen may have started alone.
-    if (when === 'now' || this.phase === 'queued' || this.phase === 'sending') {
-      this.values = { topic: '' };
-      this.consent = false;
-      void clearDraft(this.draftKey);
+    if (when === 'now' || this._phase === 'queued' || this._phase === 'sending') {
+      this._values = { topic: '' };
+      this._consent = false;
+      void clearDraft(this._draftKey);
     }
-    this.receipt = receipt;
-    this.phase = 'sent';
+    this._receipt = receipt;
+    this._phase = 'sent';
     this.emit('sipas-feedback-submitted', { id: receipt.id, trackingCode: receipt.trackingCode, dueOn: receipt.dueOn });
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.receipt')?.focus());
   }
 
-  private another(): void {
-    this.phase = 'form';
-    void this.submission.acknowledge();
+  private _another(): void {
+    this._phase = 'form';
+    void this._submission.acknowledge();
   }
 
-  private async find(event: Event): Promise<void> {
+  private async _find(event: Event): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const code = normalizeTrackingCode(String(data.get('code') ?? ''));
@@ -253,11 +253,11 @@ export class SipasFeedback extends SipasElement {
     const errors: FieldError[] = [];
     if (!TRACKING_CODE_PATTERN.test(code)) errors.push({ field: 'code', message: msg('Nhập mã theo dõi gồm 8 ký tự', { id: 'feedback.err.code' }) });
     if (!proof) errors.push({ field: 'proof', message: msg('Nhập mã bí mật hoặc 4 số cuối số điện thoại', { id: 'feedback.err.proof' }) });
-    this.lookup = undefined;
+    this._lookup = undefined;
     if (!errors.length) {
       const param = /^\d{4}$/.test(proof) ? `phone=${proof}` : `secret=${encodeURIComponent(proof)}`;
       try {
-        this.lookup = (await requestJson<FeedbackLookup>(this.api(`feedback/${code}?${param}`)!)).data;
+        this._lookup = (await requestJson<FeedbackLookup>(this.api(`feedback/${code}?${param}`)!)).data;
       } catch (error) {
         errors.push({
           field: 'code',
@@ -270,57 +270,57 @@ export class SipasFeedback extends SipasElement {
         });
       }
     }
-    this.lookupErrors = errors;
+    this._lookupErrors = errors;
     await this.updateComplete;
     if (errors.length) focusErrorSummary(this.shadowRoot);
     else this.shadowRoot?.querySelector<HTMLElement>('.case')?.focus();
   }
 
-  private async search(event?: Event, more = false): Promise<void> {
+  private async _search(event?: Event, more = false): Promise<void> {
     event?.preventDefault();
-    const offset = more ? (this.answers?.items.length ?? 0) : 0;
-    const params = new URLSearchParams({ limit: '10', offset: String(offset), ...(this.query ? { q: this.query } : {}) });
+    const offset = more ? (this._answers?.items.length ?? 0) : 0;
+    const params = new URLSearchParams({ limit: '10', offset: String(offset), ...(this._query ? { q: this._query } : {}) });
     try {
       const list = (await requestJson<PublishedFeedbackList>(this.api(`units/${this.resolvedUnit}/feedback?${params}`)!)).data!;
-      this.answers = more && this.answers ? { ...list, items: [...this.answers.items, ...list.items] } : list;
+      this._answers = more && this._answers ? { ...list, items: [...this._answers.items, ...list.items] } : list;
     } catch {
-      this.notice = msg('Không kết nối được máy chủ. Vui lòng thử lại.', { id: 'feedback.err.network' });
+      this._notice = msg('Không kết nối được máy chủ. Vui lòng thử lại.', { id: 'feedback.err.network' });
     }
   }
 
-  private show(view: FeedbackView): void {
+  private _show(view: FeedbackView): void {
     this.view = view;
-    this.notice = undefined;
-    if (view === 'answers' && !this.answers) void this.search();
+    this._notice = undefined;
+    if (view === 'answers' && !this._answers) void this._search();
   }
 
   // ---- rendering
 
-  private error(id: string, list = this.errors) {
+  private _error(id: string, list = this._errors) {
     const error = list.find((e) => e.field === id);
     return error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Lỗi:', { id: 'feedback.errorPrefix' })}</span> ${error.message}</span>` : nothing;
   }
 
-  private describedBy(id: string, extra?: string, list = this.errors) {
+  private _describedBy(id: string, extra?: string, list = this._errors) {
     const ids = [extra, list.some((e) => e.field === id) ? `${id}-error` : undefined].filter(Boolean).join(' ');
     return ids || nothing;
   }
 
-  private field(id: string, label: string, options: { type?: string; autocomplete?: string; hint?: string; long?: boolean; max?: number; optional?: boolean } = {}) {
-    const invalid = this.errors.some((e) => e.field === id);
-    const value = this.values[id] ?? '';
+  private _field(id: string, label: string, options: { type?: string; autocomplete?: string; hint?: string; long?: boolean; max?: number; optional?: boolean } = {}) {
+    const invalid = this._errors.some((e) => e.field === id);
+    const value = this._values[id] ?? '';
     const hint = options.hint ? html`<span class="hint" id="${id}-hint">${options.hint}</span>` : nothing;
     const counter = options.long
       ? html`<span class="hint" id="${id}-count">${msg(str`Đã nhập ${value.length} / ${FEEDBACK_LIMITS.content} ký tự`, { id: 'feedback.counter' })}</span>`
       : nothing;
-    const described = this.describedBy(id, [options.hint ? `${id}-hint` : '', options.long ? `${id}-count` : ''].filter(Boolean).join(' ') || undefined);
+    const described = this._describedBy(id, [options.hint ? `${id}-hint` : '', options.long ? `${id}-count` : ''].filter(Boolean).join(' ') || undefined);
     const common = {
       id,
       invalid: invalid ? 'true' : 'false',
     };
     return html`<div class="field">
       <label for=${id}>${label}${options.optional ? html` <span class="hint">(${msg('không bắt buộc', { id: 'feedback.optional' })})</span>` : nothing}</label>
-      ${hint} ${this.error(id)}
+      ${hint} ${this._error(id)}
       ${options.long
         ? html`<textarea id=${common.id} name=${id} rows="8" maxlength=${FEEDBACK_LIMITS.content} aria-invalid=${common.invalid} aria-describedby=${described} .value=${value}></textarea>`
         : html`<input
@@ -337,16 +337,16 @@ export class SipasFeedback extends SipasElement {
     </div>`;
   }
 
-  private renderProcedure() {
-    if (this.values.topic !== 'procedure') return nothing;
-    const list = this.procedures;
-    if (!list) return this.field('procedureCode', msg('Mã hoặc tên thủ tục hành chính', { id: 'feedback.procedureCode' }), { max: 32 });
+  private _renderProcedure() {
+    if (this._values.topic !== 'procedure') return nothing;
+    const list = this._procedures;
+    if (!list) return this._field('procedureCode', msg('Mã hoặc tên thủ tục hành chính', { id: 'feedback.procedureCode' }), { max: 32 });
     const id = 'procedureCode';
-    const current = this.values[id] ?? '';
+    const current = this._values[id] ?? '';
     return html`<div class="field">
       <label for=${id}>${msg('Thủ tục hành chính', { id: 'feedback.topic.procedure' })}</label>
-      ${this.error(id)}
-      <select id=${id} name=${id} aria-invalid=${this.errors.some((e) => e.field === id) ? 'true' : 'false'} aria-describedby=${this.describedBy(id)}>
+      ${this._error(id)}
+      <select id=${id} name=${id} aria-invalid=${this._errors.some((e) => e.field === id) ? 'true' : 'false'} aria-describedby=${this._describedBy(id)}>
         <option value="" .selected=${!current}>${msg('— Chọn thủ tục —', { id: 'feedback.chooseProcedure' })}</option>
         ${list.map((p) => html`<option value=${p.code} .selected=${p.code === current}>${p.name} (${p.code})</option>`)}
         ${current && !list.some((p) => p.code === current) ? html`<option value=${current} selected>${current}</option>` : nothing}
@@ -354,9 +354,9 @@ export class SipasFeedback extends SipasElement {
     </div>`;
   }
 
-  private renderForm() {
-    const complaints = this.complaintsUrl ?? this.unitInfo.data?.complaintsUrl;
-    const topicInvalid = this.errors.some((e) => e.field === 'topic-regulation');
+  private _renderForm() {
+    const complaints = this.complaintsUrl ?? this._unitInfo.data?.complaintsUrl;
+    const topicInvalid = this._errors.some((e) => e.field === 'topic-regulation');
     return html`<p class="notice" id="scope">
         ${msg(
           'Mẫu này nhận phản ánh, kiến nghị về quy định, thủ tục hành chính và hành vi của cán bộ. Khiếu nại, tố cáo theo thủ tục riêng, không gửi qua mẫu này.',
@@ -364,31 +364,31 @@ export class SipasFeedback extends SipasElement {
         )}
         ${complaints ? html`<a href=${complaints}>${msg('Cách gửi khiếu nại, tố cáo', { id: 'feedback.complaintsLink' })}</a>` : nothing}
       </p>
-      <form part="form" novalidate @submit=${this.submit} @input=${this.input} @change=${this.input}>
-        ${errorSummary(msg('Vui lòng kiểm tra lại', { id: 'feedback.errorTitle' }), this.errors, (f) => focusField(this.shadowRoot, f))}
+      <form part="form" novalidate @submit=${this._submit} @input=${this._input} @change=${this._input}>
+        ${errorSummary(msg('Vui lòng kiểm tra lại', { id: 'feedback.errorTitle' }), this._errors, (f) => focusField(this.shadowRoot, f))}
         <fieldset aria-describedby=${topicInvalid ? 'topic-regulation-error' : nothing}>
           <legend>${msg('Phản ánh, kiến nghị về việc gì?', { id: 'feedback.topic' })}</legend>
-          ${this.error('topic-regulation')}
+          ${this._error('topic-regulation')}
           ${(['regulation', 'procedure', 'conduct', 'other'] as const).map(
             (topic) => html`<div class="choice">
-              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${this.values.topic === topic} aria-invalid=${topicInvalid ? 'true' : 'false'} />
+              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${this._values.topic === topic} aria-invalid=${topicInvalid ? 'true' : 'false'} />
               <label for="topic-${topic}">${topicLabel(topic)}</label>
             </div>`,
           )}
         </fieldset>
-        ${this.renderProcedure()}
-        ${this.field('title', msg('Tiêu đề', { id: 'feedback.title' }), { max: FEEDBACK_LIMITS.title })}
-        ${this.field('content', msg('Nội dung phản ánh, kiến nghị', { id: 'feedback.content' }), {
+        ${this._renderProcedure()}
+        ${this._field('title', msg('Tiêu đề', { id: 'feedback.title' }), { max: FEEDBACK_LIMITS.title })}
+        ${this._field('content', msg('Nội dung phản ánh, kiến nghị', { id: 'feedback.content' }), {
           long: true,
           hint: msg('Nêu rõ sự việc, thời gian, địa điểm và đề nghị.', { id: 'feedback.contentHint' }),
         })}
         <fieldset>
           <legend>${msg('Thông tin người gửi', { id: 'feedback.sender' })}</legend>
           <p class="hint">${msg('Theo Nghị định 20/2008/NĐ-CP; không công khai.', { id: 'feedback.senderHint' })}</p>
-          ${this.field('name', msg('Họ và tên', { id: 'feedback.name' }), { autocomplete: 'name', max: 120 })}
-          ${this.field('address', msg('Địa chỉ liên hệ', { id: 'feedback.address' }), { autocomplete: 'street-address', max: 300 })}
-          ${this.field('phone', msg('Số điện thoại', { id: 'feedback.phone' }), { type: 'tel', autocomplete: 'tel', max: 20 })}
-          ${this.field('email', msg('Thư điện tử', { id: 'feedback.email' }), {
+          ${this._field('name', msg('Họ và tên', { id: 'feedback.name' }), { autocomplete: 'name', max: 120 })}
+          ${this._field('address', msg('Địa chỉ liên hệ', { id: 'feedback.address' }), { autocomplete: 'street-address', max: 300 })}
+          ${this._field('phone', msg('Số điện thoại', { id: 'feedback.phone' }), { type: 'tel', autocomplete: 'tel', max: 20 })}
+          ${this._field('email', msg('Thư điện tử', { id: 'feedback.email' }), {
             type: 'email',
             autocomplete: 'email',
             optional: true,
@@ -399,15 +399,15 @@ export class SipasFeedback extends SipasElement {
           <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>
         <div class="field choice">
-          <input type="checkbox" id="consent" name="consent" .checked=${this.consent} aria-invalid=${this.errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this.describedBy('consent')} />
+          <input type="checkbox" id="consent" name="consent" .checked=${this._consent} aria-invalid=${this._errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this._describedBy('consent')} />
           <label for="consent">${consentText()}</label>
         </div>
-        ${this.error('consent')}
-        <p><button type="submit" ?disabled=${this.phase === 'sending'}>${this.phase === 'sending' ? msg('Đang gửi…', { id: 'feedback.sending' }) : msg('Gửi phản ánh, kiến nghị', { id: 'feedback.submit' })}</button></p>
+        ${this._error('consent')}
+        <p><button type="submit" ?disabled=${this._phase === 'sending'}>${this._phase === 'sending' ? msg('Đang gửi…', { id: 'feedback.sending' }) : msg('Gửi phản ánh, kiến nghị', { id: 'feedback.submit' })}</button></p>
       </form>`;
   }
 
-  private renderReceipt(receipt: FeedbackReceipt) {
+  private _renderReceipt(receipt: FeedbackReceipt) {
     return html`<div class="receipt" part="receipt" tabindex="-1" role="status">
       <h3>${msg('Đã gửi thành công', { id: 'feedback.sentTitle' })}</h3>
       <p>${msg('Mã theo dõi', { id: 'feedback.code' })}: <strong class="code">${receipt.trackingCode}</strong></p>
@@ -419,24 +419,24 @@ export class SipasFeedback extends SipasElement {
           { id: 'feedback.howToLookUp' },
         )}
       </p>
-      <button class="secondary" @click=${this.another}>${msg('Gửi phản ánh khác', { id: 'feedback.another' })}</button>
+      <button class="secondary" @click=${this._another}>${msg('Gửi phản ánh khác', { id: 'feedback.another' })}</button>
     </div>`;
   }
 
-  private renderLookup() {
-    const c = this.lookup;
+  private _renderLookup() {
+    const c = this._lookup;
     const reached = (status: string) => c?.timeline.find((e) => e.status === status);
-    return html`<form novalidate @submit=${this.find}>
-        ${errorSummary(msg('Chưa tra cứu được', { id: 'feedback.lookupError' }), this.lookupErrors, (f) => focusField(this.shadowRoot, f))}
+    return html`<form novalidate @submit=${this._find}>
+        ${errorSummary(msg('Chưa tra cứu được', { id: 'feedback.lookupError' }), this._lookupErrors, (f) => focusField(this.shadowRoot, f))}
         <div class="field">
           <label for="code">${msg('Mã theo dõi', { id: 'feedback.code' })}</label>
-          ${this.error('code', this.lookupErrors)}
-          <input id="code" name="code" autocomplete="off" autocapitalize="characters" maxlength="12" aria-invalid=${this.lookupErrors.some((e) => e.field === 'code') ? 'true' : 'false'} aria-describedby=${this.describedBy('code', undefined, this.lookupErrors)} />
+          ${this._error('code', this._lookupErrors)}
+          <input id="code" name="code" autocomplete="off" autocapitalize="characters" maxlength="12" aria-invalid=${this._lookupErrors.some((e) => e.field === 'code') ? 'true' : 'false'} aria-describedby=${this._describedBy('code', undefined, this._lookupErrors)} />
         </div>
         <div class="field">
           <label for="proof">${msg('Mã bí mật hoặc 4 số cuối số điện thoại', { id: 'feedback.proof' })}</label>
-          ${this.error('proof', this.lookupErrors)}
-          <input id="proof" name="proof" autocomplete="off" maxlength="32" aria-invalid=${this.lookupErrors.some((e) => e.field === 'proof') ? 'true' : 'false'} aria-describedby=${this.describedBy('proof', undefined, this.lookupErrors)} />
+          ${this._error('proof', this._lookupErrors)}
+          <input id="proof" name="proof" autocomplete="off" maxlength="32" aria-invalid=${this._lookupErrors.some((e) => e.field === 'proof') ? 'true' : 'false'} aria-describedby=${this._describedBy('proof', undefined, this._lookupErrors)} />
         </div>
         <p><button type="submit">${msg('Tra cứu', { id: 'feedback.lookupButton' })}</button></p>
       </form>
@@ -456,21 +456,21 @@ export class SipasFeedback extends SipasElement {
                 </li>`;
               })}
             </ol>
-            ${c.answer ? this.renderAnswer(c.answer) : nothing}
+            ${c.answer ? this._renderAnswer(c.answer) : nothing}
           </section>`
         : nothing}`;
   }
 
-  private renderAnswer(answer: string): TemplateResult {
+  private _renderAnswer(answer: string): TemplateResult {
     return html`<div class="answer" part="answer"><h4>${msg('Trả lời của cơ quan', { id: 'feedback.answer' })}</h4><p>${answer}</p></div>`;
   }
 
-  private renderAnswers() {
-    const list = this.answers;
-    return html`<form role="search" @submit=${(e: Event) => this.search(e)}>
+  private _renderAnswers() {
+    const list = this._answers;
+    return html`<form role="search" @submit=${(e: Event) => this._search(e)}>
         <label for="q">${msg('Tìm trong các trả lời đã công khai', { id: 'feedback.searchLabel' })}</label>
         <div class="row">
-          <input id="q" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+          <input id="q" type="search" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
           <button type="submit">${msg('Tìm', { id: 'feedback.search' })}</button>
         </div>
       </form>
@@ -481,11 +481,11 @@ export class SipasFeedback extends SipasElement {
                 <h3 id="a-${item.trackingCode}">${item.title}</h3>
                 <p class="hint">${topicLabel(item.topic)}${item.procedureCode ? ` (${item.procedureCode})` : ''} · ${item.trackingCode} · ${formatWhen(item.publishedAt)}</p>
                 <p>${item.content}</p>
-                ${this.renderAnswer(item.answer)}
+                ${this._renderAnswer(item.answer)}
               </article>`,
             )}
             ${list.items.length < list.total
-              ? html`<button class="secondary" @click=${() => this.search(undefined, true)}>${msg('Xem thêm', { id: 'feedback.more' })}</button>`
+              ? html`<button class="secondary" @click=${() => this._search(undefined, true)}>${msg('Xem thêm', { id: 'feedback.more' })}</button>`
               : nothing}`
         : nothing}`;
   }
@@ -495,21 +495,21 @@ export class SipasFeedback extends SipasElement {
       return html`<p class="notice">${msg('Chưa cấu hình đơn vị hoặc địa chỉ máy chủ.', { id: 'feedback.notConfigured' })}</p>`;
     }
     const tab = (view: FeedbackView, label: string) =>
-      html`<button class="secondary" aria-current=${this.view === view ? 'page' : nothing} @click=${() => this.show(view)}>${label}</button>`;
+      html`<button class="secondary" aria-current=${this.view === view ? 'page' : nothing} @click=${() => this._show(view)}>${label}</button>`;
     let body;
-    if (this.view === 'lookup') body = this.renderLookup();
-    else if (this.view === 'answers') body = this.renderAnswers();
-    else if (this.phase === 'sent' && this.receipt) body = this.renderReceipt(this.receipt);
-    else if (this.phase === 'queued')
+    if (this.view === 'lookup') body = this._renderLookup();
+    else if (this.view === 'answers') body = this._renderAnswers();
+    else if (this._phase === 'sent' && this._receipt) body = this._renderReceipt(this._receipt);
+    else if (this._phase === 'queued')
       body = html`<div class="notice" role="status">
         <strong>${msg('Chưa gửi được do mất mạng hoặc máy chủ bận.', { id: 'feedback.queuedTitle' })}</strong>
-        ${this.kept === 'page' ? keepPageOpen() : msg('Phản ánh đã lưu trên thiết bị và sẽ tự gửi khi có mạng; mã theo dõi sẽ hiện ở đây.', { id: 'feedback.queued' })}
+        ${this._kept === 'page' ? keepPageOpen() : msg('Phản ánh đã lưu trên thiết bị và sẽ tự gửi khi có mạng; mã theo dõi sẽ hiện ở đây.', { id: 'feedback.queued' })}
       </div>`;
-    else body = this.renderForm();
+    else body = this._renderForm();
     return html`<nav part="nav" aria-label=${msg('Phản ánh, kiến nghị', { id: 'feedback.nav' })}>
         ${tab('form', msg('Gửi phản ánh', { id: 'feedback.nav.form' }))} ${tab('lookup', msg('Tra cứu', { id: 'feedback.lookupButton' }))}
         ${tab('answers', msg('Trả lời đã công khai', { id: 'feedback.nav.answers' }))}
       </nav>
-      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing} ${body}`;
+      ${this._notice ? html`<p class="notice" role="alert">${this._notice}</p>` : nothing} ${body}`;
   }
 }

@@ -72,13 +72,13 @@ export class SipasSurvey extends SipasElement {
     resetAfter: { type: Number, attribute: 'reset-after' },
     idleAfter: { type: Number, attribute: 'idle-after' },
     answers: { attribute: false },
-    phase: { state: true },
-    step: { state: true },
-    issues: { state: true },
-    notice: { state: true },
-    receipt: { state: true },
-    loaded: { state: true },
-    claimed: { state: true },
+    _phase: { state: true },
+    _step: { state: true },
+    _issues: { state: true },
+    _notice: { state: true },
+    _receipt: { state: true },
+    _loaded: { state: true },
+    _claimed: { state: true },
   };
 
   /** Id of the questionnaire to use (e.g. `hanoi-2025-ward`); else the unit's, else `bnv-2023`. */
@@ -108,35 +108,35 @@ export class SipasSurvey extends SipasElement {
   /** The answers so far, by item id; `null` is "không áp dụng". Settable to prefill. */
   declare answers: Answers;
 
-  declare private phase: Phase;
-  declare private step: number;
-  declare private issues: Issue[];
-  declare private notice: Notice | undefined;
-  declare private receipt: SurveyReceipt | undefined;
+  declare private _phase: Phase;
+  declare private _step: number;
+  declare private _issues: Issue[];
+  declare private _notice: Notice | undefined;
+  declare private _receipt: SurveyReceipt | undefined;
   /** The loaded questionnaire. */
-  declare private loaded: Questionnaire | undefined;
-  declare private claimed: boolean; // the server said the token can still claim its dossier
+  declare private _loaded: Questionnaire | undefined;
+  declare private _claimed: boolean; // the server said the token can still claim its dossier
 
-  declare private responseId: string;
-  declare private honeypot: string;
-  declare private loadedFor: string | undefined;
-  declare private resetTimer: ReturnType<typeof setTimeout> | undefined;
-  declare private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  declare private _responseId: string;
+  declare private _honeypot: string;
+  declare private _loadedFor: string | undefined;
+  declare private _resetTimer: ReturnType<typeof setTimeout> | undefined;
+  declare private _idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** The unit refused this page's site: say so instead of blaming the network. */
-  declare private offSite: boolean | undefined;
+  declare private _offSite: boolean | undefined;
 
-  private readonly unitInfo = new CachedResource<PublicUnit>(this);
-  private readonly form = new CachedResource<Questionnaire>(this, { onChange: (state) => void this.formChanged(state) });
-  private readonly submission = new SubmissionController<SurveyResponse, SurveyReceipt>(
+  private readonly _unitInfo = new CachedResource<PublicUnit>(this);
+  private readonly _form = new CachedResource<Questionnaire>(this, { onChange: (state) => void this._formChanged(state) });
+  private readonly _submission = new SubmissionController<SurveyResponse, SurveyReceipt>(
     this,
     { kind: 'survey', mine: (response) => response.unit === this.resolvedUnit },
     {
-      delivered: (response, receipt, when) => this.delivered(response, receipt, when),
-      queued: (response, kept) => this.queued(response, kept),
-      refused: (response, refusal, when) => this.refused(response, refusal, when),
+      delivered: (response, receipt, when) => this._delivered(response, receipt, when),
+      queued: (response, kept) => this._queued(response, kept),
+      refused: (response, refusal, when) => this._refused(response, refusal, when),
     },
   );
-  private kept: Kept | undefined;
+  declare private _kept: Kept | undefined;
 
   constructor() {
     super();
@@ -145,24 +145,24 @@ export class SipasSurvey extends SipasElement {
     this.resetAfter = 15;
     this.idleAfter = 120;
     this.answers = {};
-    this.phase = 'loading';
-    this.step = 0;
-    this.issues = [];
-    for (const type of ['pointerdown', 'keydown', 'input']) this.addEventListener(type, () => this.armIdle());
+    this._phase = 'loading';
+    this._step = 0;
+    this._issues = [];
+    for (const type of ['pointerdown', 'keydown', 'input']) this.addEventListener(type, () => this._armIdle());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.resetTimer);
-    clearTimeout(this.idleTimer);
+    clearTimeout(this._resetTimer);
+    clearTimeout(this._idleTimer);
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
     // Load again only when what names the questionnaire changed.
     const source = `${this.resolvedEndpoint}|${this.resolvedUnit}|${this.questionnaire}|${this.mode}`;
-    if (this.definition ? this.loaded !== this.definition : source !== this.loadedFor) {
-      this.loadedFor = source;
-      void this.load();
+    if (this.definition ? this._loaded !== this.definition : source !== this._loadedFor) {
+      this._loadedFor = source;
+      void this._load();
     }
   }
 
@@ -183,12 +183,12 @@ export class SipasSurvey extends SipasElement {
     }
   }
 
-  private get kiosk(): boolean {
+  private get _kiosk(): boolean {
     return this.mode === 'kiosk';
   }
 
-  private get draftKey(): string {
-    return `survey:${this.resolvedUnit}:${this.loaded?.id}@${this.loaded?.version}:${this.mode}`;
+  private get _draftKey(): string {
+    return `survey:${this.resolvedUnit}:${this._loaded?.id}@${this._loaded?.version}:${this.mode}`;
   }
 
   /**
@@ -196,71 +196,71 @@ export class SipasSurvey extends SipasElement {
    * at once with the unit when a kept copy of the unit names it; the copies kept from the last
    * visit show the first step before either answers.
    */
-  private async load(): Promise<void> {
-    this.phase = 'loading';
+  private async _load(): Promise<void> {
+    this._phase = 'loading';
     openDrafts(); // alongside the questionnaire's request, not after it
-    if (this.definition) return this.adopt(this.definition);
+    if (this.definition) return this._adopt(this.definition);
     const unit = this.resolvedUnit;
     const questionnaire = (id: string) => this.api(`questionnaires/${encodeURIComponent(id)}`);
     if (!this.resolvedEndpoint) console.warn('<sipas-survey>: no endpoint; set data-endpoint on the script tag.');
     if (this.questionnaire || !unit) {
-      await this.form.load(questionnaire(this.questionnaire ?? DEFAULT_QUESTIONNAIRE) ?? '');
+      await this._form.load(questionnaire(this.questionnaire ?? DEFAULT_QUESTIONNAIRE) ?? '');
       return;
     }
     const unitUrl = this.api(`units/${encodeURIComponent(unit)}`) ?? '';
-    const named = this.unitInfo.load(unitUrl);
-    const guess = (await this.unitInfo.peek(unitUrl))?.questionnaire;
-    if (guess) void this.form.load(questionnaire(guess) ?? '');
+    const named = this._unitInfo.load(unitUrl);
+    const guess = (await this._unitInfo.peek(unitUrl))?.questionnaire;
+    if (guess) void this._form.load(questionnaire(guess) ?? '');
     const info = await named;
-    const id = info?.questionnaire ?? (this.unitInfo.state.failed ? guess : undefined) ?? DEFAULT_QUESTIONNAIRE;
-    if (id !== guess || !guess) await this.form.load(questionnaire(id) ?? '', { keepData: true });
+    const id = info?.questionnaire ?? (this._unitInfo.state.failed ? guess : undefined) ?? DEFAULT_QUESTIONNAIRE;
+    if (id !== guess || !guess) await this._form.load(questionnaire(id) ?? '', { keepData: true });
   }
 
-  private async formChanged(state: ResourceState<Questionnaire>): Promise<void> {
+  private async _formChanged(state: ResourceState<Questionnaire>): Promise<void> {
     // The unit refused this page's site: no old copy (answers typed here could never be sent), the truth instead.
-    this.offSite = state.failed && isOriginRefusal(state.error);
-    if (this.offSite && (this.phase === 'loading' || this.phase === 'form')) {
-      if (!this.step && !Object.keys(this.answers).length) this.phase = 'unavailable';
+    this._offSite = state.failed && isOriginRefusal(state.error);
+    if (this._offSite && (this._phase === 'loading' || this._phase === 'form')) {
+      if (!this._step && !Object.keys(this.answers).length) this._phase = 'unavailable';
       return;
     }
     const form = state.data;
     if (form) {
       // A newer version replaces the copy shown only while the citizen has not started.
-      const untouched = this.phase === 'loading' || this.phase === 'unavailable' || (this.phase === 'form' && !this.step && !Object.keys(this.answers).length);
-      if (untouched && (form.id !== this.loaded?.id || form.version !== this.loaded?.version || this.phase !== 'form')) await this.adopt(form);
-    } else if (state.failed && this.phase === 'loading') this.phase = 'unavailable';
+      const untouched = this._phase === 'loading' || this._phase === 'unavailable' || (this._phase === 'form' && !this._step && !Object.keys(this.answers).length);
+      if (untouched && (form.id !== this._loaded?.id || form.version !== this._loaded?.version || this._phase !== 'form')) await this._adopt(form);
+    } else if (state.failed && this._phase === 'loading') this._phase = 'unavailable';
   }
 
-  private async adopt(form: Questionnaire): Promise<void> {
-    this.loaded = form;
-    if (!(await this.checkClaim())) return;
+  private async _adopt(form: Questionnaire): Promise<void> {
+    this._loaded = form;
+    if (!(await this._checkClaim())) return;
     // A draft wins over answers the host prefilled; without either the form starts empty.
-    this.begin((await loadDraft<Draft>(this.draftKey)) ?? { id: newId(), answers: this.answers, step: 0 });
-    if (this.step || Object.keys(this.answers).length) this.armIdle();
+    this._begin((await loadDraft<Draft>(this._draftKey)) ?? { id: newId(), answers: this.answers, step: 0 });
+    if (this._step || Object.keys(this.answers).length) this._armIdle();
     // A response sent from here and delivered after the page was closed: its receipt, now — unless
     // the citizen has started another one (its draft is never put aside).
-    if (!this.kiosk && this.phase === 'form' && !this.step && !Object.keys(this.answers).length) await this.submission.restore({ pending: false });
+    if (!this._kiosk && this._phase === 'form' && !this._step && !Object.keys(this.answers).length) await this._submission.restore({ pending: false });
   }
 
   /** With a dossier token, the server's word on its claim before the first question (claim.ts). */
-  private async checkClaim(): Promise<boolean> {
-    const [token, unit] = [this.context().token, this.resolvedUnit];
+  private async _checkClaim(): Promise<boolean> {
+    const [token, unit] = [this._context().token, this.resolvedUnit];
     const { claimed, refusal } = token && unit ? await checkDossierClaim(this.api(`units/${encodeURIComponent(unit)}/dossier-claims?token=${encodeURIComponent(token)}`)!) : { claimed: false };
-    this.claimed = claimed;
-    if (refusal) [this.notice, this.phase] = [refusal, 'refused'];
+    this._claimed = claimed;
+    if (refusal) [this._notice, this._phase] = [refusal, 'refused'];
     return !refusal;
   }
 
   /** Starts a response: from a draft, or empty with a fresh id. */
-  private begin(draft?: Draft): void {
-    this.responseId = draft?.id ?? newId();
+  private _begin(draft?: Draft): void {
+    this._responseId = draft?.id ?? newId();
     this.answers = draft?.answers ?? {};
-    this.step = Math.min(draft?.step ?? 0, this.steps().length);
-    this.issues = [];
-    this.notice = undefined;
-    this.receipt = undefined;
-    this.honeypot = '';
-    this.phase = 'form';
+    this._step = Math.min(draft?.step ?? 0, this._steps().length);
+    this._issues = [];
+    this._notice = undefined;
+    this._receipt = undefined;
+    this._honeypot = '';
+    this._phase = 'form';
   }
 
   /**
@@ -268,66 +268,66 @@ export class SipasSurvey extends SipasElement {
    * starts an empty response. Kiosk mode calls it after the thank-you screen and when idle.
    */
   async reset(): Promise<void> {
-    clearTimeout(this.resetTimer);
-    clearTimeout(this.idleTimer);
-    const key = this.draftKey;
+    clearTimeout(this._resetTimer);
+    clearTimeout(this._idleTimer);
+    const key = this._draftKey;
     // Render without the form once, so that it is rebuilt from nothing: no checked radio survives a citizen.
-    this.phase = 'loading';
+    this._phase = 'loading';
     await this.updateComplete;
-    this.begin();
-    await Promise.all([clearDraft(key), this.submission.acknowledge()]);
+    this._begin();
+    await Promise.all([clearDraft(key), this._submission.acknowledge()]);
     await this.updateComplete;
-    if (this.kiosk) this.scrollIntoView({ block: 'start' });
+    if (this._kiosk) this.scrollIntoView({ block: 'start' });
   }
 
   /** For a host that cancelled `sipas-survey-submit` and sent the response itself. */
   showReceipt(receipt: SurveyReceipt): void {
-    this.receipt = receipt;
-    this.finish('submitted');
+    this._receipt = receipt;
+    this._finish('submitted');
   }
 
   /** For a host that cancelled `sipas-survey-submit` and queued the response itself. */
   showQueued(): void {
-    this.finish('queued');
+    this._finish('queued');
   }
 
-  private steps(): Step[] {
-    return stepsOf(this.loaded!, this.kiosk);
+  private _steps(): Step[] {
+    return stepsOf(this._loaded!, this._kiosk);
   }
 
   override render() {
-    switch (this.phase) {
+    switch (this._phase) {
       case 'loading':
         return html`<p role="status">${msg('Đang tải…', { id: 'common.loading' })}</p>`;
       case 'unavailable':
         return html`<div class="notice" role="alert" part="notice">
-          <p>${this.offSite ? originRefusedText() : msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
-          <button type="button" part="button" @click=${() => void this.load()}>${msg('Thử lại', { id: 'survey.retry' })}</button>
+          <p>${this._offSite ? originRefusedText() : msg('Chưa tải được phiếu khảo sát. Xin kiểm tra mạng rồi thử lại.', { id: 'survey.unavailable' })}</p>
+          <button type="button" part="button" @click=${() => void this._load()}>${msg('Thử lại', { id: 'survey.retry' })}</button>
         </div>`;
       case 'refused':
-        return refusedView(this.notice);
+        return refusedView(this._notice);
       case 'submitted':
       case 'queued':
         return doneView({
-          queued: this.phase === 'queued',
-          kept: this.kept,
-          kiosk: this.kiosk,
-          receipt: this.receipt,
-          notice: this.notice,
+          queued: this._phase === 'queued',
+          kept: this._kept,
+          kiosk: this._kiosk,
+          receipt: this._receipt,
+          notice: this._notice,
           resetAfter: this.resetAfter,
           again: () => void this.reset(),
         });
       default:
-        return this.renderForm();
+        return this._renderForm();
     }
   }
 
-  private renderForm(): TemplateResult {
-    const steps = this.steps();
+  private _renderForm(): TemplateResult {
+    const steps = this._steps();
     const single = this.layout === 'single';
-    const review = !single && this.step >= steps.length;
+    const review = !single && this._step >= steps.length;
     const items = steps.flatMap((step) => step.items);
-    const errors = this.issues.map((issue) => {
+    const errors = this._issues.map((issue) => {
       const item = items.find((candidate) => candidate.id === issue.item)!;
       return {
         field: issue.item,
@@ -339,48 +339,48 @@ export class SipasSurvey extends SipasElement {
         ${single ? nothing : html`<span class="count">${msg(str`Bước ${index + 1}/${steps.length}`, { id: 'survey.step' })} · </span>`}${title}
       </h3>`;
     // From the click on: the outbox is consulted before the request leaves, and a second click must not send again.
-    const sending = this.phase === 'sending';
+    const sending = this._phase === 'sending';
     const sendLabel = sending ? msg('Đang gửi…', { id: 'survey.sending' }) : msg('Gửi phiếu', { id: 'survey.send' });
-    return html`<h2 part="title">${localized(this.loaded!.title)}</h2>
-      ${this.step === 0 || single ? html`<slot></slot>` : nothing}
-      ${this.claimed ? verifiedHint() : nothing}
-      <form novalidate part="form" @submit=${this.onSubmit} @input=${this.onInput}>
+    return html`<h2 part="title">${localized(this._loaded!.title)}</h2>
+      ${this._step === 0 || single ? html`<slot></slot>` : nothing}
+      ${this._claimed ? verifiedHint() : nothing}
+      <form novalidate part="form" @submit=${this._onSubmit} @input=${this._onInput}>
         ${errorSummary(msg('Phiếu chưa đầy đủ', { id: 'survey.errors-title' }), errors, (id) => focusField(this.renderRoot as ShadowRoot, id))}
-        ${this.notice ? refusedView(this.notice, true) : nothing}
+        ${this._notice ? refusedView(this._notice, true) : nothing}
         ${review
-          ? reviewView(steps, this.answers, (step) => void this.go(step))
-          : (single ? steps : [steps[this.step]!]).map(
+          ? reviewView(steps, this.answers, (step) => void this._go(step))
+          : (single ? steps : [steps[this._step]!]).map(
               (step) => html`<section>
                 ${heading(step.title, steps.indexOf(step))}
                 ${steps.indexOf(step) === 0 || single
                   ? html`<p class="hint">${msg('Chọn một mức cho mỗi câu. Phiếu không ghi tên người trả lời.', { id: 'survey.hint' })}</p>`
                   : nothing}
-                ${step.items.map((item) => itemView(steps, item, this.answers, this.issues.find((issue) => issue.item === item.id)))}
+                ${step.items.map((item) => itemView(steps, item, this.answers, this._issues.find((issue) => issue.item === item.id)))}
               </section>`,
             )}
         <div class="visually-hidden" aria-hidden="true">
           <label>Website <input name="website" tabindex="-1" autocomplete="off" /></label>
         </div>
         <div class="nav">
-          ${!single && this.step > 0
-            ? html`<button type="button" class="secondary" part="button" @click=${() => this.go(this.step - 1)}>
+          ${!single && this._step > 0
+            ? html`<button type="button" class="secondary" part="button" @click=${() => this._go(this._step - 1)}>
                 ${msg('Quay lại', { id: 'survey.back' })}
               </button>`
             : nothing}
-          <button type="submit" part="button" ?disabled=${sending || ((single || review) && Boolean(this.notice))}>
+          <button type="submit" part="button" ?disabled=${sending || ((single || review) && Boolean(this._notice))}>
             ${single || review ? sendLabel : msg('Tiếp tục', { id: 'survey.next' })}
           </button>
         </div>
       </form>`;
   }
 
-  private onInput(event: Event): void {
+  private _onInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     if (input.name === 'website') {
-      this.honeypot = input.value;
+      this._honeypot = input.value;
       return;
     }
-    const item = this.steps()
+    const item = this._steps()
       .flatMap((step) => step.items)
       .find((candidate) => candidate.id === input.name);
     if (!item) return;
@@ -392,103 +392,103 @@ export class SipasSurvey extends SipasElement {
     else answers[item.id] = value;
     this.answers = answers;
     // A refusal stays until an answer changes, and for good when no answer could change it.
-    if (!this.notice?.final) this.notice = undefined;
+    if (!this._notice?.final) this._notice = undefined;
     // A corrected answer loses its error at once; new errors only appear on the next submit.
-    if (this.issues.some((issue) => issue.item === item.id) && !this.check([item]).length) {
-      this.issues = this.issues.filter((issue) => issue.item !== item.id);
+    if (this._issues.some((issue) => issue.item === item.id) && !this._check([item]).length) {
+      this._issues = this._issues.filter((issue) => issue.item !== item.id);
     }
-    this.keepDraft();
+    this._keepDraft();
   }
 
-  private keepDraft(): void {
-    void saveDraft<Draft>(this.draftKey, { id: this.responseId, answers: this.answers, step: this.step });
+  private _keepDraft(): void {
+    void saveDraft<Draft>(this._draftKey, { id: this._responseId, answers: this.answers, step: this._step });
   }
 
-  private check(items: Item[]): { item: string; code: AnswerIssueCode }[] {
+  private _check(items: Item[]): { item: string; code: AnswerIssueCode }[] {
     const ids = items.map((item) => item.id);
-    return validateAnswers(this.loaded!, this.answers, { demographics: !this.kiosk, only: ids }).filter((issue) => ids.includes(issue.item));
+    return validateAnswers(this._loaded!, this.answers, { demographics: !this._kiosk, only: ids }).filter((issue) => ids.includes(issue.item));
   }
 
-  private async go(step: number): Promise<void> {
-    this.step = step;
-    this.issues = [];
-    this.keepDraft();
+  private async _go(step: number): Promise<void> {
+    this._step = step;
+    this._issues = [];
+    this._keepDraft();
     await this.updateComplete;
     const title = this.renderRoot.querySelector<HTMLElement>('.step-title');
     title?.scrollIntoView({ block: 'start' });
     title?.focus();
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  private async _onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.phase === 'sending') return;
-    const steps = this.steps();
+    if (this._phase === 'sending') return;
+    const steps = this._steps();
     const single = this.layout === 'single';
-    if (!single && this.step < steps.length) {
-      if (this.showIssues(this.check(steps[this.step]!.items))) return;
-      await this.go(this.step + 1);
+    if (!single && this._step < steps.length) {
+      if (this._showIssues(this._check(steps[this._step]!.items))) return;
+      await this._go(this._step + 1);
       return;
     }
-    const issues = this.check(steps.flatMap((step) => step.items));
+    const issues = this._check(steps.flatMap((step) => step.items));
     if (issues.length && !single) {
       // From the review, take the citizen to the first step that needs an answer.
-      await this.go(steps.findIndex((step) => step.items.some((item) => item.id === issues[0]!.item)));
-      this.showIssues(this.check(steps[this.step]!.items));
+      await this._go(steps.findIndex((step) => step.items.some((item) => item.id === issues[0]!.item)));
+      this._showIssues(this._check(steps[this._step]!.items));
       return;
     }
-    if (this.showIssues(issues)) return;
-    await this.send();
+    if (this._showIssues(issues)) return;
+    await this._send();
   }
 
-  private showIssues(issues: Issue[]): boolean {
-    this.issues = issues;
+  private _showIssues(issues: Issue[]): boolean {
+    this._issues = issues;
     if (issues.length) void this.updateComplete.then(() => focusErrorSummary(this.renderRoot as ShadowRoot));
     return issues.length > 0;
   }
 
-  private context() {
-    return contextOf(this, this.kiosk);
+  private _context() {
+    return contextOf(this, this._kiosk);
   }
 
-  private payload(): SurveyResponse {
-    const known = this.steps().flatMap((step) => step.items.map((item) => item.id));
+  private _payload(): SurveyResponse {
+    const known = this._steps().flatMap((step) => step.items.map((item) => item.id));
     return {
-      id: this.responseId,
+      id: this._responseId,
       unit: this.resolvedUnit ?? '',
-      questionnaire: { id: this.loaded!.id, version: this.loaded!.version },
+      questionnaire: { id: this._loaded!.id, version: this._loaded!.version },
       answers: Object.fromEntries(Object.entries(this.answers).filter(([id]) => known.includes(id))),
-      context: this.context(),
+      context: this._context(),
       submittedAt: new Date().toISOString(),
-      ...(this.honeypot ? { website: this.honeypot } : {}),
+      ...(this._honeypot ? { website: this._honeypot } : {}),
     };
   }
 
-  private async send(): Promise<void> {
-    const response = this.payload();
+  private async _send(): Promise<void> {
+    const response = this._payload();
     if (!this.emit('sipas-survey-submit', { response }, { cancelable: true })) return;
-    this.phase = 'sending';
-    this.notice = undefined;
-    await this.submission.send(this.api('surveys'), response, this.kioskKey ? { 'x-sipas-kiosk-key': this.kioskKey } : undefined);
+    this._phase = 'sending';
+    this._notice = undefined;
+    await this._submission.send(this.api('surveys'), response, this.kioskKey ? { 'x-sipas-kiosk-key': this.kioskKey } : undefined);
   }
 
-  private delivered(response: SurveyResponse, receipt: SurveyReceipt, when: When): void {
-    this.receipt = receipt;
-    if (when === 'now') return this.finish('submitted', response);
+  private _delivered(response: SurveyResponse, receipt: SurveyReceipt, when: When): void {
+    this._receipt = receipt;
+    if (when === 'now') return this._finish('submitted', response);
     // Delivered after waiting: on the thank-you screen still open, or on the next visit.
-    this.phase = 'submitted';
+    this._phase = 'submitted';
     this.emit('sipas-survey-submitted', { response, receipt });
   }
 
-  private queued(response: SurveyResponse, kept: Kept): void {
-    this.kept = kept;
-    this.finish('queued', response);
+  private _queued(response: SurveyResponse, kept: Kept): void {
+    this._kept = kept;
+    this._finish('queued', response);
   }
 
-  private refused(response: SurveyResponse, refusal: Refusal, when: When): void {
+  private _refused(response: SurveyResponse, refusal: Refusal, when: When): void {
     const { status, code } = refusal;
     const failed = (title: string) => this.emit('sipas-survey-failed', { response, status, ...(code ? { code } : {}), title });
     if (when === 'later') {
-      this.notice = { title: `${msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' })} ${refusal.title}` };
+      this._notice = { title: `${msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' })} ${refusal.title}` };
       failed(refusal.title);
       return;
     }
@@ -500,30 +500,30 @@ export class SipasSurvey extends SipasElement {
         : status === 0 || status === 403
           ? { title: msg('Chưa gửi được: trang này chưa được cấu hình đúng. Xin báo cán bộ phường.', { id: 'survey.misconfigured' }), final: true }
           : { title: msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' }), detail: refusal.detail ?? refusal.problem?.title };
-    this.phase = 'form';
-    this.notice = notice;
+    this._phase = 'form';
+    this._notice = notice;
     failed(refusal.problem?.title ?? notice.title);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.refused')?.focus());
   }
 
-  private finish(phase: 'submitted' | 'queued', response?: SurveyResponse): void {
-    this.phase = phase;
-    void clearDraft(this.draftKey);
+  private _finish(phase: 'submitted' | 'queued', response?: SurveyResponse): void {
+    this._phase = phase;
+    void clearDraft(this._draftKey);
     if (response) {
-      if (phase === 'submitted') this.emit('sipas-survey-submitted', { response, receipt: this.receipt! });
+      if (phase === 'submitted') this.emit('sipas-survey-submitted', { response, receipt: this._receipt! });
       else this.emit('sipas-survey-queued', { response });
     }
-    clearTimeout(this.idleTimer);
-    if (this.kiosk) this.resetTimer = setTimeout(() => void this.reset(), this.resetAfter * 1000);
+    clearTimeout(this._idleTimer);
+    if (this._kiosk) this._resetTimer = setTimeout(() => void this.reset(), this.resetAfter * 1000);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
   }
 
   /** Kiosk: wipe a half-filled form when the citizen walked away. */
-  private armIdle(): void {
-    clearTimeout(this.idleTimer);
-    if (!this.kiosk || this.phase !== 'form') return;
-    this.idleTimer = setTimeout(() => {
-      if (this.phase === 'form' && (this.step || Object.keys(this.answers).length || this.issues.length)) void this.reset();
+  private _armIdle(): void {
+    clearTimeout(this._idleTimer);
+    if (!this._kiosk || this._phase !== 'form') return;
+    this._idleTimer = setTimeout(() => {
+      if (this._phase === 'form' && (this._step || Object.keys(this.answers).length || this._issues.length)) void this.reset();
     }, this.idleAfter * 1000);
   }
 }

@@ -45,10 +45,10 @@ export class CachedResource<T> implements ReactiveController {
   state: ResourceState<T> = blank<T>(undefined, undefined);
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: CachedResourceOptions<T> = {},
+    private readonly _host: ReactiveControllerHost,
+    private readonly _options: CachedResourceOptions<T> = {},
   ) {
-    host.addController(this);
+    _host.addController(this);
   }
 
   hostConnected(): void {}
@@ -57,11 +57,11 @@ export class CachedResource<T> implements ReactiveController {
     return this.state.data;
   }
 
-  private change(url: string, next: Partial<ResourceState<T>>): boolean {
+  private _change(url: string, next: Partial<ResourceState<T>>): boolean {
     if (url !== this.state.url) return false;
     this.state = { ...this.state, ...next };
-    this.host.requestUpdate();
-    this.options.onChange?.(this.state);
+    this._host.requestUpdate();
+    this._options.onChange?.(this.state);
     return true;
   }
 
@@ -75,7 +75,7 @@ export class CachedResource<T> implements ReactiveController {
     this.state = blank(url, options.keepData ? this.state.data : undefined);
     const reading = readCopy<T>(url);
     const showCopy = (copy: CachedCopy<T> | undefined) =>
-      copy && this.state.source !== 'network' && this.change(url, { data: copy.data, source: 'cache', checkedAt: copy.checkedAt });
+      copy && this.state.source !== 'network' && this._change(url, { data: copy.data, source: 'cache', checkedAt: copy.checkedAt });
     // A response sipas.js already asked for (unconditionally) is not held up by the copy: opening
     // IndexedDB the first time takes longer than the questionnaire's round trip. Else the copy
     // first, and its ETag makes the request a revalidation.
@@ -90,9 +90,9 @@ export class CachedResource<T> implements ReactiveController {
       const checkedAt = new Date().toISOString();
       if (url !== this.state.url) return this.state.data;
       void writeCopy<T>(url, { etag: response.headers.get('etag') ?? copy?.etag, data, checkedAt });
-      this.change(url, { data, source: 'network', fresh: true, notModified: response.status === 304, checkedAt });
+      this._change(url, { data, source: 'network', fresh: true, notModified: response.status === 304, checkedAt });
     } catch (error) {
-      this.change(url, { failed: true, error });
+      this._change(url, { failed: true, error });
       if (early) showCopy(await reading);
     }
     return url === this.state.url ? this.state.data : undefined;

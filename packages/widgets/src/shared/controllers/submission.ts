@@ -1,5 +1,4 @@
 import { msg } from '@lit/localize';
-import type { Problem } from '@sipas/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HttpError, isRetryable, NetworkError, requestJson } from '../client.js';
 import {
@@ -17,16 +16,11 @@ import {
   type OutboxEntry,
   type OutboxKind,
   type OutboxRejected,
+  type Refusal,
+  toRefusal,
 } from '../outbox.js';
 
-/** Why the server will not take a submission; `status` 0 when nothing answered (no endpoint). */
-export interface Refusal {
-  status: number;
-  title: string;
-  detail?: string;
-  code?: string;
-  problem?: Problem;
-}
+export type { Refusal };
 
 /**
  * Where a submission that could not be sent waits: `device` (the IndexedDB outbox: sent from any
@@ -69,38 +63,38 @@ export class SubmissionController<Body extends { id: string }, Receipt> implemen
   body: Body | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: SubmissionOptions<Body>,
-    private readonly handlers: SubmissionHandlers<Body, Receipt>,
+    private readonly _host: ReactiveControllerHost,
+    private readonly _options: SubmissionOptions<Body>,
+    private readonly _handlers: SubmissionHandlers<Body, Receipt>,
   ) {
-    host.addController(this);
+    _host.addController(this);
   }
 
   hostConnected(): void {
     // Delivery and refusal in other tabs reach this element through the outbox's channel.
     startOutbox();
-    for (const type of [OUTBOX_DELIVERED, OUTBOX_REJECTED]) addEventListener(type, this.onSettled);
+    for (const type of [OUTBOX_DELIVERED, OUTBOX_REJECTED]) addEventListener(type, this._onSettled);
   }
 
   hostDisconnected(): void {
-    for (const type of [OUTBOX_DELIVERED, OUTBOX_REJECTED]) removeEventListener(type, this.onSettled);
+    for (const type of [OUTBOX_DELIVERED, OUTBOX_REJECTED]) removeEventListener(type, this._onSettled);
   }
 
   get sending(): boolean {
     return this.phase === 'sending';
   }
 
-  private set(phase: Phase, body: Body | undefined): void {
+  private _set(phase: Phase, body: Body | undefined): void {
     this.phase = phase;
     this.body = body;
-    this.host.requestUpdate();
+    this._host.requestUpdate();
   }
 
   /** This element's entries among the outbox's: its kind, and `mine` (e.g. the same unit). */
-  private ours<E extends { entry: OutboxEntry } | OutboxEntry>(list: E[]): E[] {
+  private _ours<E extends { entry: OutboxEntry } | OutboxEntry>(list: E[]): E[] {
     return list.filter((item) => {
       const entry: OutboxEntry = 'entry' in item ? item.entry : item;
-      return entry.kind === this.options.kind && (!this.options.mine || this.options.mine(entry.body as Body));
+      return entry.kind === this._options.kind && (!this._options.mine || this._options.mine(entry.body as Body));
     });
   }
 
@@ -111,16 +105,16 @@ export class SubmissionController<Body extends { id: string }, Receipt> implemen
    */
   async restore(options: { pending?: boolean } = {}): Promise<void> {
     try {
-      for (const refusal of this.ours(await rejectedEntries())) {
+      for (const refusal of this._ours(await rejectedEntries())) {
         await forgetRejected(refusal.entry.id);
-        this.outcome(refusal, 'later');
+        this._outcome(refusal, 'later');
       }
-      const delivered = this.ours(await deliveredEntries()).at(-1);
-      if (delivered && this.phase === 'idle') this.outcome(delivered, 'later');
-      const waiting = options.pending === false ? undefined : this.ours(await pendingEntries()).at(-1);
+      const delivered = this._ours(await deliveredEntries()).at(-1);
+      if (delivered && this.phase === 'idle') this._outcome(delivered, 'later');
+      const waiting = options.pending === false ? undefined : this._ours(await pendingEntries()).at(-1);
       if (waiting && this.phase === 'idle') {
-        this.set('queued', waiting.body as Body);
-        this.handlers.queued(waiting.body as Body, 'device');
+        this._set('queued', waiting.body as Body);
+        this._handlers.queued(waiting.body as Body, 'device');
       }
     } catch {
       // No IndexedDB: nothing can have been left behind.
@@ -131,67 +125,53 @@ export class SubmissionController<Body extends { id: string }, Receipt> implemen
   async send(url: string | undefined, body: Body, headers?: Record<string, string>): Promise<void> {
     if (this.phase === 'sending') return;
     await this.acknowledge();
-    this.set('sending', body);
-    if (!url) return this.refuse(body, { status: 0, title: 'no endpoint' }, 'now');
+    this._set('sending', body);
+    if (!url) return this._refuse(body, { status: 0, title: 'no endpoint' }, 'now');
     try {
       if (!navigator.onLine) throw new NetworkError('offline');
       const response = await requestJson<Receipt>(url, { method: 'POST', body, ...(headers ? { headers } : {}) });
-      this.deliver(body, response.data as Receipt, 'now');
+      this._deliver(body, response.data as Receipt, 'now');
     } catch (error) {
-      if (!isRetryable(error)) return this.refuse(body, toRefusal(error), 'now');
+      if (!isRetryable(error)) return this._refuse(body, toRefusal(error), 'now');
       const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
-      const kept = await enqueue({ id: body.id, kind: this.options.kind, url, body, ...(headers ? { headers } : {}) }, String((error as Error).message), retryAfter);
+      const kept = await enqueue({ id: body.id, kind: this._options.kind, url, body, ...(headers ? { headers } : {}) }, String((error as Error).message), retryAfter);
       // The outbox sends it again on `online`, when the page is shown again and on a timer.
       startOutbox();
-      this.set('queued', body);
-      this.handlers.queued(body, kept);
+      this._set('queued', body);
+      this._handlers.queued(body, kept);
     }
   }
 
   /** The citizen has seen the outcome (a receipt restored from an earlier visit included): forget it and start afresh. */
   async acknowledge(): Promise<void> {
     const body = this.body;
-    if (this.phase !== 'sending') this.set('idle', undefined);
+    if (this.phase !== 'sending') this._set('idle', undefined);
     if (body) await forgetDelivered(body.id).catch(() => undefined);
   }
 
-  private deliver(body: Body, receipt: Receipt, when: When): void {
-    this.set('delivered', body);
-    this.handlers.delivered(body, receipt, when);
+  private _deliver(body: Body, receipt: Receipt, when: When): void {
+    this._set('delivered', body);
+    this._handlers.delivered(body, receipt, when);
   }
 
-  private refuse(body: Body, refusal: Refusal, when: When): void {
-    this.set('refused', body);
-    this.handlers.refused(body, refusal, when);
+  private _refuse(body: Body, refusal: Refusal, when: When): void {
+    this._set('refused', body);
+    this._handlers.refused(body, refusal, when);
   }
 
   /** What the outbox did with a waiting entry: delivered it (with the server's answer) or had it refused. */
-  private outcome(settled: OutboxDelivered | OutboxRejected, when: When): void {
+  private _outcome(settled: OutboxDelivered | OutboxRejected, when: When): void {
     const body = settled.entry.body as Body;
-    if ('title' in settled) this.refuse(body, settled, when);
-    else this.deliver(body, settled.data as Receipt, when);
+    if ('title' in settled) this._refuse(body, settled, when);
+    else this._deliver(body, settled.data as Receipt, when);
   }
 
   /** The outbox (of this tab or another) settled the entry this element shows as waiting. */
-  private readonly onSettled = (event: Event) => {
+  private readonly _onSettled = (event: Event) => {
     const settled = (event as CustomEvent<OutboxDelivered | OutboxRejected>).detail;
     if (settled.entry.id !== this.body?.id || this.phase !== 'queued') return;
     // Shown now, to the citizen who sent it: nothing to keep for a next visit.
     void ('title' in settled ? forgetRejected : forgetDelivered)(settled.entry.id).catch(() => undefined);
-    this.outcome(settled, 'later');
+    this._outcome(settled, 'later');
   };
-}
-
-function toRefusal(source: unknown): Refusal {
-  if (source instanceof HttpError) {
-    const problem = source.problem;
-    return {
-      status: source.status,
-      title: problem?.title ?? source.message,
-      ...(problem?.detail ? { detail: problem.detail } : {}),
-      ...(problem?.code ? { code: problem.code } : {}),
-      ...(problem ? { problem } : {}),
-    };
-  }
-  return { status: 0, title: String((source as Error)?.message ?? source) };
 }
