@@ -14,18 +14,7 @@ export interface CachedCopy<T> {
 
 const db = createStore('sipas-cache', 'resources');
 
-export async function readCopy<T>(key: string): Promise<CachedCopy<T> | undefined> {
-  try {
-    return await get<CachedCopy<T>>(key, db);
-  } catch {
-    return undefined;
-  }
-}
+// A storage failure only loses the copy: the element works on without it.
+export const readCopy = <T>(key: string): Promise<CachedCopy<T> | undefined> => get<CachedCopy<T>>(key, db).catch(() => undefined);
 
-export async function writeCopy<T>(key: string, value: CachedCopy<T>): Promise<void> {
-  try {
-    await set(key, value, db);
-  } catch {
-    // The element works on, only without the copy for the next visit.
-  }
-}
+export const writeCopy = <T>(key: string, value: CachedCopy<T>): Promise<void> => set(key, value, db).catch(() => undefined);

@@ -6,29 +6,14 @@ import { createStore, del, get, set } from './idb.js';
  */
 const store = createStore('sipas-drafts', 'drafts');
 
-export async function loadDraft<T>(key: string): Promise<T | undefined> {
-  try {
-    return await get<T>(key, store);
-  } catch {
-    return undefined;
-  }
-}
+/** A storage failure (private mode, a full disk, no IndexedDB) only loses the draft: never an error. */
+const quietly = <T>(attempt: Promise<T>): Promise<T | undefined> => attempt.catch(() => undefined);
+
+export const loadDraft = <T>(key: string): Promise<T | undefined> => quietly(get<T>(key, store));
 
 /** Opens the drafts' database ahead of the first read (creating it takes a few tasks on a first visit). */
 export const openDrafts = (): void => void loadDraft('');
 
-export async function saveDraft<T>(key: string, value: T): Promise<void> {
-  try {
-    await set(key, value, store);
-  } catch {
-    // Private mode or a full disk: the form still works, only without a draft.
-  }
-}
+export const saveDraft = <T>(key: string, value: T): Promise<void> => quietly(set(key, value, store));
 
-export async function clearDraft(key: string): Promise<void> {
-  try {
-    await del(key, store);
-  } catch {
-    // Nothing to clear.
-  }
-}
+export const clearDraft = (key: string): Promise<void> => quietly(del(key, store));

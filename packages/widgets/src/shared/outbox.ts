@@ -1,3 +1,4 @@
+import type { Problem } from '@sipas/schema';
 import { createStore, del, set, values, type Store } from './idb.js';
 import { HttpError, isRetryable, requestJson } from './client.js';
 import { queue } from './outbox-queue.js';
@@ -32,15 +33,36 @@ export interface OutboxDelivered {
   data: unknown;
 }
 
-export interface OutboxRejected {
+/** A refusal (see Refusal below) with the entry it refuses. */
+export interface OutboxRejected extends Refusal {
   entry: OutboxEntry;
+}
+
+/** Fired on `window` (and relayed to other tabs) when a queued entry is delivered or finally refused. */
+/** Why the server will not take a submission; `status` 0 when nothing answered (no endpoint). */
+export interface Refusal {
   status: number;
   title: string;
   detail?: string;
   code?: string;
+  problem?: Problem;
 }
 
-/** Fired on `window` (and relayed to other tabs) when a queued entry is delivered or finally refused. */
+/** A final failure as a refusal: the server's problem when it sent one, else the error's message. */
+export function toRefusal(source: unknown): Refusal {
+  if (source instanceof HttpError) {
+    const problem = source.problem;
+    return {
+      status: source.status,
+      title: problem?.title ?? source.message,
+      ...(problem?.detail ? { detail: problem.detail } : {}),
+      ...(problem?.code ? { code: problem.code } : {}),
+      ...(problem ? { problem } : {}),
+    };
+  }
+  return { status: 0, title: String((source as Error)?.message ?? source) };
+}
+
 export const OUTBOX_DELIVERED = 'sipas-outbox-delivered';
 export const OUTBOX_REJECTED = 'sipas-outbox-rejected';
 
@@ -148,14 +170,7 @@ async function deliver(entry: OutboxEntry): Promise<void> {
       await keep({ ...entry, attempts, nextAttemptAt: Date.now() + backoffDelay(attempts, retryAfter), lastError: String((error as Error).message) });
       return;
     }
-    const problem = error instanceof HttpError ? error.problem : undefined;
-    const refusal: OutboxRejected = {
-      entry,
-      status: error instanceof HttpError ? error.status : 0,
-      title: problem?.title ?? (error as Error).message,
-      ...(problem?.detail ? { detail: problem.detail } : {}),
-      ...(problem?.code ? { code: problem.code } : {}),
-    };
+    const refusal: OutboxRejected = { entry, ...toRefusal(error) };
     await settle(entry, rejected, refusal);
     broadcast(OUTBOX_REJECTED, refusal);
   }
