@@ -197,7 +197,10 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         write: !collect,
         target: 'es2022',
-        sourcemap: true,
+        // Maps beside each file, without the comment naming them (~30 B of gzip per file every
+        // page downloads): the reference server names each file's map in a `SourceMap` header,
+        // which browsers' developer tools follow the same way (packages/server/src/app.ts).
+        sourcemap: 'hidden',
         minify: !collect,
         modulePreload: false,
         reportCompressedSize: false,
@@ -243,7 +246,7 @@ export default defineConfig(({ mode }) => {
         outDir: widgets('dist'),
         emptyOutDir: false,
         target: 'es2021',
-        sourcemap: true,
+        sourcemap: 'hidden', // as the bundles': named by a `SourceMap` header
         minify: true,
         reportCompressedSize: false,
         copyPublicDir: false,

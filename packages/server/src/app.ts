@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static';
 import { buildOpenApi } from '@sipas/schema/openapi';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -171,6 +172,10 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
       setHeaders: (reply: Parameters<typeof staticOptions.setHeaders>[0], path: string) => {
         staticOptions.setHeaders(reply, path);
         if (/[\/]chunks[\/]/.test(path)) reply.header('access-control-allow-origin', '*');
+        // The script tag's files carry no sourceMappingURL comment (bytes on every page): developer
+        // tools find each one's map (`x.js.map`, beside it) through this header instead.
+        const file = path.replace(/\.(br|gz)$/, '');
+        if (file.endsWith('.js') && existsSync(`${file}.map`)) reply.header('sourcemap', `${basename(file)}.map`);
       },
     });
   }

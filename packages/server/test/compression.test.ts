@@ -63,6 +63,20 @@ describe('compressed, cacheable assets', { skip: widgets && existsSync(join(widg
     assert.equal(assetCacheControl('sipas-procedures.js'), 'public, max-age=300', 'a word is not a hash');
   });
 
+  it('names the source map of sipas.js and of each chunk in a SourceMap header (the files carry no comment), whatever the encoding', async () => {
+    const plan = JSON.parse(readFileSync(join(widgets!, '.vite/script-tag.json'), 'utf8')) as { first: Record<string, string[]> };
+    const chunk = plan.first['sipas-survey']![0]!;
+    for (const [file, encoding] of [['sipas.js', 'br'], ['sipas.js', 'gzip'], [chunk, 'br'], [chunk, 'identity']] as const) {
+      const response = await raw(`${base}/sipas/${file}`, { 'accept-encoding': encoding });
+      const name = file.split('/').pop()!;
+      assert.equal(response.headers.sourcemap, `${name}.map`, `${file} (${encoding})`);
+      assert.doesNotMatch(readFileSync(join(widgets!, file), 'utf8'), /sourceMappingURL/);
+      const map = await raw(`${base}/sipas/${file}.map`);
+      assert.equal(map.status, 200, `${file}.map is served beside it`);
+      assert.equal((JSON.parse(String(map.body)) as { file: string }).file, name);
+    }
+  });
+
   it('compresses JSON answers above the threshold, not below, and honours q=0', async () => {
     const data = JSON.parse(readFileSync(new URL('../../../../../shared/data/tthc-cap-xa.json', import.meta.url), 'utf8')) as unknown[];
     await importProcedures(server.ctx.db, 'phuong-a', JSON.stringify(data.slice(0, 60)), 'x.json', { skipInvalid: true });
