@@ -16,7 +16,7 @@ const page = globalThis as typeof globalThis & { litNonce?: string };
 export const supportsAdoptingStyleSheets: boolean = 'adoptedStyleSheets' in Document.prototype && 'replace' in CSSStyleSheet.prototype;
 
 export class CSSResult {
-  readonly _$cssResult$ = true;
+  // Lit's `_$cssResult$` brand is read only by its own `css` tag, to accept interpolated results.
   #sheet: CSSStyleSheet | undefined;
   constructor(readonly cssText: string) {}
   /** Made once, on first use, where the browser can adopt it. */

@@ -10,6 +10,9 @@ export interface ClaimRefusal {
   final?: boolean;
 }
 
+/** The server refused a response or a dossier token, with its reason after (or instead of a title). */
+export const refusedText = (): string => msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' });
+
 export const dossierTaken = (): ClaimRefusal => ({ title: msg('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.', { id: 'survey.dossier-taken' }), final: true });
 
 /**
@@ -28,7 +31,7 @@ export async function checkDossierClaim(url: string): Promise<{ claimed: boolean
     const refusal =
       problem?.code === 'dossier_already_rated'
         ? dossierTaken()
-        : { title: problem?.title ?? msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' }), detail: problem?.detail };
+        : { title: problem?.title ?? refusedText(), detail: problem?.detail };
     return { claimed: false, refusal };
   }
 }

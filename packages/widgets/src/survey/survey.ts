@@ -11,7 +11,7 @@ import { clearDraft, loadDraft, openDrafts, saveDraft } from '../shared/drafts.j
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
 import { answerOf, contextOf, isChosen, issueMessage, localized, numberOf, stepsOf, type Step } from './questions.js';
-import { checkDossierClaim, dossierTaken, refusedView, verifiedHint, type ClaimRefusal as Notice } from './claim.js';
+import { checkDossierClaim, dossierTaken, refusedText, refusedView, verifiedHint, type ClaimRefusal as Notice } from './claim.js';
 import { doneView, itemView, reviewView, type Issue } from './views.js';
 import { styles } from './survey.styles.js';
 
@@ -488,7 +488,7 @@ export class SipasSurvey extends SipasElement {
     const { status, code } = refusal;
     const failed = (title: string) => this.emit('sipas-survey-failed', { response, status, ...(code ? { code } : {}), title });
     if (when === 'later') {
-      this._notice = { title: `${msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' })} ${refusal.title}` };
+      this._notice = { title: `${refusedText()} ${refusal.title}` };
       failed(refusal.title);
       return;
     }
@@ -499,7 +499,7 @@ export class SipasSurvey extends SipasElement {
         ? dossierTaken()
         : status === 0 || status === 403
           ? { title: msg('Chưa gửi được: trang này chưa được cấu hình đúng. Xin báo cán bộ phường.', { id: 'survey.misconfigured' }), final: true }
-          : { title: msg('Máy chủ không nhận phiếu này.', { id: 'survey.refused' }), detail: refusal.detail ?? refusal.problem?.title };
+          : { title: refusedText(), detail: refusal.detail ?? refusal.problem?.title };
     this._phase = 'form';
     this._notice = notice;
     failed(refusal.problem?.title ?? notice.title);
