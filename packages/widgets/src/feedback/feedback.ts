@@ -75,16 +75,16 @@ export class SipasFeedback extends SipasElement {
     view: { type: String, reflect: true },
     procedure: { type: String },
     complaintsUrl: { type: String, attribute: 'complaints-url' },
-    _values: { state: true },
-    _consent: { state: true },
-    _errors: { state: true },
-    _phase: { state: true },
-    _receipt: { state: true },
-    _notice: { state: true },
-    _lookup: { state: true },
-    _lookupErrors: { state: true },
-    _answers: { state: true },
-    _query: { state: true },
+    values: { state: true },
+    consent: { state: true },
+    errors: { state: true },
+    phase: { state: true },
+    receipt: { state: true },
+    notice: { state: true },
+    lookup: { state: true },
+    lookupErrors: { state: true },
+    answers: { state: true },
+    query: { state: true },
   };
 
   /** The view shown: `form` (default), `lookup` or `answers`. */
@@ -93,16 +93,16 @@ export class SipasFeedback extends SipasElement {
   declare procedure: string | undefined;
   /** Where complaints and denunciations are filed; defaults to the unit's `complaintsUrl`. */
   declare complaintsUrl: string | undefined;
-  declare private _values: Values;
-  declare private _consent: boolean;
-  declare private _errors: FieldError[];
-  declare private _phase: Phase;
-  declare private _receipt: FeedbackReceipt | undefined;
-  declare private _notice: string | undefined;
-  declare private _lookup: FeedbackLookup | undefined;
-  declare private _lookupErrors: FieldError[];
-  declare private _answers: PublishedFeedbackList | undefined;
-  declare private _query: string;
+  declare values: Values;
+  declare consent: boolean;
+  declare errors: FieldError[];
+  declare phase: Phase;
+  declare receipt: FeedbackReceipt | undefined;
+  declare notice: string | undefined;
+  declare lookup: FeedbackLookup | undefined;
+  declare lookupErrors: FieldError[];
+  declare answers: PublishedFeedbackList | undefined;
+  declare query: string;
 
   private readonly _unitInfo = new CachedResource<PublicUnit>(this);
   private readonly _catalogue = new CachedResource<ProcedureList>(this);
@@ -121,12 +121,12 @@ export class SipasFeedback extends SipasElement {
   constructor() {
     super();
     this.view = 'form';
-    this._values = { topic: '' };
-    this._consent = false;
-    this._errors = [];
-    this._phase = 'form';
-    this._lookupErrors = [];
-    this._query = '';
+    this.values = { topic: '' };
+    this.consent = false;
+    this.errors = [];
+    this.phase = 'form';
+    this.lookupErrors = [];
+    this.query = '';
   }
 
   private get _draftKey() {
@@ -143,11 +143,11 @@ export class SipasFeedback extends SipasElement {
     if (!unit) return;
     const code = this.procedure ?? new URLSearchParams(location.search).get('procedure');
     const draft = await loadDraft<Values>(this._draftKey);
-    this._values = { ...this._values, ...draft, ...(code ? { topic: 'procedure', procedureCode: code } : {}) };
+    this.values = { ...this.values, ...draft, ...(code ? { topic: 'procedure', procedureCode: code } : {}) };
     await this._submission.restore();
     void this._unitInfo.load(this.api(`units/${unit}`)!);
     void this._catalogue.load(this.api(`units/${unit}/procedures`)!);
-    if (this.view === 'answers' && !this._answers) void this._search();
+    if (this.view === 'answers' && !this.answers) void this._search();
   }
 
   /** The unit's catalogue; `null` when it cannot be had (the form then asks for a code). */
@@ -158,32 +158,32 @@ export class SipasFeedback extends SipasElement {
   }
 
   private _validate(): FieldError[] {
-    return feedbackErrors(validateFeedback({ ...this._values, consent: this._consent }));
+    return feedbackErrors(validateFeedback({ ...this.values, consent: this.consent }));
   }
 
   private _input(event: Event): void {
     const target = event.target as HTMLInputElement;
-    if (target.name === 'consent') this._consent = target.checked;
+    if (target.name === 'consent') this.consent = target.checked;
     else {
-      this._values = { ...this._values, [target.name]: target.value };
-      const { website: _bot, ...draft } = this._values;
+      this.values = { ...this.values, [target.name]: target.value };
+      const { website: _bot, ...draft } = this.values;
       void saveDraft(this._draftKey, draft);
     }
     // After a failed submit, errors follow what the citizen fixes.
-    if (this._errors.length) this._errors = this._validate();
+    if (this.errors.length) this.errors = this._validate();
   }
 
   private async _submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this._submission.sending) return;
-    this._notice = undefined;
-    this._errors = this._validate();
-    if (this._errors.length) {
+    this.notice = undefined;
+    this.errors = this._validate();
+    if (this.errors.length) {
       await this.updateComplete;
       focusErrorSummary(this.shadowRoot);
       return;
     }
-    const v = Object.fromEntries(Object.entries(this._values).map(([k, x]) => [k, x.trim()])) as Values;
+    const v = Object.fromEntries(Object.entries(this.values).map(([k, x]) => [k, x.trim()])) as Values;
     const body: FeedbackSubmission = {
       id: newId(),
       unit: this.resolvedUnit!,
@@ -196,24 +196,24 @@ export class SipasFeedback extends SipasElement {
       secret: newSecret(),
       ...(v.website ? { website: v.website } : {}),
     };
-    this._phase = 'sending';
+    this.phase = 'sending';
     await this._submission.send(this.api('feedback'), body);
   }
 
   private _queued(body: FeedbackSubmission, kept: Kept): void {
     this._kept = kept;
-    this._phase = 'queued';
+    this.phase = 'queued';
     // Kept on the device: the outbox has it. Kept in this page only: the draft stays as a second copy.
     if (kept === 'device') void clearDraft(this._draftKey);
     this.emit('sipas-feedback-queued', { id: body.id });
   }
 
   private async _refused(body: FeedbackSubmission, refusal: Refusal, when: When): Promise<void> {
-    this._phase = 'form';
+    this.phase = 'form';
     if (when === 'later') {
       // A case that waited and was then refused: its text goes back into the form, with the reason.
-      this._values = valuesOf(body);
-      this._notice = `${msg('Phản ánh đã lưu chưa được nhận:', { id: 'feedback.refused' })} ${refusal.title}`;
+      this.values = valuesOf(body);
+      this.notice = `${msg('Phản ánh đã lưu chưa được nhận:', { id: 'feedback.refused' })} ${refusal.title}`;
       return;
     }
     const fields = (refusal.problem?.errors ?? []).map((e) => ({
@@ -221,7 +221,7 @@ export class SipasFeedback extends SipasElement {
       message: e.message,
     }));
     const title = refusal.code === 'origin_not_allowed' ? originRefusedText() : refusal.title;
-    this._errors = fields.length ? fields : [{ field: 'title', message: title }];
+    this.errors = fields.length ? fields : [{ field: 'title', message: title }];
     await this.updateComplete;
     focusErrorSummary(this.shadowRoot);
   }
@@ -229,19 +229,19 @@ export class SipasFeedback extends SipasElement {
   private _sent(receipt: FeedbackReceipt, when: When): void {
     // The form held this case (sent now, or shown waiting): empty it. A receipt restored on a later
     // visit leaves a new draft the citizen may have started alone.
-    if (when === 'now' || this._phase === 'queued' || this._phase === 'sending') {
-      this._values = { topic: '' };
-      this._consent = false;
+    if (when === 'now' || this.phase === 'queued' || this.phase === 'sending') {
+      this.values = { topic: '' };
+      this.consent = false;
       void clearDraft(this._draftKey);
     }
-    this._receipt = receipt;
-    this._phase = 'sent';
+    this.receipt = receipt;
+    this.phase = 'sent';
     this.emit('sipas-feedback-submitted', { id: receipt.id, trackingCode: receipt.trackingCode, dueOn: receipt.dueOn });
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.receipt')?.focus());
   }
 
   private _another(): void {
-    this._phase = 'form';
+    this.phase = 'form';
     void this._submission.acknowledge();
   }
 
@@ -253,11 +253,11 @@ export class SipasFeedback extends SipasElement {
     const errors: FieldError[] = [];
     if (!TRACKING_CODE_PATTERN.test(code)) errors.push({ field: 'code', message: msg('Nhập mã theo dõi gồm 8 ký tự', { id: 'feedback.err.code' }) });
     if (!proof) errors.push({ field: 'proof', message: msg('Nhập mã bí mật hoặc 4 số cuối số điện thoại', { id: 'feedback.err.proof' }) });
-    this._lookup = undefined;
+    this.lookup = undefined;
     if (!errors.length) {
       const param = /^\d{4}$/.test(proof) ? `phone=${proof}` : `secret=${encodeURIComponent(proof)}`;
       try {
-        this._lookup = (await requestJson<FeedbackLookup>(this.api(`feedback/${code}?${param}`)!)).data;
+        this.lookup = (await requestJson<FeedbackLookup>(this.api(`feedback/${code}?${param}`)!)).data;
       } catch (error) {
         errors.push({
           field: 'code',
@@ -270,7 +270,7 @@ export class SipasFeedback extends SipasElement {
         });
       }
     }
-    this._lookupErrors = errors;
+    this.lookupErrors = errors;
     await this.updateComplete;
     if (errors.length) focusErrorSummary(this.shadowRoot);
     else this.shadowRoot?.querySelector<HTMLElement>('.case')?.focus();
@@ -278,37 +278,37 @@ export class SipasFeedback extends SipasElement {
 
   private async _search(event?: Event, more = false): Promise<void> {
     event?.preventDefault();
-    const offset = more ? (this._answers?.items.length ?? 0) : 0;
-    const params = new URLSearchParams({ limit: '10', offset: String(offset), ...(this._query ? { q: this._query } : {}) });
+    const offset = more ? (this.answers?.items.length ?? 0) : 0;
+    const params = new URLSearchParams({ limit: '10', offset: String(offset), ...(this.query ? { q: this.query } : {}) });
     try {
       const list = (await requestJson<PublishedFeedbackList>(this.api(`units/${this.resolvedUnit}/feedback?${params}`)!)).data!;
-      this._answers = more && this._answers ? { ...list, items: [...this._answers.items, ...list.items] } : list;
+      this.answers = more && this.answers ? { ...list, items: [...this.answers.items, ...list.items] } : list;
     } catch {
-      this._notice = msg('Không kết nối được máy chủ. Vui lòng thử lại.', { id: 'feedback.err.network' });
+      this.notice = msg('Không kết nối được máy chủ. Vui lòng thử lại.', { id: 'feedback.err.network' });
     }
   }
 
   private _show(view: FeedbackView): void {
     this.view = view;
-    this._notice = undefined;
-    if (view === 'answers' && !this._answers) void this._search();
+    this.notice = undefined;
+    if (view === 'answers' && !this.answers) void this._search();
   }
 
   // ---- rendering
 
-  private _error(id: string, list = this._errors) {
+  private _error(id: string, list = this.errors) {
     const error = list.find((e) => e.field === id);
     return error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Lỗi:', { id: 'feedback.errorPrefix' })}</span> ${error.message}</span>` : nothing;
   }
 
-  private _describedBy(id: string, extra?: string, list = this._errors) {
+  private _describedBy(id: string, extra?: string, list = this.errors) {
     const ids = [extra, list.some((e) => e.field === id) ? `${id}-error` : undefined].filter(Boolean).join(' ');
     return ids || nothing;
   }
 
   private _field(id: string, label: string, options: { type?: string; autocomplete?: string; hint?: string; long?: boolean; max?: number; optional?: boolean } = {}) {
-    const invalid = this._errors.some((e) => e.field === id);
-    const value = this._values[id] ?? '';
+    const invalid = this.errors.some((e) => e.field === id);
+    const value = this.values[id] ?? '';
     const hint = options.hint ? html`<span class="hint" id="${id}-hint">${options.hint}</span>` : nothing;
     const counter = options.long
       ? html`<span class="hint" id="${id}-count">${msg(str`Đã nhập ${value.length} / ${FEEDBACK_LIMITS.content} ký tự`, { id: 'feedback.counter' })}</span>`
@@ -338,15 +338,15 @@ export class SipasFeedback extends SipasElement {
   }
 
   private _renderProcedure() {
-    if (this._values.topic !== 'procedure') return nothing;
+    if (this.values.topic !== 'procedure') return nothing;
     const list = this._procedures;
     if (!list) return this._field('procedureCode', msg('Mã hoặc tên thủ tục hành chính', { id: 'feedback.procedureCode' }), { max: 32 });
     const id = 'procedureCode';
-    const current = this._values[id] ?? '';
+    const current = this.values[id] ?? '';
     return html`<div class="field">
       <label for=${id}>${msg('Thủ tục hành chính', { id: 'feedback.topic.procedure' })}</label>
       ${this._error(id)}
-      <select id=${id} name=${id} aria-invalid=${this._errors.some((e) => e.field === id) ? 'true' : 'false'} aria-describedby=${this._describedBy(id)}>
+      <select id=${id} name=${id} aria-invalid=${this.errors.some((e) => e.field === id) ? 'true' : 'false'} aria-describedby=${this._describedBy(id)}>
         <option value="" .selected=${!current}>${msg('— Chọn thủ tục —', { id: 'feedback.chooseProcedure' })}</option>
         ${list.map((p) => html`<option value=${p.code} .selected=${p.code === current}>${p.name} (${p.code})</option>`)}
         ${current && !list.some((p) => p.code === current) ? html`<option value=${current} selected>${current}</option>` : nothing}
@@ -356,7 +356,7 @@ export class SipasFeedback extends SipasElement {
 
   private _renderForm() {
     const complaints = this.complaintsUrl ?? this._unitInfo.data?.complaintsUrl;
-    const topicInvalid = this._errors.some((e) => e.field === 'topic-regulation');
+    const topicInvalid = this.errors.some((e) => e.field === 'topic-regulation');
     return html`<p class="notice" id="scope">
         ${msg(
           'Mẫu này nhận phản ánh, kiến nghị về quy định, thủ tục hành chính và hành vi của cán bộ. Khiếu nại, tố cáo theo thủ tục riêng, không gửi qua mẫu này.',
@@ -365,13 +365,13 @@ export class SipasFeedback extends SipasElement {
         ${complaints ? html`<a href=${complaints}>${msg('Cách gửi khiếu nại, tố cáo', { id: 'feedback.complaintsLink' })}</a>` : nothing}
       </p>
       <form part="form" novalidate @submit=${this._submit} @input=${this._input} @change=${this._input}>
-        ${errorSummary(msg('Vui lòng kiểm tra lại', { id: 'feedback.errorTitle' }), this._errors, (f) => focusField(this.shadowRoot, f))}
+        ${errorSummary(msg('Vui lòng kiểm tra lại', { id: 'feedback.errorTitle' }), this.errors, (f) => focusField(this.shadowRoot, f))}
         <fieldset aria-describedby=${topicInvalid ? 'topic-regulation-error' : nothing}>
           <legend>${msg('Phản ánh, kiến nghị về việc gì?', { id: 'feedback.topic' })}</legend>
           ${this._error('topic-regulation')}
           ${(['regulation', 'procedure', 'conduct', 'other'] as const).map(
             (topic) => html`<div class="choice">
-              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${this._values.topic === topic} aria-invalid=${topicInvalid ? 'true' : 'false'} />
+              <input type="radio" id="topic-${topic}" name="topic" value=${topic} .checked=${this.values.topic === topic} aria-invalid=${topicInvalid ? 'true' : 'false'} />
               <label for="topic-${topic}">${topicLabel(topic)}</label>
             </div>`,
           )}
@@ -399,11 +399,11 @@ export class SipasFeedback extends SipasElement {
           <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>
         <div class="field choice">
-          <input type="checkbox" id="consent" name="consent" .checked=${this._consent} aria-invalid=${this._errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this._describedBy('consent')} />
+          <input type="checkbox" id="consent" name="consent" .checked=${this.consent} aria-invalid=${this.errors.some((e) => e.field === 'consent') ? 'true' : 'false'} aria-describedby=${this._describedBy('consent')} />
           <label for="consent">${consentText()}</label>
         </div>
         ${this._error('consent')}
-        <p><button type="submit" ?disabled=${this._phase === 'sending'}>${this._phase === 'sending' ? msg('Đang gửi…', { id: 'feedback.sending' }) : msg('Gửi phản ánh, kiến nghị', { id: 'feedback.submit' })}</button></p>
+        <p><button type="submit" ?disabled=${this.phase === 'sending'}>${this.phase === 'sending' ? msg('Đang gửi…', { id: 'feedback.sending' }) : msg('Gửi phản ánh, kiến nghị', { id: 'feedback.submit' })}</button></p>
       </form>`;
   }
 
@@ -424,19 +424,19 @@ export class SipasFeedback extends SipasElement {
   }
 
   private _renderLookup() {
-    const c = this._lookup;
+    const c = this.lookup;
     const reached = (status: string) => c?.timeline.find((e) => e.status === status);
     return html`<form novalidate @submit=${this._find}>
-        ${errorSummary(msg('Chưa tra cứu được', { id: 'feedback.lookupError' }), this._lookupErrors, (f) => focusField(this.shadowRoot, f))}
+        ${errorSummary(msg('Chưa tra cứu được', { id: 'feedback.lookupError' }), this.lookupErrors, (f) => focusField(this.shadowRoot, f))}
         <div class="field">
           <label for="code">${msg('Mã theo dõi', { id: 'feedback.code' })}</label>
-          ${this._error('code', this._lookupErrors)}
-          <input id="code" name="code" autocomplete="off" autocapitalize="characters" maxlength="12" aria-invalid=${this._lookupErrors.some((e) => e.field === 'code') ? 'true' : 'false'} aria-describedby=${this._describedBy('code', undefined, this._lookupErrors)} />
+          ${this._error('code', this.lookupErrors)}
+          <input id="code" name="code" autocomplete="off" autocapitalize="characters" maxlength="12" aria-invalid=${this.lookupErrors.some((e) => e.field === 'code') ? 'true' : 'false'} aria-describedby=${this._describedBy('code', undefined, this.lookupErrors)} />
         </div>
         <div class="field">
           <label for="proof">${msg('Mã bí mật hoặc 4 số cuối số điện thoại', { id: 'feedback.proof' })}</label>
-          ${this._error('proof', this._lookupErrors)}
-          <input id="proof" name="proof" autocomplete="off" maxlength="32" aria-invalid=${this._lookupErrors.some((e) => e.field === 'proof') ? 'true' : 'false'} aria-describedby=${this._describedBy('proof', undefined, this._lookupErrors)} />
+          ${this._error('proof', this.lookupErrors)}
+          <input id="proof" name="proof" autocomplete="off" maxlength="32" aria-invalid=${this.lookupErrors.some((e) => e.field === 'proof') ? 'true' : 'false'} aria-describedby=${this._describedBy('proof', undefined, this.lookupErrors)} />
         </div>
         <p><button type="submit">${msg('Tra cứu', { id: 'feedback.lookupButton' })}</button></p>
       </form>
@@ -466,11 +466,11 @@ export class SipasFeedback extends SipasElement {
   }
 
   private _renderAnswers() {
-    const list = this._answers;
+    const list = this.answers;
     return html`<form role="search" @submit=${(e: Event) => this._search(e)}>
         <label for="q">${msg('Tìm trong các trả lời đã công khai', { id: 'feedback.searchLabel' })}</label>
         <div class="row">
-          <input id="q" type="search" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
+          <input id="q" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
           <button type="submit">${msg('Tìm', { id: 'feedback.search' })}</button>
         </div>
       </form>
@@ -499,8 +499,8 @@ export class SipasFeedback extends SipasElement {
     let body;
     if (this.view === 'lookup') body = this._renderLookup();
     else if (this.view === 'answers') body = this._renderAnswers();
-    else if (this._phase === 'sent' && this._receipt) body = this._renderReceipt(this._receipt);
-    else if (this._phase === 'queued')
+    else if (this.phase === 'sent' && this.receipt) body = this._renderReceipt(this.receipt);
+    else if (this.phase === 'queued')
       body = html`<div class="notice" role="status">
         <strong>${msg('Chưa gửi được do mất mạng hoặc máy chủ bận.', { id: 'feedback.queuedTitle' })}</strong>
         ${this._kept === 'page' ? keepPageOpen() : msg('Phản ánh đã lưu trên thiết bị và sẽ tự gửi khi có mạng; mã theo dõi sẽ hiện ở đây.', { id: 'feedback.queued' })}
@@ -510,6 +510,6 @@ export class SipasFeedback extends SipasElement {
         ${tab('form', msg('Gửi phản ánh', { id: 'feedback.nav.form' }))} ${tab('lookup', msg('Tra cứu', { id: 'feedback.lookupButton' }))}
         ${tab('answers', msg('Trả lời đã công khai', { id: 'feedback.nav.answers' }))}
       </nav>
-      ${this._notice ? html`<p class="notice" role="alert">${this._notice}</p>` : nothing} ${body}`;
+      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing} ${body}`;
   }
 }
