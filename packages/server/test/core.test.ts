@@ -48,6 +48,21 @@ describe('core routes', () => {
     assert.equal((await server.app.inject('/v1/questionnaires/bnv-2023?version=abc')).statusCode, 400);
   });
 
+  it('a unit and a questionnaire carry an ETag; sent back, an unchanged one is a 304 without a body', async () => {
+    for (const url of ['/v1/units/phuong-a', '/v1/questionnaires/bnv-2023', '/v1/questionnaires/bnv-2023?version=1']) {
+      const first = await server.app.inject(url);
+      const etag = first.headers.etag as string;
+      assert.match(etag, /^"[\w-]{27}"$/, url);
+      const again = await server.app.inject({ url, headers: { 'if-none-match': etag } });
+      assert.equal(again.statusCode, 304, url);
+      assert.equal(again.body, '');
+      assert.equal(again.headers['cache-control'], first.headers['cache-control']);
+      assert.equal((await server.app.inject({ url, headers: { 'if-none-match': '"another"' } })).statusCode, 200);
+    }
+    const tag = async (url: string) => (await server.app.inject(url)).headers.etag;
+    assert.notEqual(await tag('/v1/questionnaires/hanoi-2025-ward'), await tag('/v1/questionnaires/bnv-2023'), 'another questionnaire, another tag');
+  });
+
   it('an unknown path is a 404 problem', async () => {
     const response = await server.app.inject('/v1/nothing-here');
     assert.equal(response.statusCode, 404);

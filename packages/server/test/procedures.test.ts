@@ -9,7 +9,7 @@ import { DEMO_PROCEDURES_FILE, seedDemoProcedures } from '../src/procedures/demo
 import { importProcedures } from '../src/procedures/import.js';
 import { parseChannels, parseDocuments, parseLegalBasis } from '../src/procedures/national.js';
 import { parseCsv } from '../src/procedures/parse.js';
-import { etagMatches } from '../src/procedures/routes.js';
+import { etagMatches } from '../src/http/conditional.js';
 import { ProcedureStore } from '../src/procedures/store.js';
 import { ORIGIN, testApp } from './helpers.js';
 

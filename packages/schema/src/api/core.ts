@@ -31,7 +31,12 @@ export const coreRoutes = [
     summary: 'Thông tin công khai của một đơn vị.',
     tags: ['units'],
     params: z.object({ unit: Slug }),
-    responses: { 200: { description: 'Đơn vị', schema: PublicUnit }, 404: problem('Không có đơn vị này.'), ...COMMON_PROBLEMS },
+    responses: {
+      200: { description: 'Đơn vị', schema: PublicUnit },
+      304: { description: 'Không đổi so với ETag đã có' },
+      404: problem('Không có đơn vị này.'),
+      ...COMMON_PROBLEMS,
+    },
   },
   {
     method: 'GET',
@@ -43,6 +48,7 @@ export const coreRoutes = [
     query: z.object({ version: z.optional(line(z.regex(/^[1-9][0-9]*$/))) }),
     responses: {
       200: { description: 'Phiếu khảo sát', schema: Questionnaire },
+      304: { description: 'Không đổi so với ETag đã có' },
       404: problem('Không có phiếu khảo sát này.'),
       ...COMMON_PROBLEMS,
     },

@@ -444,9 +444,10 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'A registered witness hands in its cosignature of a checkpoint (C2SP tlog-cosignature). 201 when new, 200 when already kept; 400 `cosignature_invalid` when the key is not registered or the signature does not verify.',
   health: 'Liveness: 200 while the server can reach its database, 503 problem otherwise. For load balancers and monitoring.',
   openapi: 'This OpenAPI 3.1 document, generated from the same route list the server validates against.',
-  getUnit: 'A unit’s public data. Never personal data, staff or keys.',
+  getUnit: `A unit’s public data. Never personal data, staff or keys. ${CONDITIONAL}`,
   getQuestionnaire:
-    'A questionnaire by id, the latest version or `version`. A given version never changes (cached `immutable`); clients send the `id` and `version` they answered with each response.',
+    'A questionnaire by id, the latest version or `version`. A given version never changes (cached `immutable`); clients send the `id` and `version` they answered with each response. ' +
+    `A survey keeps the copy it showed and revalidates it on the next visit. ${CONDITIONAL}`,
   submitSurvey:
     'Submit one satisfaction response. The body is validated against its questionnaire version: every required item answered, ratings within the scale, ' +
     '`null` (“not applicable”) only where allowed, demographic questions not accepted from kiosks. Invalid answers are 400 naming each `answers.<item>`. ' +

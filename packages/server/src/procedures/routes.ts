@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { conditional } from '../http/conditional.js';
 import { notFound } from '../http/problem.js';
 import { handle } from '../http/route.js';
 import { ProcedureStore } from './store.js';
@@ -10,29 +11,13 @@ import { ProcedureStore } from './store.js';
  */
 export const PROCEDURES_CACHE_CONTROL = 'public, max-age=60, must-revalidate';
 
-/** RFC 9110 If-None-Match: a list of entity tags (weak compare) or `*`. */
-export function etagMatches(header: string | string[] | undefined, etag: string): boolean {
-  if (!header) return false;
-  const value = Array.isArray(header) ? header.join(',') : header;
-  if (value.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
-}
-
-function conditional(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
-  reply.header('etag', etag).header('cache-control', PROCEDURES_CACHE_CONTROL).header('vary', 'origin');
-  if (!etagMatches(request.headers['if-none-match'], etag)) return false;
-  reply.status(304).send();
-  return true;
-}
-
 /** The procedures routes of the contract (@sipas/schema api/procedures.ts). */
 export async function registerProcedureRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const store = new ProcedureStore(ctx.db);
 
   handle(app, ctx, 'GET', '/v1/units/:unit/procedures', async ({ unit, request, reply }) => {
     const etag = await store.etag(unit.id);
-    if (conditional(request, reply, etag)) return reply;
+    if (conditional(request, reply, etag, PROCEDURES_CACHE_CONTROL)) return reply;
     const { list } = await store.list(unit.id);
     return list;
   });
@@ -40,7 +25,7 @@ export async function registerProcedureRoutes(app: FastifyInstance, ctx: ServerC
   handle(app, ctx, 'GET', '/v1/units/:unit/procedures/:code', async ({ unit, params, request, reply }) => {
     const found = await store.get(unit.id, params.code);
     if (!found) throw notFound(`Đơn vị này không có thủ tục mã "${params.code}".`, 'procedure_not_found');
-    if (conditional(request, reply, found.etag)) return reply;
+    if (conditional(request, reply, found.etag, PROCEDURES_CACHE_CONTROL)) return reply;
     return found.procedure;
   });
 }

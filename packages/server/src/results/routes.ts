@@ -1,7 +1,7 @@
 import { parsePeriod, quarterOf, type ReportFormat, type Results } from '@sipas/schema';
 import type { FastifyInstance } from 'fastify';
-import { createHash } from 'node:crypto';
 import type { ServerContext } from '../context.js';
+import { conditional, entityTag } from '../http/conditional.js';
 import { invalid } from '../http/problem.js';
 import { handle } from '../http/route.js';
 import { reportCsv, reportHtml, reportXlsx } from './report.js';
@@ -13,18 +13,10 @@ import { ResultsStore } from './store.js';
  */
 export const RESULTS_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 
-function etagMatches(header: string | string[] | undefined, etag: string): boolean {
-  if (!header) return false;
-  const value = Array.isArray(header) ? header.join(',') : header;
-  if (value.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
-}
-
 /** The entity tag of a result: everything but the time it was computed. */
 export function resultsEtag(results: Results): string {
   const { computedAt: _time, ...figures } = results;
-  return `"${createHash('sha256').update(JSON.stringify(figures)).digest('base64url').slice(0, 27)}"`;
+  return entityTag(figures);
 }
 
 function periodOf(query: Record<string, string | undefined>): string {
@@ -47,9 +39,7 @@ export async function registerResultsRoutes(app: FastifyInstance, ctx: ServerCon
 
   handle(app, ctx, 'GET', '/v1/units/:unit/results', async ({ unit, query, request, reply }) => {
     const results = (await store.results(unit, periodOf(query), { audience: 'public', defaultMinimum: ctx.config.minimumForms }))!;
-    const etag = resultsEtag(results);
-    reply.header('etag', etag).header('cache-control', RESULTS_CACHE_CONTROL).header('vary', 'origin');
-    if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+    if (conditional(request, reply, resultsEtag(results), RESULTS_CACHE_CONTROL)) return reply;
     return results;
   });
 
