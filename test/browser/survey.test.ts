@@ -167,7 +167,8 @@ describe('<sipas-survey>', () => {
     first.remove();
 
     const el = await survey();
-    expect(stepTitle(el)).to.contain('Bước 2/6');
+    // The first step shows at once; the draft takes its place as IndexedDB answers.
+    await waitFor(() => stepTitle(el)?.includes('Bước 2/6'), 'the draft');
     expect($<HTMLInputElement>(el, 'input[name=q19][value="2"]')!.checked).to.equal(true);
     expect(el.answers.q15).to.equal(4);
     await toReview(el);

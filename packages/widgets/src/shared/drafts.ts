@@ -11,9 +11,6 @@ const quietly = <T>(attempt: Promise<T>): Promise<T | undefined> => attempt.catc
 
 export const loadDraft = <T>(key: string): Promise<T | undefined> => quietly(get<T>(key, store));
 
-/** Opens the drafts' database ahead of the first read (creating it takes a few tasks on a first visit). */
-export const openDrafts = (): void => void loadDraft('');
-
 export const saveDraft = <T>(key: string, value: T): Promise<void> => quietly(set(key, value, store));
 
 export const clearDraft = (key: string): Promise<void> => quietly(del(key, store));

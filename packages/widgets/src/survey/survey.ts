@@ -7,7 +7,7 @@ import { CachedResource, type ResourceState } from '../shared/controllers/cached
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
 import { originRefusedText } from '../shared/localize.js';
 import { isOriginRefusal } from '../shared/client.js';
-import { clearDraft, loadDraft, openDrafts, saveDraft } from '../shared/drafts.js';
+import { clearDraft, loadDraft, saveDraft } from '../shared/drafts.js';
 import { SipasElement } from '../shared/element.js';
 import { errorSummary, focusErrorSummary, focusField } from '../shared/error-summary.js';
 import { answerOf, contextOf, isChosen, issueMessage, localized, numberOf, stepsOf, type Step } from './questions.js';
@@ -198,7 +198,6 @@ export class SipasSurvey extends SipasElement {
    */
   private async _load(): Promise<void> {
     this._phase = 'loading';
-    openDrafts(); // alongside the questionnaire's request, not after it
     if (this.definition) return this._adopt(this.definition);
     const unit = this.resolvedUnit;
     const questionnaire = (id: string) => this.api(`questionnaires/${encodeURIComponent(id)}`);
@@ -234,8 +233,14 @@ export class SipasSurvey extends SipasElement {
   private async _adopt(form: Questionnaire): Promise<void> {
     this._loaded = form;
     if (!(await this._checkClaim())) return;
-    // A draft wins over answers the host prefilled; without either the form starts empty.
-    this._begin((await loadDraft<Draft>(this._draftKey)) ?? { id: newId(), answers: this.answers, step: 0 });
+    // The first step shows at once (a device's first IndexedDB opening can outlast the
+    // questionnaire); a draft kept here then takes its place — it wins over answers the host
+    // prefilled — unless the citizen has begun meanwhile (every answer, step or reset makes a new
+    // answers object; a step needs answers).
+    const prefilled = this.answers;
+    this._begin({ id: newId(), answers: prefilled, step: 0 });
+    const draft = await loadDraft<Draft>(this._draftKey);
+    if (draft && this.answers === prefilled) this._begin(draft);
     if (this._step || Object.keys(this.answers).length) this._armIdle();
     // A response sent from here and delivered after the page was closed: its receipt, now — unless
     // the citizen has started another one (its draft is never put aside).

@@ -80,9 +80,9 @@ export class CachedResource<T> implements ReactiveController {
     // IndexedDB the first time takes longer than the questionnaire's round trip. Else the copy
     // first, and its ETag makes the request a revalidation.
     const early = isPrefetched(url);
-    const copy = early ? undefined : await reading;
     if (early) void reading.then(showCopy);
-    else showCopy(copy);
+    const copy = early ? undefined : await reading;
+    showCopy(copy);
     try {
       const response = await requestJson<T>(url, copy?.etag ? { headers: { 'if-none-match': copy.etag } } : {});
       const data = response.status === 304 || response.data === undefined ? copy?.data : response.data;
