@@ -98,7 +98,9 @@ function load(tag: string): Promise<Chunk> {
  */
 const early = new Map<string, Promise<Response>>();
 const ask = (url: string): Promise<Response> => {
-  const response = fetch(url);
+  // Read while the page waits for the code: the element then finds the body in memory, not behind
+  // the frames it draws as it starts.
+  const response = fetch(url).then((answer) => answer.text().then((body) => new Response(body, answer)));
   early.set(url, response);
   return response;
 };
