@@ -36,6 +36,24 @@ export const INTERACTIVE_PROBE = () => {
   requestAnimationFrame(poll);
 };
 
+/** The slow phone network of the page benchmarks: DevTools' ×0.9 for packet overhead. */
+export const PHONE_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+
+/**
+ * A cold phone in `browser`: a fresh context (360×740, touch, vi-VN), a tab with INTERACTIVE_PROBE
+ * installed, and a CDP session that slows its network (PHONE_NETWORK) and CPU (`throttle`×).
+ */
+export async function openPhone(browser, throttle = 4) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  const tab = await context.newPage();
+  await tab.addInitScript(INTERACTIVE_PROBE);
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, tab, cdp };
+}
+
 /**
  * Loads `url` in `tab` (with INTERACTIVE_PROBE installed) and resolves once the probe has seen it
  * interactive (its figures are then in `window.__bench`). It waits for the probe's console message rather than polling

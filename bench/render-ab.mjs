@@ -14,10 +14,9 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../scripts/browser.mjs';
 import { startTestServer } from '../test/support/test-server.mjs';
 import { buildFloorBundle } from './floor.mjs';
-import { alternate, BENCH_BROWSER_ARGS, INTERACTIVE_PROBE, loadUntilInteractive, median } from './lib.mjs';
+import { alternate, BENCH_BROWSER_ARGS, loadUntilInteractive, median, openPhone } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 10);
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 const builds = { a: process.env.BENCH_AB_BEFORE, b: new URL('../packages/widgets/dist/', import.meta.url).pathname };
 if (!builds.a || !existsSync(join(builds.a, 'sipas.js'))) throw new Error('Set BENCH_AB_BEFORE to a folder with an earlier build (its sipas.js and chunks/).');
 const dir = mkdtempSync(join(tmpdir(), 'sipas-ab-'));
@@ -46,13 +45,7 @@ for (const build of ['a', 'b'])
 pages['/floor.html'] = `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title><script src="/floor.js" defer></script></head><body><main><floor-form></floor-form></main></body></html>`;
 const browser = await chromium.launch({ executablePath: await findChromium(), headless: true, args: BENCH_BROWSER_ARGS });
 async function once(page) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-  const tab = await context.newPage();
-  await tab.addInitScript(INTERACTIVE_PROBE);
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, tab } = await openPhone(browser);
   try {
     await loadUntilInteractive(tab, `${origin}/${page}.html`);
     return await tab.evaluate(() => window.__bench.interactive);

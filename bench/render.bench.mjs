@@ -25,12 +25,11 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../scripts/browser.mjs';
 import { startTestServer } from '../test/support/test-server.mjs';
 import { buildFloorBundle } from './floor.mjs';
-import { alternate, BENCH_BROWSER_ARGS, INTERACTIVE_PROBE, loadUntilInteractive, median, percentile, printTable, readBuilt, serveWidgets, writeResults } from './lib.mjs';
+import { alternate, BENCH_BROWSER_ARGS, loadUntilInteractive, median, openPhone, percentile, PHONE_NETWORK, printTable, readBuilt, serveWidgets, writeResults } from './lib.mjs';
 import { buildSurveyJsBundle, root, SURVEYJS_VERSION, surveyJsCss } from './surveyjs.mjs';
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RENDER_RUNS ?? 12));
 const THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 4);
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
 const dir = mkdtempSync(join(tmpdir(), 'sipas-render-'));
 const surveyJs = readFileSync(await buildSurveyJsBundle(dir));
@@ -91,13 +90,7 @@ serve('/survey-core.min.css', 'text/css', surveyJsCss());
 const browser = await chromium.launch({ executablePath: await findChromium(), headless: true, args: BENCH_BROWSER_ARGS });
 
 async function once(page) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-  const tab = await context.newPage();
-  await tab.addInitScript(INTERACTIVE_PROBE);
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const { context, tab, cdp } = await openPhone(browser, THROTTLE);
   await cdp.send('Performance.enable');
   let bytes = 0;
   let scriptBytes = 0;
@@ -156,7 +149,7 @@ const row = (label, s) => ({
 });
 printTable(
   `Render — navigation to an interactive bnv-2023 questionnaire; ${RUNS} cold runs each, CPU ${THROTTLE}×, ` +
-    `${NETWORK.latency} ms latency, 1.6 Mbps down, 750 kbps up`,
+    `${PHONE_NETWORK.latency} ms latency, 1.6 Mbps down, 750 kbps up`,
   [row(`<sipas-survey> (sipas.js ${serverShipsCompressed ? 'as the server ships it' : 'gzip -9 from the harness'})`, ours), row('floor: bare Lit form, questionnaire compiled in', bare), row(`SurveyJS ${SURVEYJS_VERSION}`, peer)],
 );
 console.log(
@@ -165,7 +158,7 @@ console.log(
 writeResults('render', {
   runs: RUNS,
   cpuThrottlingRate: THROTTLE,
-  network: { latencyMs: NETWORK.latency, downKbps: 1600, upKbps: 750, packetOverhead: 0.9 },
+  network: { latencyMs: PHONE_NETWORK.latency, downKbps: 1600, upKbps: 750, packetOverhead: 0.9 },
   widgetsServedBy: serverShipsCompressed ? 'reference server' : 'bench harness (gzip -9)',
   ours,
   floor: bare,
