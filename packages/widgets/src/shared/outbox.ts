@@ -38,7 +38,6 @@ export interface OutboxRejected extends Refusal {
   entry: OutboxEntry;
 }
 
-/** Fired on `window` (and relayed to other tabs) when a queued entry is delivered or finally refused. */
 /** Why the server will not take a submission; `status` 0 when nothing answered (no endpoint). */
 export interface Refusal {
   status: number;
@@ -63,6 +62,7 @@ export function toRefusal(source: unknown): Refusal {
   return { status: 0, title: String((source as Error)?.message ?? source) };
 }
 
+/** Fired on `window` (and relayed to other tabs) when a queued entry is delivered or finally refused. */
 export const OUTBOX_DELIVERED = 'sipas-outbox-delivered';
 export const OUTBOX_REJECTED = 'sipas-outbox-rejected';
 
