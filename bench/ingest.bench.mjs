@@ -1,6 +1,6 @@
 // Ingest: POST /v1/surveys on the reference server (SQLite, durable: each group commit synced before its 201)
 // against a bare Fastify route answering 201 — the framework's ceiling — in the same run.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,6 +18,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
 // BENCH_SERVER_DIST=packages/server/dist-before runs another build (a before/after comparison).
 const SERVER = `${process.env.BENCH_SERVER_DIST ?? 'packages/server/dist'}/src/cli.js`;
+// The V8 flags the server ships with (its shebang; the Dockerfile and the systemd unit pass the same).
+const SERVER_FLAGS = readFileSync(SERVER, 'utf8').split('\n')[0].replace(/^#!.*?\bnode\b/, '').split(' ').filter(Boolean);
 
 const items = Array.from({ length: 19 }, (_, i) => `q${i + 15}`);
 const body = () => ({
@@ -53,7 +55,7 @@ const serverEnv = (databaseUrl) => ({
 });
 const ours = await measure(
   DATABASE_URL ? `POST /v1/surveys (SIPAS, ${DATABASE_URL.split(':')[0]})` : 'POST /v1/surveys (SIPAS, SQLite)',
-  [SERVER, 'start'],
+  [...SERVER_FLAGS, SERVER, 'start'],
   serverEnv(DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`),
 );
 
@@ -75,7 +77,7 @@ async function postgresRun() {
   try {
     const url = new URL(admin);
     url.pathname = `/${name}`;
-    return await measure('POST /v1/surveys (SIPAS, PostgreSQL)', [SERVER, 'start'], serverEnv(url.href));
+    return await measure('POST /v1/surveys (SIPAS, PostgreSQL)', [...SERVER_FLAGS, SERVER, 'start'], serverEnv(url.href));
   } finally {
     await query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }

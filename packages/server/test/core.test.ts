@@ -129,6 +129,16 @@ describe('core routes', () => {
 });
 
 describe('sipas-server command line', () => {
+  it('runs with the same V8 flags however it is launched: the command, the image, the service, npm start', async () => {
+    const { readFileSync } = await import('node:fs');
+    const read = (path: string) => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
+    const flags = read('packages/server/src/cli.ts').split('\n')[0]!.match(/^#!\/usr\/bin\/env -S node (.+)$/)?.[1];
+    assert.ok(flags, 'the shebang names the flags');
+    assert.ok(read('deploy/Dockerfile').includes(`ENTRYPOINT ["node", ${flags.split(' ').map((f) => JSON.stringify(f)).join(', ')}, "/app/`));
+    assert.ok(read('deploy/sipas.service').includes(`ExecStart=/usr/bin/node ${flags} /opt/`));
+    assert.ok(read('package.json').includes(`node ${flags} packages/server/dist/src/cli.js demo`));
+  });
+
   it('reads `--name value`, `--name=value`, known flags and positionals', async () => {
     const { parseCommandArgs } = await import('../src/commands.js');
     const specs = {
