@@ -45,9 +45,11 @@ const sharedOf = (id: string): Shared | undefined => {
 };
 /**
  * Where a first bundle publishes its shared bindings, as an array in SHARED_API's order: a property
- * of the global object under a registered symbol, which no host page's name can collide with.
+ * of the global object under a registered symbol, which no host page's name can collide with. The
+ * symbol carries the build's id (scripts/build-script-tag.mjs): bundles of two builds never mix.
  */
-const GLOBAL: Record<Shared, string> = { core: 'globalThis[Symbol.for("sipas.core")]', send: 'globalThis[Symbol.for("sipas.send")]' };
+const BUILD = process.env.SIPAS_BUILD_ID ?? '';
+const GLOBAL: Record<Shared, string> = { core: `globalThis[Symbol.for("sipas.core${BUILD}")]`, send: `globalThis[Symbol.for("sipas.send${BUILD}")]` };
 const root = fileURLToPath(new URL('.', import.meta.url));
 const relative = (id: string) => id.slice(root.length);
 
@@ -122,6 +124,7 @@ function entryModule(exports: Record<string, string[]>, publish: readonly Shared
 
 /** Loader settings: each tag's first bundle, each tag's bundle when added later, the sending code alone. */
 interface ScriptTagManifest {
+  build: string;
   first: Record<string, string[]>;
   later: Record<string, string[]>;
   send: string[];
@@ -158,6 +161,7 @@ export default defineConfig(({ mode }) => {
     const collect = process.env.SIPAS_COLLECT ? [new Set<string>(), new Set<string>()] : undefined;
     (globalThis as { sipasCollected?: Set<string>[] }).sipasCollected = collect;
     const first = mode === 'first';
+    if (!BUILD) throw new Error('the script tag\'s bundles are built by scripts/build-script-tag.mjs (it sets SIPAS_BUILD_ID)');
     const entry = first
       ? entryModule(
           {
@@ -214,8 +218,9 @@ export default defineConfig(({ mode }) => {
           preserveEntrySignatures: 'strict',
           output: {
             format: 'es',
-            entryFileNames: 'chunks/[name]-[hash].js',
-            chunkFileNames: 'chunks/[name]-later-[hash].js',
+            // Named by the build's id (scripts/build-script-tag.mjs), which the loader knows.
+            entryFileNames: `chunks/[name]-${BUILD}.js`,
+            chunkFileNames: `chunks/[name]-later-${BUILD}.js`,
             // Short names for members no page can use (a first bundle is one chunk: the one place this
             // applies, with every use of those names in it): the private members of the elements and
             // controllers, reactive state included, by the convention of a leading `_` and a lower-case
@@ -231,15 +236,17 @@ export default defineConfig(({ mode }) => {
   if (iife) {
     // The loader: a classic script (no import/export, no import.meta) that knows the bundles' names.
     const plan = JSON.parse(readFileSync(widgets(SCRIPT_TAG_MANIFEST), 'utf8')) as ScriptTagManifest;
-    // Names in chunks/, the folder the loader imports from.
-    const inChunks = (files: unknown) => JSON.stringify(files).replaceAll('"chunks/', '"');
+    // Names without the folder (chunks/, where the loader imports from) and the build's id (it adds both).
+    const names = (files: string[]) => files.map((file) => file.slice('chunks/'.length, -`-${plan.build}.js`.length));
+    const mapNames = (byTag: Record<string, string[]>) => Object.fromEntries(Object.entries(byTag).map(([tag, files]) => [tag, names(files)]));
     return {
       root: widgets('.'),
       logLevel: 'warn',
       define: {
-        __SIPAS_FIRST__: inChunks(plan.first),
-        __SIPAS_LATER__: inChunks(plan.later),
-        __SIPAS_SEND__: inChunks(plan.send),
+        __SIPAS_BUILD__: JSON.stringify(plan.build),
+        __SIPAS_FIRST__: JSON.stringify(Object.fromEntries(Object.entries(plan.first).map(([tag, files]) => [tag, names(files)[0]]))),
+        __SIPAS_LATER__: JSON.stringify(mapNames(plan.later)),
+        __SIPAS_SEND__: JSON.stringify(names(plan.send)),
         __SIPAS_SENDING__: JSON.stringify(Object.keys(ELEMENTS).filter((tag) => SENDING.includes(ELEMENTS[tag as keyof typeof ELEMENTS]))),
       },
       build: {

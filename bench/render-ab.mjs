@@ -2,7 +2,8 @@
 // interleaved, cold, with render.bench.mjs's CPU and network model and probe, <sipas-survey
 // questionnaire="bnv-2023"> through the sipas.js of an earlier build (`a`: the folder in
 // BENCH_AB_BEFORE, e.g. a copy of packages/widgets/dist made before a change) and of this one
-// (`b`: packages/widgets/dist), each page with the configurator's preconnect hint, and the floor.
+// (`b`: packages/widgets/dist), each page with the configurator's hints (for a build without
+// chunks/sipas-survey.js, the preconnect hint it wrote before), and the floor.
 // `BENCH_AB_BEFORE=/tmp/dist-before RUNS=16 node bench/render-ab.mjs`. The widgets come from this
 // harness (gzip -9), the API from a real server on another port.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -37,9 +38,13 @@ const server = createServer((request, response) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const api = await startTestServer({ origins: [origin], site: true });
+const hints = (build) =>
+  existsSync(join(builds[build], 'chunks/sipas-survey.js'))
+    ? `<link rel="modulepreload" href="${origin}/${build}/chunks/sipas-survey.js" crossorigin>\n<link rel="preload" href="${api.url}/v1/questionnaires/bnv-2023" as="fetch" crossorigin>`
+    : `<link rel="preconnect" href="${new URL(api.url).origin}" crossorigin>`;
 for (const build of ['a', 'b'])
   pages[`/${build}.html`] = `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title>
-<link rel="preconnect" href="${new URL(api.url).origin}" crossorigin>
+${hints(build)}
 <script src="/${build}/sipas.js" data-endpoint="${api.url}/" data-unit="${api.unit}" defer></script></head>
 <body><main><sipas-survey questionnaire="bnv-2023"></sipas-survey></main></body></html>`;
 pages['/floor.html'] = `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title><script src="/floor.js" defer></script></head><body><main><floor-form></floor-form></main></body></html>`;

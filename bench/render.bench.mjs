@@ -7,7 +7,8 @@
 // (empty cache); runs alternate between the pages; the table shows medians and the ratio to the
 // floor. Script bytes on the wire are counted per page (what the browser received for scripts).
 //
-// Ours: the snippet the configurator writes (a preconnect hint, the script tag, the element) on a
+// Ours: the snippet the configurator writes (demo/cau-hinh.ts: a modulepreload hint for the survey's
+// stable file and a preload of its questionnaire, the script tag, the element) on a
 // static page on 127.0.0.1, whose sipas.js (the loader, then its chunks) comes as the
 // reference server ships it when that server compresses (/sipas/ on a real SIPAS server), else
 // gzip -9 from this harness; the element fetches the questionnaire from the real server (another
@@ -65,7 +66,8 @@ serve(
   '/ours.html',
   'text/html; charset=utf-8',
   `<!doctype html><html lang="vi"><head>${head}<title>Khảo sát</title>
-<link rel="preconnect" href="${new URL(api.url).origin}" crossorigin>
+<link rel="modulepreload" href="${widgetsBase}/chunks/sipas-survey.js" crossorigin>
+<link rel="preload" href="${api.url}/v1/questionnaires/bnv-2023" as="fetch" crossorigin>
 <script src="${widgetsBase}/sipas.js" data-endpoint="${api.url}/" data-unit="${api.unit}" defer></script></head>
 <body><main><sipas-survey questionnaire="bnv-2023"></sipas-survey></main></body></html>`,
 );

@@ -42,7 +42,7 @@ export function normalizeEndpoint(value: string): string | undefined {
   }
 }
 
-/** The snippet to paste: a theme block if anything differs from the defaults, a preconnect hint, the script tag, the element. */
+/** The snippet to paste: a theme block if anything differs from the defaults, download hints, the script tag, the element. */
 export function snippet(config: EmbedConfig): string {
   const endpoint = normalizeEndpoint(config.endpoint) ?? config.endpoint;
   const tag = `sipas-${config.element}`;
@@ -55,11 +55,18 @@ export function snippet(config: EmbedConfig): string {
   if (config.font) tokens.push(`--sipas-font-family: ${config.font};`);
   if (config.radius) tokens.push(`--sipas-radius: ${config.radius};`);
   if (tokens.length) lines.push('<style>', `  ${tag} {`, ...tokens.map((t) => `    ${t}`), '  }', '</style>');
-  // The chunks sipas.js imports and the API calls travel in CORS mode without credentials, which
-  // the browser keeps on another connection than the script tag's own: opening it while sipas.js
-  // downloads takes the DNS, TCP and TLS round trips off the first paint.
-  const origin = normalizeEndpoint(config.endpoint) ? new URL(endpoint).origin : undefined;
-  if (origin) lines.push(`<link rel="preconnect" href="${escapeAttr(origin)}" crossorigin>`);
+  // Hints that start, with the page itself, what sipas.js would ask for only once it has arrived and
+  // run (a round trip later on a phone): the element's code under its stable name, which sipas.js
+  // then imports (chunks/sipas-survey.js: the same across upgrades), and the survey's first data,
+  // which sipas.js fetches as it starts (the same URL: its questionnaire, else its unit). Both travel
+  // in CORS mode without credentials (`crossorigin`), as sipas.js asks for them.
+  if (normalizeEndpoint(config.endpoint)) {
+    lines.push(`<link rel="modulepreload" href="${escapeAttr(new URL(`sipas/chunks/${tag}.js`, endpoint).href)}" crossorigin>`);
+    if (config.element === 'survey' && (config.questionnaire || config.unit)) {
+      const data = config.questionnaire ? `questionnaires/${encodeURIComponent(config.questionnaire)}` : `units/${encodeURIComponent(config.unit)}`;
+      lines.push(`<link rel="preload" href="${escapeAttr(new URL(`v1/${data}`, endpoint).href)}" as="fetch" crossorigin>`);
+    }
+  }
   const data = [`src="${escapeAttr(new URL('sipas/sipas.js', endpoint).href)}"`, `data-endpoint="${escapeAttr(endpoint)}"`, `data-unit="${escapeAttr(config.unit)}"`];
   if (config.locale === 'en') data.push('data-locale="en"');
   lines.push(`<script ${data.join(' ')} defer></script>`);

@@ -71,8 +71,14 @@ describe('the embed configurator', () => {
     assert.equal(copied, await page.locator('#snippet').inputValue());
     assert.match(copied, new RegExp(`<script src="${e2e.server.url}/sipas/sipas.js" data-endpoint="${e2e.server.url}/" data-unit="phuong-tan-hoa" defer></script>`));
     assert.match(copied, /<sipas-survey questionnaire="bnv-2023"><\/sipas-survey>/);
-    // The chunks and the API go over a CORS connection of their own: opened while sipas.js downloads.
-    assert.ok(copied.includes(`<link rel="preconnect" href="${new URL(e2e.server.url).origin}" crossorigin>\n<script src=`));
+    // What sipas.js would ask for once it runs starts with the page: the survey's code under its stable name, its questionnaire.
+    assert.ok(
+      copied.includes(
+        `<link rel="modulepreload" href="${e2e.server.url}/sipas/chunks/sipas-survey.js" crossorigin>\n` +
+          `<link rel="preload" href="${e2e.server.url}/v1/questionnaires/bnv-2023" as="fetch" crossorigin>\n<script src=`,
+      ),
+      copied,
+    );
     assert.match(copied, /--sipas-color-primary: #005baa;/);
     await context.close();
 
@@ -85,8 +91,15 @@ describe('the embed configurator', () => {
     for (const [name, html] of [['trang-thuong', plain], ['cms-loc-module', stripped]] as const) {
       const host = await e2e.context();
       await host.route(`${e2e.server.url}/cms/${name}.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      const asked: string[] = [];
+      host.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (request.resourceType() === 'script' || path.startsWith('/v1/questionnaires/')) asked.push(path);
+      });
       const hostPage = await e2e.open(host, `/cms/${name}.html`);
       await hostPage.getByRole('heading', { name: /Bước 1\/6 · Tiếp cận dịch vụ/ }).waitFor({ timeout: 20_000 });
+      // The loader took the hinted downloads: two scripts, the questionnaire once.
+      assert.deepEqual(asked.sort(), ['/sipas/chunks/sipas-survey.js', '/sipas/sipas.js', '/v1/questionnaires/bnv-2023'], name);
       const receipt = await answerAndSend(hostPage);
       assert.match(receipt, /^[2-9A-Z]{4}-[2-9A-Z]{4}$/, name);
       assert.deepEqual(await rows('SELECT unit, questionnaire FROM survey_responses WHERE receipt = ?', [receipt]), [

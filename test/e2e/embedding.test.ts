@@ -18,14 +18,16 @@ const page = (body: string, head = '') =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang của phường</title>${head}</head><body><h1>Trang của phường</h1>${body}</body></html>`;
 const dist = fileURLToPath(new URL('../../../packages/widgets/dist/', import.meta.url));
 const sipasJs = join(dist, 'sipas.js');
+/** The build's id, which names every file of it (`survey-<id>.js`). */
+const build = (JSON.parse(readFileSync(join(dist, '.vite/script-tag.json'), 'utf8')) as { build: string }).build;
 
-/** The scripts a tab asks for, as a sorted list of names under /sipas/ without their content hashes. */
+/** The scripts a tab asks for, as a sorted list of names under /sipas/ without the build's id. */
 function scriptsAskedFor(tab: Page): () => string[] {
   const scripts: string[] = [];
   tab.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
-  return () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(/-[\w-]{8}\.js$/, '.js')).sort();
+  return () => scripts.map((path) => path.replace(/^\/sipas\//, '').replace(`-${build}.js`, '.js')).sort();
 }
 
 describe('embedding in real CMS pages', () => {
@@ -98,6 +100,40 @@ describe('embedding in real CMS pages', () => {
     assert.deepEqual(names(), ['chunks/badge-later.js', 'chunks/format-later.js', 'chunks/survey.js', 'sipas.js']);
     assert.equal(await baseClasses(tab, ['sipas-survey', 'sipas-badge']), 1, 'one core, one Lit: both extend the same SipasElement');
     await tab.close();
+  });
+
+  it("with the snippet's hints the page imports the survey's stable file the hint began downloading; that file from another build never mixes with this one's", async () => {
+    const hints = '<link rel="modulepreload" href="/sipas/chunks/sipas-survey.js" crossorigin><link rel="preload" href="/v1/units/phuong-tan-hoa" as="fetch" crossorigin>';
+    const html = page(`<sipas-survey></sipas-survey>${SCRIPT()}`, hints);
+    const tab = await context.newPage();
+    const names = scriptsAskedFor(tab);
+    const units: string[] = [];
+    tab.on('request', (request) => request.url().endsWith('/v1/units/phuong-tan-hoa') && units.push(request.url()));
+    await context.route(`${e2e.server.url}/cms/goi-y.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await tab.goto(`${e2e.server.url}/cms/goi-y.html`);
+    await tab.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
+    assert.deepEqual(names(), ['chunks/sipas-survey.js', 'sipas.js'], 'the hinted file, not the same code a second time under its build name');
+    assert.equal(units.length, 1, 'the unit once: the preload, taken by the loader');
+    await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<sipas-badge></sipas-badge>'));
+    await upgraded(tab, ['sipas-survey', 'sipas-badge']);
+    assert.equal(await baseClasses(tab, ['sipas-survey', 'sipas-badge']), 1, 'the badge shares the hinted file\'s core');
+    await tab.close();
+
+    // After an upgrade a browser may hold the old sipas.js for its 5 minutes while the stable file
+    // is already the new build's: the survey still shows, and an element added later refuses to
+    // load (saying so) rather than read another build's code.
+    const skewed = await e2e.context();
+    const otherBuild = readFileSync(join(dist, 'chunks/sipas-survey.js'), 'utf8').replaceAll(build, '0other');
+    await skewed.route(`${e2e.server.url}/sipas/chunks/sipas-survey.js`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', headers: { 'access-control-allow-origin': '*' }, body: otherBuild }));
+    await skewed.route(`${e2e.server.url}/cms/goi-y.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    const old = await skewed.newPage();
+    await old.goto(`${e2e.server.url}/cms/goi-y.html`);
+    await old.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
+    const refused = old.waitForEvent('console', { predicate: (message) => message.text().startsWith('SIPAS widgets: <sipas-badge> could not be loaded') });
+    await old.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<sipas-badge></sipas-badge>'));
+    assert.equal((await refused).type(), 'warning');
+    assert.equal(await old.evaluate(() => customElements.get('sipas-badge')), undefined);
+    await skewed.close();
   });
 
   it('a survey added later to a procedures page brings the sending code and the survey once, shares the core, and sends', async () => {

@@ -57,9 +57,13 @@ function appendVary(current: unknown, name: string): string {
   return list.some((v) => v.toLowerCase() === name || v === '*') ? list.join(', ') : [...list, name].join(', ');
 }
 
-/** Cache policy of a static asset: names carrying a content hash never change; others are revalidated. */
+/**
+ * Cache policy of a static asset: names carrying a content hash (6+ characters of base64url with a
+ * digit or a capital, which `-` may split: `survey-Yj1RpW.js`, `feedback-DSb2Cz-I.js`) never change;
+ * others (`sipas.js`, the stable `chunks/sipas-survey.js`) are revalidated.
+ */
 export function assetCacheControl(fileName: string): string {
-  return /[.-](?=[A-Za-z0-9_]*[0-9A-Z])[A-Za-z0-9_]{8,}\.(js|mjs|css|json|wasm|svg|woff2?)$/.test(fileName)
+  return /[.-](?=[\w-]*[0-9A-Z])[\w-]{6,}\.(js|mjs|css|json|wasm|svg|woff2?)$/.test(fileName)
     ? 'public, max-age=31536000, immutable'
     : 'public, max-age=300';
 }

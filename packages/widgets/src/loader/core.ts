@@ -4,7 +4,7 @@
  * sending code (outbox, submission controller) lives in a chunk only survey and feedback import;
  * any other page fetches it only when something waits in the outbox.
  */
-import { usePrefetched } from '../shared/client.js';
+import { usePrefetched, type Prefetched } from '../shared/client.js';
 import { resolveSetting, useLoaderScript } from '../shared/config.js';
 import { applyLocale, setLocale } from '../shared/localize.js';
 import { hasQueued } from '../shared/outbox-queue.js';
@@ -24,7 +24,7 @@ let started = false;
 export function start(
   script: HTMLScriptElement | null,
   loadOutbox: () => Promise<{ startOutbox(): void }>,
-  early?: Map<string, Promise<Response>>,
+  early?: Map<string, Prefetched>,
 ): void {
   if (started) return;
   started = true;

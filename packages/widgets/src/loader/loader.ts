@@ -10,15 +10,19 @@
  * once per element), and work under a strict CSP with Trusted Types: `import()` of a URL is governed
  * by script-src only, and nothing here writes HTML or script URLs into the DOM.
  */
+import type { Prefetched } from '../shared/client.js';
 import { VERSION } from '../shared/version.js';
 
 /**
- * Files of each tag's bundles, in the `chunks/` folder beside sipas.js (entry first); set by vite.config.ts from
- * scripts/build-script-tag.mjs. The first element a page shows comes with the core (and the sending
- * code if it sends) in one file, which publishes what elements added later share with it; each of
- * those, and the sending code alone, is a file of its own that reads from the first one.
+ * Files of each tag's bundles, in the `chunks/` folder beside sipas.js, by name (a file is
+ * `name-<build id>.js`; a first bundle is one file, a later one its entry first); set by
+ * vite.config.ts from scripts/build-script-tag.mjs. The first element a page shows comes with the
+ * core (and the sending code if it sends) in one file, which publishes what elements added later
+ * share with it; each of those, and the sending code alone, is a file of its own that reads from
+ * the first one.
  */
-declare const __SIPAS_FIRST__: Record<string, string[]>;
+declare const __SIPAS_BUILD__: string;
+declare const __SIPAS_FIRST__: Record<string, string>;
 declare const __SIPAS_LATER__: Record<string, string[]>;
 declare const __SIPAS_SEND__: string[];
 /** The tags whose first bundle carries the sending code. */
@@ -26,7 +30,7 @@ declare const __SIPAS_SENDING__: string[];
 
 /** What a first bundle exports (src/loader/*.ts, gathered by vite.config.ts); a later one only `define`. */
 interface Chunk {
-  start(script: HTMLScriptElement | null, loadOutbox: () => Promise<{ startOutbox(): void }>, early: Map<string, Promise<Response>>): void;
+  start(script: HTMLScriptElement | null, loadOutbox: () => Promise<{ startOutbox(): void }>, early: Map<string, Prefetched>): void;
   define(): void;
   setLocale(locale: string): Promise<void>;
   startOutbox(): void;
@@ -38,7 +42,7 @@ export interface SipasWidgetsApi {
 }
 type VersionedElement = CustomElementConstructor & { sipasVersion?: string };
 
-const page = window as unknown as { SipasWidgets?: SipasWidgetsApi };
+const page = window as unknown as { SipasWidgets?: SipasWidgetsApi; SIPAS?: Record<string, string> };
 // The sending tags first: a page with a survey and a badge gets the survey's first bundle, which
 // has the sending code, and the badge alone, rather than the sending code as a third file.
 const [first, later, sending] = [__SIPAS_FIRST__, __SIPAS_LATER__, __SIPAS_SENDING__];
@@ -50,12 +54,14 @@ const tags = Object.keys(first);
  */
 const script: HTMLScriptElement | null =
   (document.currentScript as HTMLScriptElement | null) ??
-  document.querySelector<HTMLScriptElement>('script[src$="/sipas.js"],script[src="sipas.js"],script[data-unit],script[data-endpoint]');
+  document.querySelector<HTMLScriptElement>('script[src$="sipas.js"],script[data-unit],script[data-endpoint]');
 const base = new URL('chunks/', script?.src || document.baseURI);
 
+/** The URL of this build's file `name` (the build's id names every file: they never change). */
+const chunk = (name: string) => new URL(`${name}-${__SIPAS_BUILD__}.js`, base).href;
 /** Imports a bundle and its chunks at once (no waterfall); resolves to the first file's module. */
-const importAll = <T>(files: string[]): Promise<T> =>
-  Promise.all(files.map((file) => import(/* @vite-ignore */ new URL(file, base).href) as Promise<T>)).then(([module]) => module!);
+const importAll = <T>(urls: string[]): Promise<T> =>
+  Promise.all(urls.map((url) => import(/* @vite-ignore */ url) as Promise<T>)).then(([module]) => module!);
 
 /** The page's first bundle (the core) once asked for, and the sending code once on the page. */
 let core: Promise<Chunk> | undefined;
@@ -68,7 +74,7 @@ const retryable = <T>(promise: Promise<T>, forget: () => void): Promise<T> =>
     forget();
     throw error;
   });
-const loadSend = () => (send ??= retryable(core!.then(() => importAll(__SIPAS_SEND__)), () => (send = undefined)));
+const loadSend = () => (send ??= retryable(core!.then(() => importAll(__SIPAS_SEND__.map(chunk))), () => (send = undefined)));
 
 /**
  * `tag`'s code: its first bundle if the page has none yet, else (once the first one has published
@@ -76,7 +82,9 @@ const loadSend = () => (send ??= retryable(core!.then(() => importAll(__SIPAS_SE
  */
 function load(tag: string): Promise<Chunk> {
   if (!core) {
-    const bundle = importAll<Chunk>(first[tag]!).then((chunk) => {
+    // The page's hint for this tag's first bundle under its stable name (chunks/sipas-survey.js; the
+    // configurator's snippet has it): that download began with the page, so import that copy.
+    const bundle = importAll<Chunk>([document.querySelector<HTMLLinkElement>(`link[href$="/chunks/${tag}.js"]`)?.href ?? chunk(first[tag]!)]).then((chunk) => {
       chunk.start(script, loadSend as () => Promise<Chunk>, early);
       if (locale) void chunk.setLocale(locale);
       return chunk;
@@ -85,7 +93,7 @@ function load(tag: string): Promise<Chunk> {
     if (sending.includes(tag)) send = core;
     return core;
   }
-  return (sending.includes(tag) ? loadSend() : core).then(() => importAll<Chunk>(later[tag]!));
+  return (sending.includes(tag) ? loadSend() : core).then(() => importAll<Chunk>(later[tag]!.map(chunk)));
 }
 
 /**
@@ -96,17 +104,16 @@ function load(tag: string): Promise<Chunk> {
  * request), with the settings and URLs of shared/config.ts; the browser's HTTP cache revalidates
  * a questionnaire it already holds.
  */
-const early = new Map<string, Promise<Response>>();
-const ask = (url: string): Promise<Response> => {
-  // Read while the page waits for the code: the element then finds the body in memory, not behind
-  // the frames it draws as it starts.
-  const response = fetch(url).then((answer) => answer.text().then((body) => new Response(body, answer)));
+const early = new Map<string, Prefetched>();
+const ask = (url: string): Prefetched => {
+  // Read while the page waits for the code: the element then parses it at once (shared/client.ts).
+  const response = fetch(url).then((answer) => answer.text().then((body) => [answer, body] as const));
   early.set(url, response);
   return response;
 };
 function prefetchSurveys(root: Document | Element): void {
   for (const survey of (root as Element).localName === 'sipas-survey' ? [root as Element] : root.querySelectorAll('sipas-survey')) {
-    const setting = (name: string) => survey.getAttribute(name) || script?.dataset[name] || (window as { SIPAS?: Record<string, string> }).SIPAS?.[name];
+    const setting = (name: string) => survey.getAttribute(name) || script?.dataset[name] || page.SIPAS?.[name];
     const [endpoint, unit, named] = [setting('endpoint'), setting('unit'), survey.getAttribute('questionnaire')];
     if (!endpoint) continue;
     const api = (path: string) => ask(new URL(`v1/${path}`, new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
@@ -114,7 +121,7 @@ function prefetchSurveys(root: Document | Element): void {
     (named || !unit
       ? questionnaire(named ?? undefined)
       : api(`units/${encodeURIComponent(unit)}`)
-          .then((response) => response.ok && response.clone().json())
+          .then(([response, body]) => response.ok && JSON.parse(body))
           .then((info?: { questionnaire?: string }) => info && questionnaire(info.questionnaire))
     ).catch(() => {});
   }
@@ -130,7 +137,7 @@ function request(tag: string, root: Document | Element): void {
     (chunk) => chunk.define(),
     (error: unknown) => {
       requested.delete(tag);
-      console.warn(`SIPAS widgets: <${tag}> could not be loaded (${String(error)})`);
+      console.warn(`SIPAS widgets: <${tag}> could not be loaded (${error})`);
     },
   );
   if (tag === 'sipas-survey') prefetchSurveys(root);
@@ -144,7 +151,7 @@ function discover(root: Document | Element): void {
 
 const observer = new MutationObserver((mutations) => {
   for (const { addedNodes } of mutations)
-    for (const node of addedNodes) if (node.nodeType === Node.ELEMENT_NODE) discover(node as Element);
+    for (const node of addedNodes) if (node.nodeType === 1 /* an element */) discover(node as Element);
 });
 
 const existing = page.SipasWidgets;
@@ -161,7 +168,10 @@ if (existing) {
   page.SipasWidgets = {
     version: VERSION,
     /** Switches every element's language (English is fetched on demand), now or when the first arrives. */
-    setLocale: (wanted) => ((locale = wanted), core ? core.then((chunk) => chunk.setLocale(wanted)) : Promise.resolve()),
+    setLocale: async (wanted) => {
+      locale = wanted;
+      await core?.then((chunk) => chunk.setLocale(wanted));
+    },
   };
   observer.observe(document.documentElement, { childList: true, subtree: true });
   discover(document);

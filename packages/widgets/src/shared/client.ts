@@ -70,10 +70,13 @@ export interface JsonResponse<T> {
 
 /**
  * GET responses sipas.js asked for before this code arrived (a survey's questionnaire and unit,
- * src/loader/loader.ts), by URL: the first request for one of them takes it instead of asking again.
+ * src/loader/loader.ts), by URL, each with its body already read: the first request for one of
+ * them takes it instead of asking again, and parses it in the same task (reading a body again
+ * would wait for another task, after a frame drawn without the data).
  */
-let prefetched: Map<string, Promise<Response>> | undefined;
-export function usePrefetched(responses: Map<string, Promise<Response>>): void {
+export type Prefetched = Promise<readonly [response: Response, body: string]>;
+let prefetched: Map<string, Prefetched> | undefined;
+export function usePrefetched(responses: Map<string, Prefetched>): void {
   prefetched = responses;
 }
 /** Whether sipas.js already asked for `url` (its response is on the way, unconditional). */
@@ -86,8 +89,9 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
   const early = options.method ? undefined : prefetched?.get(url);
   prefetched?.delete(url);
   let response: Response;
+  let body: string | undefined;
   try {
-    response = await (early
+    [response, body] = await (early
       ? Promise.race([early, new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)))])
       : fetch(url, {
           method: options.method ?? 'GET',
@@ -102,14 +106,14 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
           body: options.body !== undefined ? JSON.stringify(options.body) : null,
           signal: controller.signal,
           credentials: 'omit',
-        }));
+        }).then((answer) => [answer, undefined] as const));
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : new NetworkError((error as Error).message);
   } finally {
     clearTimeout(timeout);
   }
   if (response.status === 304) return { status: 304, data: undefined, headers: response.headers };
-  const text = await response.text().catch(() => '');
+  const text = body ?? (await response.text().catch(() => ''));
   let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
