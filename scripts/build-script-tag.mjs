@@ -6,7 +6,9 @@
 // - send: the sending code alone, for a page whose first bundle has none (procedures, badge).
 // Bundles added later read the shared bindings by their place in arrays the first bundle
 // publishes; the places (dist/.vite/shared-api.json) are learnt in a first pass that only reads
-// which bindings the later bundles import, so that each file's content hash covers its final text.
+// which bindings the later bundles import, so that each file is built once, with its final text.
+// Every file is named by the build's id (below), and each first bundle is also copied under a
+// stable name for the snippet's hint.
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';

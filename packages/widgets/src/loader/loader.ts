@@ -58,7 +58,7 @@ const script: HTMLScriptElement | null =
 const base = new URL('chunks/', script?.src || document.baseURI);
 
 /** The URL of this build's file `name` (the build's id names every file: they never change). */
-const chunk = (name: string) => new URL(`${name}-${__SIPAS_BUILD__}.js`, base).href;
+const fileUrl = (name: string) => new URL(`${name}-${__SIPAS_BUILD__}.js`, base).href;
 /** Imports a bundle and its chunks at once (no waterfall); resolves to the first file's module. */
 const importAll = <T>(urls: string[]): Promise<T> =>
   Promise.all(urls.map((url) => import(/* @vite-ignore */ url) as Promise<T>)).then(([module]) => module!);
@@ -74,7 +74,7 @@ const retryable = <T>(promise: Promise<T>, forget: () => void): Promise<T> =>
     forget();
     throw error;
   });
-const loadSend = () => (send ??= retryable(core!.then(() => importAll(__SIPAS_SEND__.map(chunk))), () => (send = undefined)));
+const loadSend = () => (send ??= retryable(core!.then(() => importAll(__SIPAS_SEND__.map(fileUrl))), () => (send = undefined)));
 
 /**
  * `tag`'s code: its first bundle if the page has none yet, else (once the first one has published
@@ -84,7 +84,7 @@ function load(tag: string): Promise<Chunk> {
   if (!core) {
     // The page's hint for this tag's first bundle under its stable name (chunks/sipas-survey.js; the
     // configurator's snippet has it): that download began with the page, so import that copy.
-    const bundle = importAll<Chunk>([document.querySelector<HTMLLinkElement>(`link[href$="/chunks/${tag}.js"]`)?.href ?? chunk(first[tag]!)]).then((chunk) => {
+    const bundle = importAll<Chunk>([document.querySelector<HTMLLinkElement>(`link[href$="/chunks/${tag}.js"]`)?.href ?? fileUrl(first[tag]!)]).then((chunk) => {
       chunk.start(script, loadSend as () => Promise<Chunk>, early);
       if (locale) void chunk.setLocale(locale);
       return chunk;
@@ -93,7 +93,7 @@ function load(tag: string): Promise<Chunk> {
     if (sending.includes(tag)) send = core;
     return core;
   }
-  return (sending.includes(tag) ? loadSend() : core).then(() => importAll<Chunk>(later[tag]!.map(chunk)));
+  return (sending.includes(tag) ? loadSend() : core).then(() => importAll<Chunk>(later[tag]!.map(fileUrl)));
 }
 
 /**
