@@ -49,7 +49,9 @@ const sharedOf = (id: string): Shared | undefined => {
  * symbol carries the build's id (scripts/build-script-tag.mjs): bundles of two builds never mix.
  */
 const BUILD = process.env.SIPAS_BUILD_ID ?? '';
-const GLOBAL: Record<Shared, string> = { core: `globalThis[Symbol.for("sipas.core${BUILD}")]`, send: `globalThis[Symbol.for("sipas.send${BUILD}")]` };
+/** The registered symbol's key for `shared` in build `build` (the loader checks the core's, see loader.ts). */
+const sharedKey = (shared: Shared, build: string) => `sipas.${shared}${build}`;
+const GLOBAL: Record<Shared, string> = { core: `globalThis[Symbol.for("${sharedKey('core', BUILD)}")]`, send: `globalThis[Symbol.for("${sharedKey('send', BUILD)}")]` };
 const root = fileURLToPath(new URL('.', import.meta.url));
 const relative = (id: string) => id.slice(root.length);
 
@@ -238,14 +240,21 @@ export default defineConfig(({ mode }) => {
     const plan = JSON.parse(readFileSync(widgets(SCRIPT_TAG_MANIFEST), 'utf8')) as ScriptTagManifest;
     // Names without the folder (chunks/, where the loader imports from) and the build's id (it adds both).
     const names = (files: string[]) => files.map((file) => file.slice('chunks/'.length, -`-${plan.build}.js`.length));
-    const mapNames = (byTag: Record<string, string[]>) => Object.fromEntries(Object.entries(byTag).map(([tag, files]) => [tag, names(files)]));
+    // Each tag's own files follow the element's name (`survey`, `survey-later`), so the loader derives
+    // them from the tag and carries only the chunks a later bundle shares (the date formatting).
+    const element = (tag: string) => ELEMENTS[tag as keyof typeof ELEMENTS];
+    for (const [tag, files] of Object.entries(plan.first))
+      if (names(files).join() !== element(tag) || names(plan.later[tag]!)[0] !== `${element(tag)}-later`)
+        throw new Error(`${tag}'s bundles are not named after ${element(tag)} (loader.ts derives their names)`);
+    const shared = Object.fromEntries(Object.entries(plan.later).map(([tag, files]) => [tag, names(files).slice(1)]));
     return {
       root: widgets('.'),
       logLevel: 'warn',
       define: {
         __SIPAS_BUILD__: JSON.stringify(plan.build),
-        __SIPAS_FIRST__: JSON.stringify(Object.fromEntries(Object.entries(plan.first).map(([tag, files]) => [tag, names(files)[0]]))),
-        __SIPAS_LATER__: JSON.stringify(mapNames(plan.later)),
+        __SIPAS_CORE_KEY__: JSON.stringify(sharedKey('core', plan.build)),
+        __SIPAS_TAGS__: JSON.stringify(Object.keys(plan.first)),
+        __SIPAS_LATER__: JSON.stringify(shared),
         __SIPAS_SEND__: JSON.stringify(names(plan.send)),
         __SIPAS_SENDING__: JSON.stringify(Object.keys(ELEMENTS).filter((tag) => SENDING.includes(ELEMENTS[tag as keyof typeof ELEMENTS]))),
       },

@@ -41,6 +41,11 @@ const inputs = [
   ...sources('packages/widgets/src/'),
   ...sources('packages/schema/src/'),
   ...['build-script-tag.mjs', 'message-keys.ts', 'minify-literals.ts', 'trim-lit.ts'].map((name) => `scripts/${name}`),
+  ...['widgets', 'schema'].flatMap((name) => [`packages/${name}/package.json`, `packages/${name}/tsconfig.json`]),
+  'packages/widgets/lit-localize.json',
+  'tsconfig.base.json',
+  // The whole lockfile: a dependency of the server alone renames the files too (a new download
+  // after such an upgrade), which is cheaper than a file whose name stayed while its text changed.
   'package-lock.json',
   'vite.config.ts',
 ];

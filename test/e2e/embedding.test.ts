@@ -102,7 +102,7 @@ describe('embedding in real CMS pages', () => {
     await tab.close();
   });
 
-  it("with the snippet's hints the page imports the survey's stable file the hint began downloading; that file from another build never mixes with this one's", async () => {
+  it("with the snippet's hints the page imports the survey's stable file the hint began downloading; one of another build, or a missing one, gives way to this build's own file", async () => {
     const hints = '<link rel="modulepreload" href="/sipas/chunks/sipas-survey.js" crossorigin><link rel="preload" href="/v1/units/phuong-tan-hoa" as="fetch" crossorigin>';
     const html = page(`<sipas-survey></sipas-survey>${SCRIPT()}`, hints);
     const tab = await context.newPage();
@@ -119,21 +119,31 @@ describe('embedding in real CMS pages', () => {
     assert.equal(await baseClasses(tab, ['sipas-survey', 'sipas-badge']), 1, 'the badge shares the hinted file\'s core');
     await tab.close();
 
-    // After an upgrade a browser may hold the old sipas.js for its 5 minutes while the stable file
-    // is already the new build's: the survey still shows, and an element added later refuses to
-    // load (saying so) rather than read another build's code.
-    const skewed = await e2e.context();
+    // After an upgrade a browser may hold the old sipas.js for its 5 minutes while the stable file is
+    // already the new build's (it publishes its code under another build's key); or the hint names a
+    // file the server does not have. Either way the loader takes its own build's file, and an
+    // element added later shares that one's core.
     const otherBuild = readFileSync(join(dist, 'chunks/sipas-survey.js'), 'utf8').replaceAll(build, '0other');
-    await skewed.route(`${e2e.server.url}/sipas/chunks/sipas-survey.js`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', headers: { 'access-control-allow-origin': '*' }, body: otherBuild }));
-    await skewed.route(`${e2e.server.url}/cms/goi-y.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-    const old = await skewed.newPage();
-    await old.goto(`${e2e.server.url}/cms/goi-y.html`);
-    await old.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
-    const refused = old.waitForEvent('console', { predicate: (message) => message.text().startsWith('SIPAS widgets: <sipas-badge> could not be loaded') });
-    await old.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<sipas-badge></sipas-badge>'));
-    assert.equal((await refused).type(), 'warning');
-    assert.equal(await old.evaluate(() => customElements.get('sipas-badge')), undefined);
-    await skewed.close();
+    for (const stable of [{ status: 200, body: otherBuild }, { status: 404, body: '' }]) {
+      const skewed = await e2e.context();
+      await skewed.route(`${e2e.server.url}/sipas/chunks/sipas-survey.js`, (route) =>
+        route.fulfill({ ...stable, contentType: 'text/javascript; charset=utf-8', headers: { 'access-control-allow-origin': '*' } }),
+      );
+      await skewed.route(`${e2e.server.url}/cms/goi-y.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      const old = await skewed.newPage();
+      const oldNames = scriptsAskedFor(old);
+      const warnings: string[] = [];
+      old.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+      await old.goto(`${e2e.server.url}/cms/goi-y.html`);
+      await old.getByRole('heading', { name: /Bước 1\/6/ }).waitFor();
+      await old.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<sipas-badge></sipas-badge>'));
+      await upgraded(old, ['sipas-survey', 'sipas-badge']);
+      // (A hint that failed may be asked for again by the import itself before it gives way.)
+      assert.deepEqual([...new Set(oldNames())], ['chunks/badge-later.js', 'chunks/format-later.js', 'chunks/sipas-survey.js', 'chunks/survey.js', 'sipas.js'], String(stable.status));
+      assert.equal(await baseClasses(old, ['sipas-survey', 'sipas-badge']), 1, 'one core: this build\'s');
+      assert.deepEqual(warnings, []);
+      await skewed.close();
+    }
   });
 
   it('a survey added later to a procedures page brings the sending code and the survey once, shares the core, and sends', async () => {

@@ -58,12 +58,13 @@ function appendVary(current: unknown, name: string): string {
 }
 
 /**
- * Cache policy of a static asset: names carrying a content hash (6+ characters of base64url with a
- * digit or a capital, which `-` may split: `survey-Yj1RpW.js`, `feedback-DSb2Cz-I.js`) never change;
- * others (`sipas.js`, the stable `chunks/sipas-survey.js`) are revalidated.
+ * Cache policy of a static asset: names that carry a content hash never change — the script tag's
+ * build id (a digit, then 5 base64url characters: `survey-4u3W8d.js`) or 8+ base64url characters
+ * with a digit or a capital, which `-` may split (`define-f5XEsJ9c.js`, `feedback-DSb2Cz-I.js`);
+ * others (`sipas.js`, the stable `chunks/sipas-survey.js`, `BeVietnam-Regular.woff2`) are revalidated.
  */
 export function assetCacheControl(fileName: string): string {
-  return /[.-](?=[\w-]*[0-9A-Z])[\w-]{6,}\.(js|mjs|css|json|wasm|svg|woff2?)$/.test(fileName)
+  return /(?:-[0-9][\w-]{5}|[.-](?=[\w-]*[0-9A-Z])[\w-]{8,})\.(js|mjs|css|json|wasm|svg|woff2?)$/.test(fileName)
     ? 'public, max-age=31536000, immutable'
     : 'public, max-age=300';
 }

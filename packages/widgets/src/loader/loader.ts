@@ -14,15 +14,18 @@ import type { Prefetched } from '../shared/client.js';
 import { VERSION } from '../shared/version.js';
 
 /**
- * Files of each tag's bundles, in the `chunks/` folder beside sipas.js, by name (a file is
- * `name-<build id>.js`; a first bundle is one file, a later one its entry first); set by
- * vite.config.ts from scripts/build-script-tag.mjs. The first element a page shows comes with the
- * core (and the sending code if it sends) in one file, which publishes what elements added later
- * share with it; each of those, and the sending code alone, is a file of its own that reads from
- * the first one.
+ * The bundles, in the `chunks/` folder beside sipas.js, each file `name-<build id>.js`; set by
+ * vite.config.ts from scripts/build-script-tag.mjs (which checks the names below). The first
+ * element a page shows comes with the core (and the sending code if it sends) in one file named
+ * after the element (`survey`), which publishes what elements added later share with it; each of
+ * those (`survey-later`, with the chunks it shares with other later bundles: `__SIPAS_LATER__`),
+ * and the sending code alone, is a file of its own that reads from the first one.
  */
 declare const __SIPAS_BUILD__: string;
-declare const __SIPAS_FIRST__: Record<string, string>;
+/** Where this build's first bundle publishes its core (a registered symbol's key, vite.config.ts). */
+declare const __SIPAS_CORE_KEY__: string;
+/** The tags, the sending ones first. */
+declare const __SIPAS_TAGS__: string[];
 declare const __SIPAS_LATER__: Record<string, string[]>;
 declare const __SIPAS_SEND__: string[];
 /** The tags whose first bundle carries the sending code. */
@@ -45,8 +48,9 @@ type VersionedElement = CustomElementConstructor & { sipasVersion?: string };
 const page = window as unknown as { SipasWidgets?: SipasWidgetsApi; SIPAS?: Record<string, string> };
 // The sending tags first: a page with a survey and a badge gets the survey's first bundle, which
 // has the sending code, and the badge alone, rather than the sending code as a third file.
-const [first, later, sending] = [__SIPAS_FIRST__, __SIPAS_LATER__, __SIPAS_SENDING__];
-const tags = Object.keys(first);
+const [tags, later, sending] = [__SIPAS_TAGS__, __SIPAS_LATER__, __SIPAS_SENDING__];
+/** `sipas-survey` → `survey`, the name of its files. */
+const element = (tag: string) => tag.slice(6);
 
 /**
  * The script tag that loaded this file. `currentScript` is null when a page loads it as a module
@@ -82,9 +86,17 @@ const loadSend = () => (send ??= retryable(core!.then(() => importAll(__SIPAS_SE
  */
 function load(tag: string): Promise<Chunk> {
   if (!core) {
-    // The page's hint for this tag's first bundle under its stable name (chunks/sipas-survey.js; the
-    // configurator's snippet has it): that download began with the page, so import that copy.
-    const bundle = importAll<Chunk>([document.querySelector<HTMLLinkElement>(`link[href$="/chunks/${tag}.js"]`)?.href ?? fileUrl(first[tag]!)]).then((chunk) => {
+    // The page's modulepreload hint for this tag's first bundle under its stable name, beside this
+    // file (chunks/sipas-survey.js; the configurator's snippet has it): that download began with the
+    // page, so import that copy — if it is this build's (it published this build's core), else, as
+    // after an upgrade while this file is still cached, or if it failed, this build's own file.
+    const own = () => importAll<Chunk>([fileUrl(element(tag))]);
+    const stable = new URL(`${tag}.js`, base).href;
+    const bundle = (
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].some((link) => link.href === stable)
+        ? importAll<Chunk>([stable]).then((chunk) => ((globalThis as Record<symbol, unknown>)[Symbol.for(__SIPAS_CORE_KEY__)] ? chunk : own()), own)
+        : own()
+    ).then((chunk) => {
       chunk.start(script, loadSend as () => Promise<Chunk>, early);
       if (locale) void chunk.setLocale(locale);
       return chunk;
@@ -93,7 +105,7 @@ function load(tag: string): Promise<Chunk> {
     if (sending.includes(tag)) send = core;
     return core;
   }
-  return (sending.includes(tag) ? loadSend() : core).then(() => importAll<Chunk>(later[tag]!.map(fileUrl)));
+  return (sending.includes(tag) ? loadSend() : core).then(() => importAll<Chunk>([`${element(tag)}-later`, ...later[tag]!].map(fileUrl)));
 }
 
 /**
