@@ -19,7 +19,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL;
 // BENCH_SERVER_DIST=packages/server/dist-before runs another build (a before/after comparison).
 const SERVER = `${process.env.BENCH_SERVER_DIST ?? 'packages/server/dist'}/src/cli.js`;
 // The V8 flags the server ships with (`npm start`; the Dockerfile and the systemd unit pass the same, a test checks).
-const SERVER_FLAGS = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.match(/ node ((?:--\S+ )*)/)[1].split(' ').filter(Boolean);
+const SERVER_FLAGS = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.match(/ node ((?:--\S+ )*)/)?.[1]?.split(' ').filter(Boolean) ?? [];
 
 const items = Array.from({ length: 19 }, (_, i) => `q${i + 15}`);
 const body = () => ({

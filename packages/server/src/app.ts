@@ -163,6 +163,8 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
   // Static files: pre-compressed, hashed names immutable, stable names revalidated (http/compress.ts).
   const staticOptions = STATIC_ASSET_OPTIONS;
   if (config.widgetsDir && existsSync(config.widgetsDir)) {
+    /** Each served file's source map name, '' for none (the folder does not change while the server runs). */
+    const sourceMaps = new Map<string, string>();
     await app.register(fastifyStatic, {
       ...staticOptions,
       root: config.widgetsDir,
@@ -174,8 +176,11 @@ export async function buildApp(config: ServerConfig, rawDb: Database): Promise<A
         if (/[\/]chunks[\/]/.test(path)) reply.header('access-control-allow-origin', '*');
         // The script tag's files carry no sourceMappingURL comment (bytes on every page): developer
         // tools find each one's map (`x.js.map`, beside it) through this header instead.
+        // Looked up once per file (a sync stat on every request of a page's scripts otherwise).
         const file = path.replace(/\.(br|gz)$/, '');
-        if (file.endsWith('.js') && existsSync(`${file}.map`)) reply.header('sourcemap', `${basename(file)}.map`);
+        let map = sourceMaps.get(file);
+        if (map === undefined) sourceMaps.set(file, (map = file.endsWith('.js') && existsSync(`${file}.map`) ? `${basename(file)}.map` : ''));
+        if (map) reply.header('sourcemap', map);
       },
     });
   }
