@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -88,5 +88,36 @@ describe('SQLite: writes acknowledged only once synced to disk', () => {
     );
     assert.equal((await db.get<{ v: string }>('SELECT v FROM t WHERE id = 1'))?.v, 'one');
     assert.equal((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM t WHERE id IN (500, 501)'))?.n, 2);
+  });
+});
+
+/**
+ * Checkpoints run in a thread of their own (db/sqlite.ts, db/checkpointer.ts): the writer's
+ * connection would copy the WAL into the database file only past 10,000 pages, so a small write
+ * reaching that file shows the other thread did it.
+ */
+describe('SQLite: checkpoints off the request thread', () => {
+  it('copies committed pages into the database file within moments, and closing leaves no WAL behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sipas-sqlite-checkpoint-'));
+    const file = join(dir, 'test.db');
+    const db = new SqliteDatabase(file);
+    try {
+      await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the table itself checkpointed
+      const before = statSync(file).size;
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => db.transaction((tx) => tx.run('INSERT INTO t (id, v) VALUES (?, ?)', [i, 'x'.repeat(2000)]))),
+      );
+      const deadline = Date.now() + 5000;
+      while (statSync(file).size <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(statSync(file).size >= before + 50 * 2000, `database file ${before} → ${statSync(file).size} bytes`);
+    } finally {
+      await db.close();
+    }
+    assert.equal(existsSync(`${file}-wal`), false, 'the last connection to close checkpoints and removes the WAL');
+    const reopened = new SqliteDatabase(file);
+    assert.equal((await reopened.get<{ n: number }>('SELECT COUNT(*) AS n FROM t'))?.n, 50);
+    await reopened.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

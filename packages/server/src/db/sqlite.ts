@@ -2,6 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CheckpointerData } from './checkpointer.js';
 import {
   CommitBatches,
   UniqueViolation,
@@ -44,6 +46,7 @@ export class SqliteDatabase implements Database {
     // Where WAL is impossible (a file system without shared memory), SQLite's own FULL does it.
     this.walFile = file !== ':memory:' && journal === 'wal' ? `${file}-wal` : undefined;
     this.db.pragma(this.walFile ? 'synchronous = NORMAL' : 'synchronous = FULL');
+    if (this.walFile) this.db.pragma(`wal_autocheckpoint = ${SqliteDatabase.BACKSTOP_CHECKPOINT_PAGES}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
   }
@@ -89,6 +92,30 @@ export class SqliteDatabase implements Database {
   /** Writes made, and how many of them a completed sync covers (for tests and metrics). */
   writes = 0;
   durableWrites = 0;
+
+  /** SQLite's default is 1,000 pages; the checkpointer thread keeps the WAL far below this. */
+  static readonly BACKSTOP_CHECKPOINT_PAGES = 10_000;
+  private checkpointer: { worker: Worker; commits: Int32Array } | undefined;
+
+  /** Counts a commit, and tells the checkpointer thread (started with the first one) about it. */
+  private committed(): void {
+    this.writes++;
+    if (!this.walFile) return;
+    if (!this.checkpointer) {
+      const data: CheckpointerData = { file: this.file, commits: new SharedArrayBuffer(4), intervalMs: 100 };
+      const worker = new Worker(new URL('./checkpointer.js', import.meta.url), { workerData: data });
+      worker.unref(); // never what keeps the process alive
+      const fallBack = (reason: unknown) => {
+        // The writer checkpoints for itself again, as SQLite does by default.
+        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        process.emitWarning(`SQLite checkpointer thread: ${String((reason as Error)?.message ?? reason)}`);
+      };
+      worker.on('error', fallBack);
+      worker.on('message', (message: { error?: string }) => message.error && fallBack(message.error));
+      this.checkpointer = { worker, commits: new Int32Array(data.commits) };
+    }
+    Atomics.add(this.checkpointer.commits, 0, 1);
+  }
 
   /**
    * Resolves once every write made so far is on disk: one fdatasync of the WAL file, started
@@ -145,7 +172,7 @@ export class SqliteDatabase implements Database {
   async run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
     const result = await this.exclusive(async () => {
       const outcome = await this.direct.run(sql, params);
-      if (outcome.changes > 0) this.writes++;
+      if (outcome.changes > 0) this.committed();
       return outcome;
     });
     await this.durable();
@@ -192,24 +219,24 @@ export class SqliteDatabase implements Database {
       // The members' batches (result sums), merged as each member succeeds and written once before COMMIT.
       const batches = new CommitBatches();
       try {
-        this.db.exec('BEGIN IMMEDIATE');
+        this.statement('BEGIN IMMEDIATE').run();
         for (const item of group) {
-          this.db.exec('SAVEPOINT member');
+          this.statement('SAVEPOINT member').run();
           const own = new CommitBatches();
           try {
             const value = await item.work(own.on(this.direct));
-            this.db.exec('RELEASE member');
+            this.statement('RELEASE member').run();
             own.mergeInto(batches);
             outcomes.push({ ok: true, value });
           } catch (error) {
-            this.db.exec('ROLLBACK TO member');
-            this.db.exec('RELEASE member');
+            this.statement('ROLLBACK TO member').run();
+            this.statement('RELEASE member').run();
             outcomes.push({ ok: false, value: error });
           }
         }
         await batches.flush(this.direct);
-        this.db.exec('COMMIT');
-        this.writes++;
+        this.statement('COMMIT').run();
+        this.committed();
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         for (const item of group) item.reject(error);
@@ -226,7 +253,7 @@ export class SqliteDatabase implements Database {
   async exec(sql: string): Promise<void> {
     await this.exclusive(async () => {
       wrap(() => this.db.exec(sql));
-      this.writes++;
+      this.committed();
     });
     await this.durable();
   }
@@ -235,8 +262,23 @@ export class SqliteDatabase implements Database {
     await this.exclusive(async () => {
       await this.durable().catch(() => undefined);
       await (await this.wal)?.close().catch(() => undefined);
+      await this.stopCheckpointer();
       this.db.close();
     });
+  }
+
+  /** Closes the thread's connection first, so that this one, the last, checkpoints the WAL away. */
+  private async stopCheckpointer(): Promise<void> {
+    const worker = this.checkpointer?.worker;
+    if (!worker) return;
+    this.checkpointer = undefined;
+    worker.ref(); // closing waits for it
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('close');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
+    await worker.terminate();
   }
 
   /**
