@@ -36,8 +36,8 @@ const SHARED_API = 'dist/.vite/shared-api.json';
  */
 const CORE_MODULE =
   /\/node_modules\/|\/packages\/widgets\/src\/(generated\/|shared\/(config|localize|element|define|version|styles|client|cache|idb|outbox-queue|controllers\/cached-resource)\.ts$)|\/src\/loader\/(core|localize-runtime|lit|css-tag)\.ts$/;
-/** Sending, shared by survey and feedback only. */
-const SEND_MODULE = /\/packages\/widgets\/src\/(shared\/(outbox|drafts|error-summary|controllers\/submission)|loader\/send)\.ts$/;
+/** Sending, shared by survey and feedback only (with the ids they make, from @sipas/schema). */
+const SEND_MODULE = /\/packages\/widgets\/src\/(shared\/(outbox|drafts|error-summary|controllers\/submission)|loader\/send)\.ts$|\/packages\/schema\/dist\/src\/rules\/ids\.js$/;
 type Shared = 'core' | 'send';
 const sharedOf = (id: string): Shared | undefined => {
   const path = id.replaceAll('\\', '/');

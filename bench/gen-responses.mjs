@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { addToTally, BNV_2023, emptyTally } from '@sipas/schema';
+import { newId } from '@sipas/schema/rules/ids';
 import { root } from './surveyjs.mjs';
 
 export const BENCH_UNIT = 'phuong-bench';
@@ -97,7 +98,7 @@ export async function generateResponsesDb(count, file) {
         let tally = buckets.get(key);
         if (!tally) buckets.set(key, (tally = emptyTally(BNV_2023)));
         addToTally(tally, answers);
-        const id = crypto.randomUUID();
+        const id = newId(at.getTime()); // as a widget makes it
         insert.run(
           id,
           BENCH_UNIT,

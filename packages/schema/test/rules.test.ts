@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { FeedbackSubmission } from '../src/index.js';
+import { FeedbackSubmission, Uuid } from '../src/index.js';
 import {
   addDays,
   codeFromBytes,
@@ -19,6 +19,7 @@ import {
   vietnamMoment,
   type FeedbackFields,
 } from '../src/rules/index.js';
+import { newId } from '../src/rules/ids.js';
 
 const source = (dir: URL) =>
   readdirSync(dir, { recursive: true })
@@ -114,6 +115,17 @@ describe('codes and Vietnam time', () => {
     assert.equal(codeFromBytes(new Uint8Array([0, 1, 28, 29]), 4), '23Z2');
     assert.equal(normalizeTrackingCode('k7qm4tzx'), 'K7QM-4TZX');
     assert.match(normalizeTrackingCode('k7qm 4tzx'), TRACKING_CODE_PATTERN);
+  });
+
+  it('makes response ids the contract accepts, UUID v7, in the order they were made', () => {
+    const at = Date.UTC(2026, 11, 2, 3, 4, 5, 678);
+    const id = newId(at);
+    assert.ok(Uuid.safeParse(id).success, id);
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(parseInt(id.slice(0, 8) + id.slice(9, 13), 16), at, 'the first 48 bits are the time');
+    const ids = Array.from({ length: 1000 }, (_, i) => newId(at + i));
+    assert.deepEqual([...ids].sort(), ids, 'ids made later sort later');
+    assert.equal(new Set(Array.from({ length: 1000 }, () => newId(at))).size, 1000, 'the same millisecond: 74 random bits apart');
   });
 
   it('counts days in Vietnam (UTC+7) whatever the machine clock says', () => {

@@ -420,7 +420,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
 };
 
 const IDEMPOTENT =
-  'Idempotent by `id` (*gửi lại vô hại*): the client makes `id` (a UUID) once and keeps it with the item until it has an answer. ' +
+  'Idempotent by `id` (*gửi lại vô hại*): the client makes `id` (a UUID; the widgets make version 7, time first, which keeps the server’s index writes together) once and keeps it with the item until it has an answer. ' +
   'The same `id` with the same body again — a retry after a lost answer, a resend from an offline queue — is **200** with the very same receipt and stores nothing new; ' +
   'the same `id` with a different body is **409** `id_conflict` (make a new id). “The same body” compares canonical JSON (keys sorted, absent fields omitted).';
 const RATE_LIMITED =

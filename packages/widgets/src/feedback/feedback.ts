@@ -9,8 +9,9 @@ import type {
   PublishedFeedbackList,
 } from '@sipas/schema';
 import { FEEDBACK_LIMITS, FEEDBACK_STATUSES, normalizeTrackingCode, randomCode, TRACKING_CODE_PATTERN, validateFeedback } from '@sipas/schema/rules';
+import { newId } from '@sipas/schema/rules/ids';
 import { html, nothing, type TemplateResult } from 'lit';
-import { HttpError, isOriginRefusal, newId, requestJson } from '../shared/client.js';
+import { HttpError, isOriginRefusal, requestJson } from '../shared/client.js';
 import { originRefusedText } from '../shared/localize.js';
 import { CachedResource } from '../shared/controllers/cached-resource.js';
 import { keepPageOpen, SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';

@@ -127,13 +127,3 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
   }
   return { status: response.status, data: parsed as T, headers: response.headers };
 }
-
-/** A UUID v4 for client-generated ids, with a fallback for old browsers without randomUUID. */
-export function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}

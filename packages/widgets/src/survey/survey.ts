@@ -1,8 +1,9 @@
 import { msg, str } from '@lit/localize';
 import type { Answers, Item, PublicUnit, Questionnaire, SurveyReceipt, SurveyResponse } from '@sipas/schema';
 import { validateAnswers, type AnswerIssueCode } from '@sipas/schema/rules';
+import { newId } from '@sipas/schema/rules/ids';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { newId } from '../shared/client.js';
+
 import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
 import { originRefusedText } from '../shared/localize.js';
