@@ -126,10 +126,17 @@ export class ProcedureIndex {
     // this one (all exact, same filters), only the entries the last query found can match.
     const from = last?.exact && !guessed.length && last.exact.every((old) => exact.some((word) => word.includes(old))) ? last.matched : this.all;
     const matched: number[] = [];
-    for (const at of from) {
+    const haystacks = this.haystacks;
+    // Plain loops: at the first keystroke this runs over the whole catalogue, and closures made per entry cost collections.
+    scan: for (const at of from) {
+      const haystack = haystacks[at]!;
+      for (const strings of needs) {
+        let found = false;
+        for (const text of strings) if ((found = haystack.includes(text))) break;
+        if (!found) continue scan;
+      }
       const e = this.entries[at]!;
       if (
-        needs.every((strings) => strings.some((text) => this.haystacks[at]!.includes(text))) &&
         (!filters.field || e.p.field === filters.field) &&
         (!filters.level || levelsOf(e.p.level).includes(filters.level)) &&
         (!filters.online || e.p.online)
@@ -182,8 +189,13 @@ function rank(plain: string, { words, phrase, first: word, typo }: RankedQuery):
   else if (plain.startsWith(phrase)) tier = 1;
   else {
     const at = plain.indexOf(phrase);
-    if (at >= 0) [tier, where] = [2, Math.min(at, 511)];
-    else if (words.length > 1 && inOrder(plain, words)) [tier, where] = [2, 512 + Math.min(first, 511)];
+    if (at >= 0) {
+      tier = 2;
+      where = Math.min(at, 511);
+    } else if (words.length > 1 && inOrder(plain, words)) {
+      tier = 2;
+      where = 512 + Math.min(first, 511);
+    }
   }
   if (typo) tier += 4;
   return (tier * 1024 + where) * 4096 + Math.min(plain.length, 4095);
