@@ -40,7 +40,7 @@ export function supportedLocale(requested: string | null | undefined): SipasLoca
 export function applyLocale(requested: string | null | undefined): void {
   const locale = supportedLocale(requested);
   if (locale === getLocale()) return;
-  setLocale(locale).catch((error: unknown) => console.warn(`SIPAS widgets: staying in Vietnamese (${String(error)})`));
+  setLocale(locale).catch((error: unknown) => console.warn(`SIPAS widgets: staying in Vietnamese (${error as Error})`));
 }
 
 /** The BCP 47 tag for Intl: vi-VN or en-GB (day-month order, like Vietnam). */
