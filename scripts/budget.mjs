@@ -9,8 +9,9 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 const KB = 1024;
 /**
  * Ceilings in bytes of gzip. Issue 17's target is a loader ≤ 4 KB and ≤ 18 KB for any one-element page.
- * Each ceiling sits a little above what the page measured on 2 December 2026, session 6 (loader
- * 1.23, survey 17.99, procedures 16.15, feedback 17.81, badge 12.66, all four 34.58 KB), so a gain
+ * Each ceiling sits a little above what the page measured on 2 December 2026, session 7 (loader
+ * 1.23, survey 17.99, procedures 16.04, feedback 17.80, badge 12.53, all four 34.60 KB; the first
+ * bundles' compile hint, vite.config.ts, is 17 B of each), so a gain
  * stays won: a change that grows a page must pay for it elsewhere. The survey's ceiling is the
  * target itself (18 KB). The survey and feedback pages carry the sending code (submission
  * controller, outbox, drafts). The loader carries the survey's head start (its questionnaire asked
@@ -24,7 +25,7 @@ export const BUDGETS = {
   'feedback page': 17.9 * KB,
   'badge page': 12.7 * KB,
   // Rare: the survey's bundle with the other three elements added to it, each its own file.
-  'page with all four': 34.6 * KB,
+  'page with all four': 34.7 * KB,
 };
 export const ELEMENTS = { 'sipas-survey': 'survey', 'sipas-procedures': 'procedures', 'sipas-feedback': 'feedback', 'sipas-badge': 'badge' };
 
