@@ -220,7 +220,11 @@ function scheduleFlush(): void {
 }
 
 let started = false;
-/** Starts delivering on this page: now, on `online`, when the page is shown again, and on a timer. */
+/**
+ * Starts delivering on this page: a second after it starts (not at once: opening the outbox's
+ * database as an element starts delayed its first screen, ~40 ms of a slow phone's main thread,
+ * docs/performance.md), on `online`, when the page is shown again, and on a timer.
+ */
 export function startOutbox(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
@@ -233,5 +237,5 @@ export function startOutbox(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && navigator.onLine) void flushOutbox();
   });
-  void flushOutbox({ force: true });
+  setTimeout(() => void flushOutbox({ force: true }), 1000);
 }
