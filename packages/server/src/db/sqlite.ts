@@ -105,12 +105,16 @@ export class SqliteDatabase implements Database {
       const data: CheckpointerData = { file: this.file, commits: new SharedArrayBuffer(4), intervalMs: 100 };
       const worker = new Worker(new URL('./checkpointer.js', import.meta.url), { workerData: data });
       worker.unref(); // never what keeps the process alive
+      let fellBack = false;
       const fallBack = (reason: unknown) => {
+        if (fellBack || this.checkpointer?.worker !== worker) return; // said once; or closing
+        fellBack = true;
         // The writer checkpoints for itself again, as SQLite does by default.
         if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-        process.emitWarning(`SQLite checkpointer thread: ${String((reason as Error)?.message ?? reason)}`);
+        process.emitWarning(`SQLite checkpointer thread: ${String((reason as Error)?.message ?? reason)}; the writer checkpoints itself`);
       };
       worker.on('error', fallBack);
+      worker.on('exit', (code) => fallBack(`exited (${code})`));
       worker.on('message', (message: { error?: string }) => message.error && fallBack(message.error));
       this.checkpointer = { worker, commits: new Int32Array(data.commits) };
     }
