@@ -3,7 +3,6 @@ import type { Answers, Item, PublicUnit, Questionnaire, SurveyReceipt, SurveyRes
 import { validateAnswers, type AnswerIssueCode } from '@sipas/schema/rules';
 import { newId } from '@sipas/schema/rules/ids';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-
 import { CachedResource, type ResourceState } from '../shared/controllers/cached-resource.js';
 import { SubmissionController, type Kept, type Refusal, type When } from '../shared/controllers/submission.js';
 import { originRefusedText } from '../shared/localize.js';
